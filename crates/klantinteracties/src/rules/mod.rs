@@ -1,0 +1,134 @@
+//! Validation of API 0.9.0 documents: one pass, every violation, never a panic.
+//!
+//! A document is checked against the shape of its resource ([`Resource::shape`]): presence,
+//! nullability, types, lengths, enums and formats of every field, then the rules across
+//! fields, in the chosen [`Profile`]. Rules that need other objects (references exist,
+//! uniqueness, ownership) belong to the register.
+//!
+//! ```
+//! use klantinteracties::rules::{validate, Options};
+//! use klantinteracties::Resource;
+//!
+//! let report = validate(
+//!     Resource::Rekeningnummers,
+//!     br#"{"iban": "NL91ABNA0417164301"}"#,
+//!     Options::default(),
+//! );
+//! assert!(report.contains("iban", "invalid")); // mod-97 check digits are wrong
+//! ```
+
+pub mod aliases;
+pub mod catalogue;
+mod profile;
+pub mod report;
+pub mod shape;
+pub mod shapes;
+pub mod walk;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+pub use profile::Profile;
+pub use report::{Problem, Report, Violation};
+
+use crate::Resource;
+
+/// How a document is checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The rule set.
+    pub profile: Profile,
+    /// Check a response body instead of a create/update body.
+    pub response: bool,
+}
+
+impl Options {
+    /// Options for a create/update body in `profile`.
+    pub fn input(profile: Profile) -> Self {
+        Self {
+            profile,
+            response: false,
+        }
+    }
+
+    /// Options for a response body in `profile`.
+    pub fn response(profile: Profile) -> Self {
+        Self {
+            profile,
+            response: true,
+        }
+    }
+}
+
+/// Parses `bytes` as JSON and checks the document. Malformed JSON is reported as a
+/// violation, not as an error.
+pub fn validate(resource: Resource, bytes: &[u8], options: Options) -> Report {
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(value) => validate_value(resource, &value, options),
+        Err(e) => Report {
+            violations: vec![json_error(&e)],
+        },
+    }
+}
+
+/// Checks a document that is already parsed.
+pub fn validate_value(resource: Resource, value: &Value, options: Options) -> Report {
+    let mut ctx = walk::Ctx::new(options.profile, options.response);
+    ctx.object(value, resource.shape());
+    Report {
+        violations: ctx.into_violations(),
+    }
+}
+
+/// Checks the document and, when it is valid, returns it as the typed value `T` (for example
+/// [`crate::model::PartijInput`]).
+pub fn parse<T: DeserializeOwned>(
+    resource: Resource,
+    bytes: &[u8],
+    options: Options,
+) -> Result<T, Report> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| Report {
+        violations: vec![json_error(&e)],
+    })?;
+    parse_value(resource, value, options)
+}
+
+/// [`parse`] for a document that is already parsed.
+pub fn parse_value<T: DeserializeOwned>(
+    resource: Resource,
+    value: Value,
+    options: Options,
+) -> Result<T, Report> {
+    let report = validate_value(resource, &value, options);
+    if !report.is_valid() {
+        return Err(report);
+    }
+    serde_json::from_value(value).map_err(|e| Report {
+        violations: vec![Violation {
+            name: "nonFieldErrors".to_owned(),
+            code: "invalid".to_owned(),
+            reason: format!("Het document past niet in het gevraagde type: {e}"),
+            rule: "veld.type".to_owned(),
+        }],
+    })
+}
+
+/// A violation for JSON that cannot be parsed, with line and column.
+fn json_error(e: &serde_json::Error) -> Violation {
+    let what = match e.classify() {
+        serde_json::error::Category::Eof => "onverwacht einde van het document",
+        serde_json::error::Category::Syntax => "ongeldige JSON-syntaxis",
+        serde_json::error::Category::Io => "het document kon niet worden gelezen",
+        serde_json::error::Category::Data => "ongeldige gegevens",
+    };
+    Violation {
+        name: "nonFieldErrors".to_owned(),
+        code: "parse_error".to_owned(),
+        reason: format!(
+            "JSON parse-fout op regel {}, kolom {}: {what}.",
+            e.line(),
+            e.column()
+        ),
+        rule: "document.json".to_owned(),
+    }
+}

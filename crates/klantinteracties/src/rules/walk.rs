@@ -1,0 +1,364 @@
+//! The generic walker: checks a JSON value against a [`Shape`] in one pass and collects every
+//! violation with its path. It never panics and never stops at the first error.
+
+use serde_json::{Map, Value};
+
+use super::aliases;
+use super::report::Violation;
+use super::shape::{Field, Kind, Shape, Text, Use};
+use super::Profile;
+
+/// One segment of a JSON path.
+#[derive(Debug, Clone, Copy)]
+enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The state of one validation pass: profile, direction, current path and the violations
+/// found so far.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    /// The profile whose rules apply.
+    pub profile: Profile,
+    /// True when a response body is checked, false for a create/update body.
+    pub response: bool,
+    path: Vec<Segment<'a>>,
+    violations: Vec<Violation>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A fresh context.
+    pub fn new(profile: Profile, response: bool) -> Self {
+        Self {
+            profile,
+            response,
+            path: Vec::with_capacity(8),
+            violations: Vec::new(),
+        }
+    }
+
+    /// The violations found.
+    pub fn into_violations(self) -> Vec<Violation> {
+        self.violations
+    }
+
+    fn path_with(&self, last: Option<&str>) -> String {
+        let mut out = String::new();
+        for seg in &self.path {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            match seg {
+                Segment::Key(k) => out.push_str(k),
+                Segment::Index(i) => out.push_str(&i.to_string()),
+            }
+        }
+        if let Some(last) = last {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(last);
+        }
+        out
+    }
+
+    /// Reports a violation at the current path.
+    pub fn report_here(&mut self, code: &str, rule: &str, reason: impl Into<String>) {
+        let name = self.path_with(None);
+        self.push(name, code, rule, reason);
+    }
+
+    /// Reports a violation at `field` below the current path.
+    pub fn report_at(&mut self, field: &str, code: &str, rule: &str, reason: impl Into<String>) {
+        let name = self.path_with(Some(field));
+        self.push(name, code, rule, reason);
+    }
+
+    /// Reports a violation of a rule across fields: `nonFieldErrors` below the current path.
+    pub fn report_object(&mut self, code: &str, rule: &str, reason: impl Into<String>) {
+        self.report_at("nonFieldErrors", code, rule, reason);
+    }
+
+    fn push(&mut self, name: String, code: &str, rule: &str, reason: impl Into<String>) {
+        self.violations.push(Violation {
+            name,
+            code: code.to_owned(),
+            reason: reason.into(),
+            rule: rule.to_owned(),
+        });
+    }
+
+    /// Checks `value` as an object of `shape` at the current path.
+    pub fn object(&mut self, value: &'a Value, shape: &'static Shape) {
+        let Value::Object(map) = value else {
+            self.report_here(
+                "invalid",
+                "veld.type",
+                format!(
+                    "Ongeldige data. Verwachtte een dictionary, maar kreeg een {}.",
+                    type_name(value)
+                ),
+            );
+            return;
+        };
+        self.fields(map, shape);
+    }
+
+    fn fields(&mut self, map: &'a Map<String, Value>, shape: &'static Shape) {
+        for field in shape.fields {
+            let usage = if self.response {
+                field.response
+            } else {
+                field.input
+            };
+            match map.get(field.name) {
+                None => {
+                    if usage == Use::Required {
+                        self.report_at(
+                            field.name,
+                            "required",
+                            "veld.verplicht",
+                            "Dit veld is vereist.",
+                        );
+                    }
+                }
+                Some(_) if usage == Use::ReadOnly => {}
+                Some(Value::Null) => {
+                    if !field.nullable {
+                        self.report_at(
+                            field.name,
+                            "null",
+                            "veld.null",
+                            "Dit veld mag niet null zijn.",
+                        );
+                    }
+                }
+                Some(v) => {
+                    self.path.push(Segment::Key(field.name));
+                    self.kind(v, field, &field.kind, map);
+                    self.path.pop();
+                }
+            }
+        }
+        if self.profile.is_standaard() {
+            for key in map.keys() {
+                if shape.field(key).is_none() {
+                    let mut reason = "Dit veld komt niet voor in API 0.9.0.".to_owned();
+                    if let Some(hint) = aliases::suggest(key, shape) {
+                        reason.push_str(&format!(" Bedoelde u `{hint}`?"));
+                    }
+                    self.report_at(key, "unknown-field", "veld.onbekend", reason);
+                }
+            }
+        }
+        for check in shape.checks {
+            (check.run)(map, self);
+        }
+    }
+
+    fn kind(&mut self, v: &'a Value, field: &Field, kind: &Kind, parent: &'a Map<String, Value>) {
+        match kind {
+            Kind::Text(t) => self.text(v, t),
+            Kind::Bool => {
+                if !v.is_boolean() {
+                    self.report_here("invalid", "veld.type", "Moet een geldige boolean zijn.");
+                }
+            }
+            Kind::Int { min, max } => self.int(v, *min, *max),
+            Kind::Enum(choices) => {
+                let ok = v.as_str().is_some_and(|s| choices.contains(&s));
+                if !ok {
+                    self.report_here(
+                        "invalid_choice",
+                        "veld.keuze",
+                        format!(
+                            "{} is een ongeldige keuze; kies uit: {}.",
+                            short(v),
+                            choices.join(", ")
+                        ),
+                    );
+                }
+            }
+            Kind::Uuid => {
+                let ok = v.as_str().is_some_and(|s| uuid::Uuid::try_parse(s).is_ok());
+                if !ok {
+                    self.report_here("invalid", "veld.uuid", "Moet een geldige UUID zijn.");
+                }
+            }
+            Kind::Uri { max } => match v.as_str() {
+                Some(s) if s.chars().count() > *max => self.max_length(*max),
+                Some(s) if is_url(s) => {}
+                _ => self.report_here("invalid", "veld.url", "Voer een geldige URL in."),
+            },
+            Kind::Object(shape) => self.object(v, shape),
+            Kind::List(item) => {
+                let Value::Array(items) = v else {
+                    self.report_here(
+                        "not_a_list",
+                        "veld.type",
+                        format!(
+                            "Verwachtte een lijst met items maar kreeg type \"{}\".",
+                            type_name(v)
+                        ),
+                    );
+                    return;
+                };
+                for (i, item_value) in items.iter().enumerate() {
+                    self.path.push(Segment::Index(i));
+                    if item_value.is_null() {
+                        self.report_here("null", "veld.null", "Dit veld mag niet null zijn.");
+                    } else {
+                        self.kind(item_value, field, item, parent);
+                    }
+                    self.path.pop();
+                }
+            }
+            Kind::Map(t) => {
+                let Value::Object(entries) = v else {
+                    self.report_here(
+                        "invalid",
+                        "veld.type",
+                        format!(
+                            "Verwachtte een dictionary met items maar kreeg type \"{}\".",
+                            type_name(v)
+                        ),
+                    );
+                    return;
+                };
+                for (key, value) in entries {
+                    self.path.push(Segment::Key(key));
+                    if value.is_number() && !self.profile.is_standaard() {
+                        // Open Klant coerces numbers to strings here (R23).
+                    } else {
+                        self.text(value, t);
+                    }
+                    self.path.pop();
+                }
+            }
+            Kind::Variant {
+                discriminator,
+                variants,
+            } => {
+                let chosen = parent
+                    .get(*discriminator)
+                    .and_then(Value::as_str)
+                    .and_then(|d| variants.iter().find(|(name, _)| *name == d));
+                // Without a valid discriminator the discriminator itself is reported; the
+                // sub-record cannot be checked against any shape.
+                if let Some((_, shape)) = chosen {
+                    self.object(v, shape);
+                } else if !v.is_object() {
+                    self.object(v, variants[0].1);
+                }
+            }
+        }
+    }
+
+    /// Checks a text value against its rules.
+    pub fn text(&mut self, v: &Value, t: &Text) {
+        let Some(s) = v.as_str() else {
+            self.report_here(
+                "invalid",
+                "veld.type",
+                format!("Geen geldige tekenreeks, maar {}.", type_name(v)),
+            );
+            return;
+        };
+        if s.is_empty() {
+            if !t.blank {
+                self.report_here("blank", "veld.leeg", "Dit veld mag niet leeg zijn.");
+            }
+            return;
+        }
+        let len = s.chars().count();
+        if let Some(max) = t.max {
+            if len > max {
+                self.max_length(max);
+                return;
+            }
+        }
+        if let Some(min) = t.min {
+            if len < min {
+                self.report_here(
+                    "min_length",
+                    "veld.min-lengte",
+                    format!("Zorg ervoor dat dit veld minimaal {min} karakters bevat."),
+                );
+                return;
+            }
+        }
+        if let Some(check) = t.check {
+            if let Err(e) = check(s, self.profile) {
+                self.report_here(e.code, e.rule, e.reason);
+            }
+        }
+    }
+
+    fn max_length(&mut self, max: usize) {
+        self.report_here(
+            "max_length",
+            "veld.max-lengte",
+            format!("Zorg ervoor dat dit veld niet meer dan {max} karakters bevat."),
+        );
+    }
+
+    fn int(&mut self, v: &Value, min: i64, max: i64) {
+        let n = v
+            .as_i64()
+            .or_else(|| v.as_u64().map(|u| i64::try_from(u).unwrap_or(i64::MAX)));
+        match n {
+            Some(n) if n < min => self.report_here(
+                "min_value",
+                "veld.getal-bereik",
+                format!("Zorg ervoor dat deze waarde groter of gelijk is aan {min}."),
+            ),
+            Some(n) if n > max => self.report_here(
+                "max_value",
+                "veld.getal-bereik",
+                format!("Zorg ervoor dat deze waarde kleiner of gelijk is aan {max}."),
+            ),
+            Some(_) => {}
+            None => self.report_here(
+                "invalid",
+                "veld.type",
+                "Een geldig geheel getal is vereist.",
+            ),
+        }
+    }
+}
+
+/// The JSON type of a value, in Dutch, for messages.
+pub(crate) fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "getal",
+        Value::String(_) => "tekst",
+        Value::Array(_) => "lijst",
+        Value::Object(_) => "object",
+    }
+}
+
+/// A value for a message, shortened.
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 60 {
+        let cut: String = s.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        s
+    }
+}
+
+/// An absolute http(s)/ftp(s) URL with a host and no white space, as Django's URLValidator
+/// accepts in essence.
+fn is_url(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    ["http", "https", "ftp", "ftps"].contains(&scheme.to_ascii_lowercase().as_str())
+        && !host.is_empty()
+        && !s.chars().any(char::is_whitespace)
+}
