@@ -1,1 +1,184 @@
-fn main() {}
+//! `klantinteracties`: validate Klantinteracties API 0.9.0 documents, print their JSON
+//! Schemas and the rule catalogue.
+//!
+//! Exit codes are a contract for scripts: 0 valid (nothing on stdout), 1 invalid (a
+//! problem+json document on stdout), 2 a usage error, an unknown resource or an unreadable
+//! file (one line on stderr).
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use klantinteracties::rules::{self, catalogue, Options, Profile};
+use klantinteracties::{schema, Resource};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "klantinteracties",
+    version,
+    about = "The Klantinteracties standard (VNG) as a command line: validate API 0.9.0 documents, print schemas and rules"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate one document: exit 0 when valid, 1 with problem+json on stdout when not.
+    Validate {
+        /// The API 0.9.0 collection: partijen, partij-identificatoren, digitaleadressen,
+        /// rekeningnummers, vertegenwoordigingen, categorieen, categorie-relaties,
+        /// klantcontacten, betrokkenen, actorklantcontacten, onderwerpobjecten, bijlagen,
+        /// actoren, internetaken, maak-klantcontact.
+        resource: String,
+        /// The document; `-` or nothing reads standard input.
+        file: Option<String>,
+        /// The rule set.
+        #[arg(long, value_enum, default_value_t = ProfileArg::Standaard)]
+        profile: ProfileArg,
+        /// Check a response body instead of a create (POST) body.
+        #[arg(long, conflicts_with = "partial")]
+        response: bool,
+        /// Check a partial update (PATCH) body: top-level properties are optional.
+        #[arg(long)]
+        partial: bool,
+    },
+    /// Print the JSON Schema of a resource's create body (or, with --response, its response).
+    Schema {
+        /// The API 0.9.0 collection name.
+        resource: String,
+        /// The response shape instead of the create body.
+        #[arg(long)]
+        response: bool,
+    },
+    /// Print the rule catalogue.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ProfileArg {
+    Standaard,
+    OpenKlant,
+}
+
+impl From<ProfileArg> for Profile {
+    fn from(p: ProfileArg) -> Self {
+        match p {
+            ProfileArg::Standaard => Profile::Standaard,
+            ProfileArg::OpenKlant => Profile::OpenKlant,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// A failure that ends the program with exit code 2 and one line on stderr.
+struct Usage(String);
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let text = e.to_string();
+            let line = text.lines().next().unwrap_or("usage error").trim();
+            eprintln!("{line} (see `klantinteracties --help`)");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(Usage(line)) => {
+            eprintln!("error: {line}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn resource(name: &str) -> Result<Resource, Usage> {
+    name.parse::<Resource>().map_err(|e| Usage(e.to_string()))
+}
+
+fn read_input(file: Option<&str>) -> Result<Vec<u8>, Usage> {
+    match file {
+        None | Some("-") => {
+            let mut buf = Vec::new();
+            io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| Usage(format!("cannot read standard input: {e}")))?;
+            Ok(buf)
+        }
+        Some(path) => std::fs::read(path).map_err(|e| Usage(format!("cannot read `{path}`: {e}"))),
+    }
+}
+
+fn print_json(value: &impl serde::Serialize) -> Result<(), Usage> {
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)
+        .map_err(|e| Usage(format!("cannot write output: {e}")))?;
+    writeln!(out).map_err(|e| Usage(format!("cannot write output: {e}")))
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Usage> {
+    match cli.command {
+        Command::Validate {
+            resource: name,
+            file,
+            profile,
+            response,
+            partial,
+        } => {
+            let resource = resource(&name)?;
+            let bytes = read_input(file.as_deref())?;
+            let options = Options {
+                profile: profile.into(),
+                response,
+                partial,
+            };
+            let report = rules::validate(resource, &bytes, options);
+            if report.is_valid() {
+                Ok(ExitCode::SUCCESS)
+            } else {
+                print_json(&report.problem())?;
+                Ok(ExitCode::from(1))
+            }
+        }
+        Command::Schema {
+            resource: name,
+            response,
+        } => {
+            let resource = resource(&name)?;
+            print_json(&schema::json_schema(resource, response))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules { format } => {
+            match format {
+                RulesFormat::Json => print_json(&catalogue::RULES)?,
+                RulesFormat::Markdown => print!("{}", catalogue::markdown()),
+                RulesFormat::Text => {
+                    for r in catalogue::RULES {
+                        let profiles: Vec<&str> = r.profiles.iter().map(|p| p.as_str()).collect();
+                        println!("{:<45} {:<28} {}", r.id, profiles.join(","), r.description);
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

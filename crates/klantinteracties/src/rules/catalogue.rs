@@ -118,7 +118,7 @@ pub static RULES: &[Rule] = &[
         "An IBAN matches ^[A-Za-z]{2}[0-9]{2}[A-Za-z0-9]{1,30}$."),
     rule!("rekeningnummer.iban-controlegetal", STANDAARD, ["invalid"], "ISO 13616 (not checked by Open Klant)",
         "An IBAN's check digits are right (mod 97)."),
-    rule!("rekeningnummer.bic", BOTH, ["invalid", "min_length", "max_length"], "Open Klant R31",
+    rule!("rekeningnummer.bic", BOTH, ["invalid"], "Open Klant R31",
         "A BIC is 8 to 11 characters without spaces."),
     rule!("rekeningnummer.bic-iso9362", STANDAARD, ["invalid"], "ISO 9362",
         "A BIC is 4 letters bank, 2 letters country, 2 characters location and optionally 3 characters branch, upper case."),

@@ -40,6 +40,9 @@ pub struct Options {
     pub profile: Profile,
     /// Check a response body instead of a create/update body.
     pub response: bool,
+    /// Check a partial update (PATCH) body: top-level properties are not required, and a
+    /// group that is sent must still be complete.
+    pub partial: bool,
 }
 
 impl Options {
@@ -48,6 +51,7 @@ impl Options {
         Self {
             profile,
             response: false,
+            partial: false,
         }
     }
 
@@ -56,6 +60,16 @@ impl Options {
         Self {
             profile,
             response: true,
+            partial: false,
+        }
+    }
+
+    /// Options for a partial update (PATCH) body in `profile`.
+    pub fn partial(profile: Profile) -> Self {
+        Self {
+            profile,
+            response: false,
+            partial: true,
         }
     }
 }
@@ -73,7 +87,7 @@ pub fn validate(resource: Resource, bytes: &[u8], options: Options) -> Report {
 
 /// Checks a document that is already parsed.
 pub fn validate_value(resource: Resource, value: &Value, options: Options) -> Report {
-    let mut ctx = walk::Ctx::new(options.profile, options.response);
+    let mut ctx = walk::Ctx::new(options);
     ctx.object(value, resource.shape());
     Report {
         violations: ctx.into_violations(),

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use super::aliases;
 use super::report::Violation;
 use super::shape::{Field, Kind, Shape, Text, Use};
-use super::Profile;
+use super::{Options, Profile};
 
 /// One segment of a JSON path.
 #[derive(Debug, Clone, Copy)]
@@ -23,16 +23,19 @@ pub struct Ctx<'a> {
     pub profile: Profile,
     /// True when a response body is checked, false for a create/update body.
     pub response: bool,
+    /// True when a partial update (PATCH) body is checked.
+    pub partial: bool,
     path: Vec<Segment<'a>>,
     violations: Vec<Violation>,
 }
 
 impl<'a> Ctx<'a> {
     /// A fresh context.
-    pub fn new(profile: Profile, response: bool) -> Self {
+    pub fn new(options: Options) -> Self {
         Self {
-            profile,
-            response,
+            profile: options.profile,
+            response: options.response,
+            partial: options.partial && !options.response,
             path: Vec::with_capacity(8),
             violations: Vec::new(),
         }
@@ -63,9 +66,13 @@ impl<'a> Ctx<'a> {
         out
     }
 
-    /// Reports a violation at the current path.
+    /// Reports a violation at the current path (`nonFieldErrors` for the document itself, as
+    /// DRF reports a body that is not an object).
     pub fn report_here(&mut self, code: &str, rule: &str, reason: impl Into<String>) {
-        let name = self.path_with(None);
+        let mut name = self.path_with(None);
+        if name.is_empty() {
+            name.push_str("nonFieldErrors");
+        }
         self.push(name, code, rule, reason);
     }
 
@@ -106,6 +113,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn fields(&mut self, map: &'a Map<String, Value>, shape: &'static Shape) {
+        // A PATCH body may leave out any top-level property; a group it sends is complete.
+        let partial_top = self.partial && self.path.is_empty();
         for field in shape.fields {
             let usage = if self.response {
                 field.response
@@ -114,7 +123,7 @@ impl<'a> Ctx<'a> {
             };
             match map.get(field.name) {
                 None => {
-                    if usage == Use::Required {
+                    if usage == Use::Required && !partial_top {
                         self.report_at(
                             field.name,
                             "required",

@@ -73,7 +73,7 @@ pub static ORGANISATORISCHE_EENHEID: Shape = Shape {
 };
 
 fn identificatie_aanwezig(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
-    if !ctx.profile.is_standaard() {
+    if !ctx.profile.is_standaard() || ctx.partial {
         return;
     }
     let soort = str_of(m, "soortActor");

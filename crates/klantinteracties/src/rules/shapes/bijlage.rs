@@ -9,8 +9,8 @@ use crate::rules::shape::{nullable, Check, Kind, Shape};
 use crate::rules::walk::Ctx;
 
 fn volledig(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
-    if !ctx.profile.is_standaard() {
-        return;
+    if !ctx.profile.is_standaard() || ctx.partial {
+        return; // a PATCH may leave out what is already stored
     }
     for (key, reason) in [
         (

@@ -45,6 +45,7 @@ fn standaard_adres(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
 
 fn gekoppeld(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
     if ctx.profile.is_standaard()
+        && !ctx.partial
         && !is_set(m, "verstrektDoorPartij")
         && !is_set(m, "verstrektDoorBetrokkene")
     {

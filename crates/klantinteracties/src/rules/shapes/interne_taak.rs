@@ -18,7 +18,7 @@ fn een_toewijzing(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
         return; // a response shows both: the first actor and the list
     }
     match (m.contains_key("toegewezenAanActor"), m.contains_key("toegewezenAanActoren")) {
-        (false, false) => ctx.report_object(
+        (false, false) if !ctx.partial => ctx.report_object(
             "invalid",
             "interne-taak.een-toewijzing",
             "`toegewezen_aan_actor` of `toegewezen_aan_actoren` is required (mag niet beiden gebruiken).",

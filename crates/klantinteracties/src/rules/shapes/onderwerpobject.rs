@@ -9,8 +9,8 @@ use crate::rules::shape::{nullable, read_only, Check, Kind, Shape};
 use crate::rules::walk::Ctx;
 
 fn volledig(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
-    if !ctx.profile.is_standaard() {
-        return;
+    if !ctx.profile.is_standaard() || ctx.partial {
+        return; // a PATCH may leave out what is already stored
     }
     if !is_set(m, "klantcontact") {
         ctx.report_at(
@@ -31,6 +31,7 @@ fn volledig(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
 
 fn verwijst(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
     if ctx.profile.is_standaard()
+        && !ctx.partial
         && !is_set(m, "wasKlantcontact")
         && !is_set(m, "onderwerpobjectidentificator")
     {
