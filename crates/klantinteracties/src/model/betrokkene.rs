@@ -10,7 +10,8 @@ use super::{
 };
 
 /// A betrokkene as the API returns it (`Betrokkene`, `ExpandBetrokkene`,
-/// `BetrokkeneKlantcontactReadOnly`).
+/// `BetrokkeneKlantcontactReadOnly`). Several betrokkenen may be registered for one
+/// klantcontact (B7682).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Betrokkene {

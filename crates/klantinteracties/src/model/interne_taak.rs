@@ -9,7 +9,9 @@ use super::{ActorId, Datumtijd, InterneTaakId, KlantcontactId, Taakstatus, Verwi
 /// An interne taak as the API returns it (`InterneTaak`).
 ///
 /// `toegewezenOp` is stamped on creation; `afgehandeldOp` (the VNG documents' `verwerktOp`) is
-/// stamped when the status becomes `verwerkt` and cleared when it returns to `te_verwerken`.
+/// stamped when the status becomes `verwerkt` and cleared when it returns to `te_verwerken`
+/// (B8694 "verwerkt op"). A terugbelverzoek (C9167) is a klantcontact that led to an interne
+/// taak.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct InterneTaak {

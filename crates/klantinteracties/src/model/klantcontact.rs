@@ -12,6 +12,9 @@ use super::{
 };
 
 /// A klantcontact as the API returns it (`Klantcontact`, `ExpandKlantcontact`).
+///
+/// F2173: a klantcontact cannot functionally exist without at least one betrokkene and one
+/// actor; that is a register rule (atomic registration), not a shape rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Klantcontact {

@@ -13,6 +13,9 @@ use super::{
 /// A partij as the API returns it (`Partij`: oneOf `persoon_PartijSerializer`,
 /// `organisatie_PartijSerializer`, `contactpersoon_PartijSerializer`, discriminated by
 /// `soortPartij`).
+///
+/// B1304: the SIM object types Partij, Persoon, Contactpersoon and Organisatie are merged into
+/// the one resource Partij; the subtype is the `partijIdentificatie`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "soortPartij")]
 pub enum Partij {
