@@ -71,3 +71,21 @@ fn open_codes_keep_unknown_values() {
         json!("Telefoon")
     );
 }
+
+#[test]
+fn typed_numbers_follow_their_soort() {
+    use klantinteracties::model::{PartijIdentificatorGroep, PartijNummer};
+    let groep: PartijIdentificatorGroep = serde_json::from_value(json!({
+        "codeObjecttype": "niet_natuurlijk_persoon",
+        "codeSoortObjectId": "kvk_nummer",
+        "objectId": "12345678",
+        "codeRegister": "hr"
+    }))
+    .expect("groep");
+    let nummer = groep.nummer().expect("valid number");
+    assert!(matches!(nummer, PartijNummer::KvkNummer(ref k) if k.as_str() == "12345678"));
+    assert_eq!(
+        serde_json::to_value(&nummer).expect("serializes"),
+        json!({ "codeSoortObjectId": "kvk_nummer", "objectId": "12345678" })
+    );
+}

@@ -124,8 +124,14 @@ pub struct DigitaalAdresInput {
     pub verificatie_datum: Option<Option<Datum>>,
 }
 
-/// The typed value of a digitaal adres, by its soort.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// The typed value of a digitaal adres, by its soort. Serializes as
+/// `{"soortDigitaalAdres": ..., "adres": ...}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(
+    tag = "soortDigitaalAdres",
+    content = "adres",
+    rename_all = "snake_case"
+)]
 pub enum GetyptAdres {
     /// Soort `email`.
     Email(Emailadres),

@@ -25,8 +25,14 @@ pub struct PartijIdentificatorGroep {
     pub code_register: CodeRegister,
 }
 
-/// The typed number of a partij-identificator, chosen by its `codeSoortObjectId`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// The typed number of a partij-identificator, chosen by its `codeSoortObjectId`. Serializes
+/// as `{"codeSoortObjectId": ..., "objectId": ...}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(
+    tag = "codeSoortObjectId",
+    content = "objectId",
+    rename_all = "snake_case"
+)]
 pub enum PartijNummer {
     /// Burgerservicenummer.
     Bsn(Bsn),
