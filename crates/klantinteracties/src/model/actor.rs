@@ -63,7 +63,7 @@ pub struct ActorBasis {
 }
 
 /// Actor-identificatie of soort `medewerker` (`Medewerker`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Medewerker {
     /// Functie (max 40).
@@ -89,7 +89,7 @@ pub struct GeautomatiseerdeActor {
 }
 
 /// Actor-identificatie of soort `organisatorische_eenheid` (`OrganisatorischeEenheid`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct OrganisatorischeEenheid {
     /// Omschrijving (max 200).

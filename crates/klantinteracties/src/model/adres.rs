@@ -12,7 +12,7 @@ use super::{BagId, Landcode, OfLeeg, Postcode};
 /// Every field is optional; Open Klant renders an unfilled text field as `""`. A Dutch address
 /// is identified by its BAG nummeraanduiding-id, a foreign one or one without BAG entry by
 /// `adresregel1..3` and `land` (B8841).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Adres {
     /// Identificatie van de nummeraanduiding in de BAG (16 digits).

@@ -160,42 +160,12 @@ waarde!(
 
 /// An optional formatted text value as API 0.9.0 renders it: the empty string `""` means
 /// "not filled" (Open Klant stores `CharField(blank=True)` as `""`, never `null`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OfLeeg<T> {
     /// Not filled: `""` on the wire.
-    #[default]
     Leeg,
     /// A filled, valid value.
     Waarde(T),
-}
-
-impl<T> OfLeeg<T> {
-    /// The value, if filled.
-    pub fn waarde(&self) -> Option<&T> {
-        match self {
-            Self::Leeg => None,
-            Self::Waarde(t) => Some(t),
-        }
-    }
-
-    /// Converts into an `Option`.
-    pub fn into_option(self) -> Option<T> {
-        match self {
-            Self::Leeg => None,
-            Self::Waarde(t) => Some(t),
-        }
-    }
-
-    /// Whether the value is `""`.
-    pub fn is_leeg(&self) -> bool {
-        matches!(self, Self::Leeg)
-    }
-}
-
-impl<T> From<Option<T>> for OfLeeg<T> {
-    fn from(value: Option<T>) -> Self {
-        value.map_or(Self::Leeg, Self::Waarde)
-    }
 }
 
 impl<T: Serialize> Serialize for OfLeeg<T> {
