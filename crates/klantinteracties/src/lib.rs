@@ -20,5 +20,6 @@
 pub mod model;
 pub mod resource;
 pub mod rules;
+pub mod schema;
 
 pub use resource::Resource;

@@ -1,7 +1,53 @@
-//! The information model of API 0.9.0.
+//! The information model of Klantinteracties, in the shapes of API 0.9.0.
+//!
+//! Every resource has an input shape (`…Input`: the create/update request body without
+//! read-only fields) and a response shape (with `uuid`, `url`, derived lists and `_expand`).
+//! Presence follows the spec: required → `T`; required nullable → `Option<T>`; optional →
+//! `Option<T>` left out when `None`; optional nullable → `Option<Option<T>>` (absent, `null`
+//! and a value all round-trip).
 
+pub mod actor;
+pub mod actor_klantcontact;
+pub mod adres;
+pub mod betrokkene;
+pub mod bijlage;
+pub mod categorie;
+pub mod categorie_relatie;
+pub mod codes;
+pub mod contactnaam;
+pub mod digitaal_adres;
+pub mod identificator;
+pub mod interne_taak;
 mod iso;
+pub mod klantcontact;
+pub mod maak_klantcontact;
+pub mod onderwerpobject;
+pub mod partij;
+pub mod partij_identificator;
 pub mod referentielijsten;
+pub mod rekeningnummer;
+pub mod vertegenwoordigden;
+pub mod verwijzing;
 pub mod waarden;
 
+pub use actor::*;
+pub use actor_klantcontact::*;
+pub use adres::*;
+pub use betrokkene::*;
+pub use bijlage::*;
+pub use categorie::*;
+pub use categorie_relatie::*;
+pub use codes::*;
+pub use contactnaam::*;
+pub use digitaal_adres::*;
+pub use identificator::*;
+pub use interne_taak::*;
+pub use klantcontact::*;
+pub use maak_klantcontact::*;
+pub use onderwerpobject::*;
+pub use partij::*;
+pub use partij_identificator::*;
+pub use rekeningnummer::*;
+pub use vertegenwoordigden::*;
+pub use verwijzing::*;
 pub use waarden::*;

@@ -1,0 +1,214 @@
+//! Actor: who or what acted on behalf of the municipality in a klantcontact or interne taak.
+//! Polymorphic by `soortActor`: medewerker, geautomatiseerde actor, organisatorische eenheid.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{ActorId, Actoridentificator, Emailadres, OfLeeg, SoortActor, Telefoonnummer};
+
+/// An actor as the API returns it (`Actor`: oneOf `medewerker_ActorSerializer`,
+/// `geautomatiseerde_actor_ActorSerializer`, `organisatorische_eenheid_ActorSerializer`,
+/// discriminated by `soortActor`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "soortActor")]
+pub enum Actor {
+    /// Soort actor `medewerker`.
+    #[serde(rename = "medewerker")]
+    Medewerker(ActorVan<Medewerker>),
+    /// Soort actor `geautomatiseerde_actor`.
+    #[serde(rename = "geautomatiseerde_actor")]
+    GeautomatiseerdeActor(ActorVan<GeautomatiseerdeActor>),
+    /// Soort actor `organisatorische_eenheid`.
+    #[serde(rename = "organisatorische_eenheid")]
+    OrganisatorischeEenheid(ActorVan<OrganisatorischeEenheid>),
+}
+
+/// The fields of an actor response with its soort-specific `actorIdentificatie` (the VNG
+/// documents' `actortype`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(bound(deserialize = "I: Deserialize<'de>"))]
+#[serde(rename_all = "camelCase")]
+pub struct ActorVan<I> {
+    /// The fields every soort has.
+    #[serde(flatten)]
+    pub basis: ActorBasis,
+    /// Actor-identificatie: the soort-specific data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "I")]
+    pub actor_identificatie: Option<I>,
+}
+
+/// The common fields of an actor response (`Base_ActorSerializer`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ActorBasis {
+    /// Unique (technical) identification.
+    pub uuid: ActorId,
+    /// Absolute URL of this resource.
+    pub url: String,
+    /// Naam (max 200).
+    pub naam: String,
+    /// Indicatie actief (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "bool")]
+    pub indicatie_actief: Option<bool>,
+    /// Identificator of the actor in another register.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Actoridentificator>")]
+    pub actoridentificator: Option<Option<Actoridentificator>>,
+}
+
+/// Actor-identificatie of soort `medewerker` (`Medewerker`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Medewerker {
+    /// Functie (max 40).
+    pub functie: String,
+    /// E-mailadres (max 254).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "OfLeeg<Emailadres>")]
+    pub emailadres: Option<OfLeeg<Emailadres>>,
+    /// Telefoonnummer (required).
+    pub telefoonnummer: Telefoonnummer,
+}
+
+/// Actor-identificatie of soort `geautomatiseerde_actor` (`GeautomatiseerdeActor`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GeautomatiseerdeActor {
+    /// Functie (max 40).
+    pub functie: String,
+    /// Omschrijving (max 200).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub omschrijving: Option<String>,
+}
+
+/// Actor-identificatie of soort `organisatorische_eenheid` (`OrganisatorischeEenheid`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganisatorischeEenheid {
+    /// Omschrijving (max 200).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub omschrijving: Option<String>,
+    /// E-mailadres (max 254).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "OfLeeg<Emailadres>")]
+    pub emailadres: Option<OfLeeg<Emailadres>>,
+    /// Faxnummer (max 20, not validated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub faxnummer: Option<String>,
+    /// Telefoonnummer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "OfLeeg<Telefoonnummer>")]
+    pub telefoonnummer: Option<OfLeeg<Telefoonnummer>>,
+}
+
+impl Actor {
+    /// The soort actor (the discriminator).
+    pub fn soort(&self) -> SoortActor {
+        match self {
+            Self::Medewerker(_) => SoortActor::Medewerker,
+            Self::GeautomatiseerdeActor(_) => SoortActor::GeautomatiseerdeActor,
+            Self::OrganisatorischeEenheid(_) => SoortActor::OrganisatorischeEenheid,
+        }
+    }
+
+    /// The fields every soort has.
+    pub fn basis(&self) -> &ActorBasis {
+        match self {
+            Self::Medewerker(a) => &a.basis,
+            Self::GeautomatiseerdeActor(a) => &a.basis,
+            Self::OrganisatorischeEenheid(a) => &a.basis,
+        }
+    }
+
+    /// The fields every soort has, mutably.
+    pub fn basis_mut(&mut self) -> &mut ActorBasis {
+        match self {
+            Self::Medewerker(a) => &mut a.basis,
+            Self::GeautomatiseerdeActor(a) => &mut a.basis,
+            Self::OrganisatorischeEenheid(a) => &mut a.basis,
+        }
+    }
+
+    /// The actor's id.
+    pub fn uuid(&self) -> ActorId {
+        self.basis().uuid
+    }
+}
+
+/// An actor in a create or update request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "soortActor")]
+pub enum ActorInput {
+    /// Soort actor `medewerker`.
+    #[serde(rename = "medewerker")]
+    Medewerker(ActorInputVan<Medewerker>),
+    /// Soort actor `geautomatiseerde_actor`.
+    #[serde(rename = "geautomatiseerde_actor")]
+    GeautomatiseerdeActor(ActorInputVan<GeautomatiseerdeActor>),
+    /// Soort actor `organisatorische_eenheid`.
+    #[serde(rename = "organisatorische_eenheid")]
+    OrganisatorischeEenheid(ActorInputVan<OrganisatorischeEenheid>),
+}
+
+/// The fields of an actor input with its soort-specific `actorIdentificatie`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(bound(deserialize = "I: Deserialize<'de>"))]
+#[serde(rename_all = "camelCase")]
+pub struct ActorInputVan<I> {
+    /// The fields every soort has.
+    #[serde(flatten)]
+    pub basis: ActorInputBasis,
+    /// Actor-identificatie: the soort-specific data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "I")]
+    pub actor_identificatie: Option<I>,
+}
+
+/// The common fields of an actor input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ActorInputBasis {
+    /// Naam (max 200).
+    pub naam: String,
+    /// Indicatie actief (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "bool")]
+    pub indicatie_actief: Option<bool>,
+    /// Identificator of the actor in another register.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Actoridentificator>")]
+    pub actoridentificator: Option<Option<Actoridentificator>>,
+}
+
+impl ActorInput {
+    /// The soort actor (the discriminator).
+    pub fn soort(&self) -> SoortActor {
+        match self {
+            Self::Medewerker(_) => SoortActor::Medewerker,
+            Self::GeautomatiseerdeActor(_) => SoortActor::GeautomatiseerdeActor,
+            Self::OrganisatorischeEenheid(_) => SoortActor::OrganisatorischeEenheid,
+        }
+    }
+
+    /// The fields every soort has.
+    pub fn basis(&self) -> &ActorInputBasis {
+        match self {
+            Self::Medewerker(a) => &a.basis,
+            Self::GeautomatiseerdeActor(a) => &a.basis,
+            Self::OrganisatorischeEenheid(a) => &a.basis,
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Betrokkene bij klantcontact: a person or organisation involved in a klantcontact, possibly
+//! a known partij.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Adres, BetrokkeneId, Contactnaam, DigitaalAdres, DigitaalAdresId, KlantcontactId,
+    Klantcontactrol, PartijId, Verwijzing,
+};
+
+/// A betrokkene as the API returns it (`Betrokkene`, `ExpandBetrokkene`,
+/// `BetrokkeneKlantcontactReadOnly`). Several betrokkenen may be registered for one
+/// klantcontact (B7682).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Betrokkene {
+    /// Unique (technical) identification.
+    pub uuid: BetrokkeneId,
+    /// Absolute URL of this resource.
+    pub url: String,
+    /// The partij the betrokkene was (linked only explicitly, F3246).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<PartijId>>")]
+    pub was_partij: Option<Option<Verwijzing<PartijId>>>,
+    /// The klantcontact.
+    pub had_klantcontact: Verwijzing<KlantcontactId>,
+    /// Digitale adressen the betrokkene provided (read-only).
+    pub digitale_adressen: Vec<Verwijzing<DigitaalAdresId>>,
+    /// Bezoekadres.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Adres>")]
+    pub bezoekadres: Option<Option<Adres>>,
+    /// Correspondentieadres.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Adres>")]
+    pub correspondentieadres: Option<Option<Adres>>,
+    /// Contactnaam.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Contactnaam>")]
+    pub contactnaam: Option<Option<Contactnaam>>,
+    /// Volledige naam, derived from the contactnaam (read-only).
+    pub volledige_naam: String,
+    /// Rol: klant or vertegenwoordiger.
+    pub rol: Klantcontactrol,
+    /// Organisatienaam (max 200).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub organisatienaam: Option<String>,
+    /// Whether the betrokkene initiated the contact.
+    pub initiator: bool,
+    /// Linked resources requested with the `expand` query parameter.
+    #[serde(rename = "_expand", default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "BetrokkeneExpand")]
+    pub expand: Option<BetrokkeneExpand>,
+}
+
+/// `_expand` of a betrokkene (`ExpandBetrokkene`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BetrokkeneExpand {
+    /// Digitale adressen the betrokkene provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Vec<DigitaalAdres>")]
+    pub digitale_adressen: Option<Vec<DigitaalAdres>>,
+}
+
+/// A betrokkene in a create or update request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BetrokkeneInput {
+    /// The klantcontact.
+    pub had_klantcontact: Verwijzing<KlantcontactId>,
+    /// The other fields.
+    #[serde(flatten)]
+    pub gegevens: BetrokkeneGegevens,
+}
+
+/// The writable fields of a betrokkene other than `hadKlantcontact`; on its own this is the
+/// betrokkene of a `maak-klantcontact` request (`BetrokkeneKlantcontactReadOnly` as input).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BetrokkeneGegevens {
+    /// The partij the betrokkene was.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<PartijId>>")]
+    pub was_partij: Option<Option<Verwijzing<PartijId>>>,
+    /// Bezoekadres.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Adres>")]
+    pub bezoekadres: Option<Option<Adres>>,
+    /// Correspondentieadres.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Adres>")]
+    pub correspondentieadres: Option<Option<Adres>>,
+    /// Contactnaam.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Contactnaam>")]
+    pub contactnaam: Option<Option<Contactnaam>>,
+    /// Rol: klant or vertegenwoordiger.
+    pub rol: Klantcontactrol,
+    /// Organisatienaam (max 200).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub organisatienaam: Option<String>,
+    /// Whether the betrokkene initiated the contact.
+    pub initiator: bool,
+}

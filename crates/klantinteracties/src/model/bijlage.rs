@@ -1,0 +1,54 @@
+//! Bijlage: a document that describes (part of) the content of a klantcontact.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{BijlageId, BijlageIdentificator, KlantcontactId, Verwijzing};
+
+/// A bijlage as the API returns it (`Bijlage`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Bijlage {
+    /// Unique (technical) identification.
+    pub uuid: BijlageId,
+    /// Absolute URL of this resource.
+    pub url: String,
+    /// The klantcontact it belongs to.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<KlantcontactId>>")]
+    pub was_bijlage_van_klantcontact: Option<Option<Verwijzing<KlantcontactId>>>,
+    /// Identificator of the document.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<BijlageIdentificator>")]
+    pub bijlageidentificator: Option<Option<BijlageIdentificator>>,
+}
+
+/// A bijlage in a create or update request.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BijlageInput {
+    /// The klantcontact it belongs to.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<KlantcontactId>>")]
+    pub was_bijlage_van_klantcontact: Option<Option<Verwijzing<KlantcontactId>>>,
+    /// Identificator of the document.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<BijlageIdentificator>")]
+    pub bijlageidentificator: Option<Option<BijlageIdentificator>>,
+}

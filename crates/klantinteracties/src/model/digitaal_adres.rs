@@ -1,0 +1,166 @@
+//! Digitaal adres: an e-mail address, telephone number or other digital address that a
+//! partij or betrokkene provided for contact.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Betrokkene, BetrokkeneId, Datum, DigitaalAdresId, Emailadres, OfLeeg, PartijId, Referentie,
+    SoortDigitaalAdres, Telefoonnummer, Verwijzing, WaardeFout,
+};
+
+/// A digitaal adres as the API returns it (`DigitaalAdres`, `ExpandDigitaalAdres`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DigitaalAdres {
+    /// Unique (technical) identification.
+    pub uuid: DigitaalAdresId,
+    /// Absolute URL of this resource.
+    pub url: String,
+    /// The betrokkene bij klantcontact that provided it (for follow-up of that contact).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<BetrokkeneId>>")]
+    pub verstrekt_door_betrokkene: Option<Option<Verwijzing<BetrokkeneId>>>,
+    /// The partij that provided it (for future contact).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<PartijId>>")]
+    pub verstrekt_door_partij: Option<Option<Verwijzing<PartijId>>>,
+    /// The address (max 80); its format depends on `soortDigitaalAdres`, see
+    /// [`DigitaalAdres::getypt_adres`].
+    pub adres: String,
+    /// Soort digitaal adres.
+    pub soort_digitaal_adres: SoortDigitaalAdres,
+    /// Whether this is the partij's default address of its soort.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "bool")]
+    pub is_standaard_adres: Option<bool>,
+    /// Omschrijving (max 40).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub omschrijving: Option<String>,
+    /// Referentie (slug, max 50), unique per partij and soort when filled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "OfLeeg<Referentie>")]
+    pub referentie: Option<OfLeeg<Referentie>>,
+    /// Date the address was last verified.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Datum>")]
+    pub verificatie_datum: Option<Option<Datum>>,
+    /// Linked resources requested with the `expand` query parameter.
+    #[serde(rename = "_expand", default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "DigitaalAdresExpand")]
+    pub expand: Option<DigitaalAdresExpand>,
+}
+
+/// `_expand` of a digitaal adres (`ExpandDigitaalAdres`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DigitaalAdresExpand {
+    /// The betrokkene that provided the address.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Box<Betrokkene>>")]
+    pub verstrekt_door_betrokkene: Option<Option<Box<Betrokkene>>>,
+}
+
+/// A digitaal adres in a create or update request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DigitaalAdresInput {
+    /// The betrokkene bij klantcontact that provided it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<BetrokkeneId>>")]
+    pub verstrekt_door_betrokkene: Option<Option<Verwijzing<BetrokkeneId>>>,
+    /// The partij that provided it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<PartijId>>")]
+    pub verstrekt_door_partij: Option<Option<Verwijzing<PartijId>>>,
+    /// The address (max 80).
+    pub adres: String,
+    /// Soort digitaal adres.
+    pub soort_digitaal_adres: SoortDigitaalAdres,
+    /// Whether this is the partij's default address of its soort.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "bool")]
+    pub is_standaard_adres: Option<bool>,
+    /// Omschrijving (max 40).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub omschrijving: Option<String>,
+    /// Referentie (slug, max 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "OfLeeg<Referentie>")]
+    pub referentie: Option<OfLeeg<Referentie>>,
+    /// Date the address was last verified.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Datum>")]
+    pub verificatie_datum: Option<Option<Datum>>,
+}
+
+/// The typed value of a digitaal adres, by its soort. Serializes as
+/// `{"soortDigitaalAdres": ..., "adres": ...}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(
+    tag = "soortDigitaalAdres",
+    content = "adres",
+    rename_all = "snake_case"
+)]
+pub enum GetyptAdres {
+    /// Soort `email`.
+    Email(Emailadres),
+    /// Soort `telefoonnummer`.
+    Telefoonnummer(Telefoonnummer),
+    /// Soort `overig`: free text.
+    Overig(String),
+}
+
+fn getypt(soort: SoortDigitaalAdres, adres: &str) -> Result<GetyptAdres, WaardeFout> {
+    Ok(match soort {
+        SoortDigitaalAdres::Email => GetyptAdres::Email(Emailadres::parse(adres)?),
+        SoortDigitaalAdres::Telefoonnummer => {
+            GetyptAdres::Telefoonnummer(Telefoonnummer::parse(adres)?)
+        }
+        SoortDigitaalAdres::Overig => GetyptAdres::Overig(adres.to_owned()),
+    })
+}
+
+impl DigitaalAdres {
+    /// Parses `adres` as the kind of address `soortDigitaalAdres` names.
+    pub fn getypt_adres(&self) -> Result<GetyptAdres, WaardeFout> {
+        getypt(self.soort_digitaal_adres, &self.adres)
+    }
+}
+
+impl DigitaalAdresInput {
+    /// Parses `adres` as the kind of address `soortDigitaalAdres` names.
+    pub fn getypt_adres(&self) -> Result<GetyptAdres, WaardeFout> {
+        getypt(self.soort_digitaal_adres, &self.adres)
+    }
+}

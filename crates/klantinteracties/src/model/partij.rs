@@ -1,0 +1,466 @@
+//! Partij: a person or organisation the municipality has, had or will have contact with
+//! (F7554 registreer partij). Polymorphic by `soortPartij`: persoon, organisatie, contactpersoon.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Adres, Betrokkene, BetrokkeneId, CategorieRelatie, CategorieRelatieVerwijzing, Contactnaam,
+    ContactpersoonId, DigitaalAdres, DigitaalAdresId, PartijId, PartijIdentificator,
+    PartijIdentificatorInput, RekeningnummerId, SoortPartij, Taalcode, Verwijzing,
+};
+
+/// A partij as the API returns it (`Partij`: oneOf `persoon_PartijSerializer`,
+/// `organisatie_PartijSerializer`, `contactpersoon_PartijSerializer`, discriminated by
+/// `soortPartij`).
+///
+/// B1304: the SIM object types Partij, Persoon, Contactpersoon and Organisatie are merged into
+/// the one resource Partij; the subtype is the `partijIdentificatie`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "soortPartij")]
+pub enum Partij {
+    /// Soort partij `persoon`: a natural person.
+    #[serde(rename = "persoon")]
+    Persoon(PartijVan<Persoon>),
+    /// Soort partij `organisatie`.
+    #[serde(rename = "organisatie")]
+    Organisatie(PartijVan<Organisatie>),
+    /// Soort partij `contactpersoon`: a person acting for an organisation.
+    #[serde(rename = "contactpersoon")]
+    Contactpersoon(PartijVan<Contactpersoon>),
+}
+
+/// The fields of a partij response with its soort-specific `partijIdentificatie` (the
+/// VNG documents' `partijtype`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(bound(deserialize = "I: Deserialize<'de>"))]
+#[serde(rename_all = "camelCase")]
+pub struct PartijVan<I> {
+    /// The fields every soort has.
+    #[serde(flatten)]
+    pub basis: PartijBasis,
+    /// Partij-identificatie: the soort-specific data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "I")]
+    pub partij_identificatie: Option<I>,
+}
+
+/// The common fields of a partij response (`Base_PartijSerializer` plus `_expand`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PartijBasis {
+    /// Unique (technical) identification.
+    pub uuid: PartijId,
+    /// Absolute URL of this resource.
+    pub url: String,
+    /// DEPRECATED: partij-nummer (digits, max 10, unique); no longer generated.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<String>")]
+    pub nummer: Option<Option<String>>,
+    /// Interne notitie (max 1000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub interne_notitie: Option<String>,
+    /// Betrokkenen bij klantcontact that were this partij (read-only).
+    pub betrokkenen: Vec<Verwijzing<BetrokkeneId>>,
+    /// Categorie-relaties of this partij (read-only; EXPERIMENTAL).
+    pub categorie_relaties: Vec<CategorieRelatieVerwijzing>,
+    /// Digitale adressen the partij provided for future contact.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Vec<Verwijzing<DigitaalAdresId>>>")]
+    pub digitale_adressen: Option<Option<Vec<Verwijzing<DigitaalAdresId>>>>,
+    /// Voorkeurs digitaal adres.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<DigitaalAdresId>>")]
+    pub voorkeurs_digitaal_adres: Option<Option<Verwijzing<DigitaalAdresId>>>,
+    /// Partijen this partij represents (read-only).
+    pub vertegenwoordigden: Vec<Verwijzing<PartijId>>,
+    /// Rekeningnummers of the partij.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Vec<Verwijzing<RekeningnummerId>>>")]
+    pub rekeningnummers: Option<Option<Vec<Verwijzing<RekeningnummerId>>>>,
+    /// Voorkeurs rekeningnummer.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<RekeningnummerId>>")]
+    pub voorkeurs_rekeningnummer: Option<Option<Verwijzing<RekeningnummerId>>>,
+    /// Partij-identificatoren (BSN, KvK-nummer, ...) of the partij.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Vec<PartijIdentificator>>")]
+    pub partij_identificatoren: Option<Option<Vec<PartijIdentificator>>>,
+    /// Indicatie geheimhouding persoonsgegevens.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<bool>")]
+    pub indicatie_geheimhouding: Option<Option<bool>>,
+    /// Voorkeurstaal, ISO 639-2/B (max 3; checked per profile, see [`PartijBasis::voorkeurstaal_code`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub voorkeurstaal: Option<String>,
+    /// Indicatie actief: whether the partij is (still) active.
+    pub indicatie_actief: bool,
+    /// Bezoekadres.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Adres>")]
+    pub bezoekadres: Option<Option<Adres>>,
+    /// Correspondentieadres.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Adres>")]
+    pub correspondentieadres: Option<Option<Adres>>,
+    /// Linked resources requested with the `expand` query parameter.
+    #[serde(rename = "_expand", default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "PartijExpand")]
+    pub expand: Option<PartijExpand>,
+}
+
+impl PartijBasis {
+    /// The voorkeurstaal as a language code, if filled and valid.
+    pub fn voorkeurstaal_code(&self) -> Option<Taalcode> {
+        taalcode(self.voorkeurstaal.as_deref())
+    }
+}
+
+pub(crate) fn taalcode(s: Option<&str>) -> Option<Taalcode> {
+    s.filter(|s| !s.is_empty())
+        .and_then(|s| Taalcode::parse(s).ok())
+}
+
+/// `_expand` of a partij (`ExpandPartij`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PartijExpand {
+    /// The partij's digitale adressen.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Vec<DigitaalAdres>>")]
+    pub digitale_adressen: Option<Option<Vec<DigitaalAdres>>>,
+    /// Betrokkenen bij klantcontact that were this partij.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Vec<Betrokkene>")]
+    pub betrokkenen: Option<Vec<Betrokkene>>,
+    /// The partij's categorie-relaties (EXPERIMENTAL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Vec<CategorieRelatie>")]
+    pub categorie_relaties: Option<Vec<CategorieRelatie>>,
+}
+
+/// Partij-identificatie of soort `persoon` (`Persoon`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Persoon {
+    /// Contactnaam.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Contactnaam>")]
+    pub contactnaam: Option<Option<Contactnaam>>,
+    /// Volledige naam, derived from the contactnaam (read-only).
+    pub volledige_naam: String,
+}
+
+/// Partij-identificatie of soort `organisatie` (`Organisatie`); input and response alike.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Organisatie {
+    /// Naam of the organisation (max 200).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub naam: Option<String>,
+}
+
+/// Partij-identificatie of soort `contactpersoon` (`Contactpersoon`): a person who acts for
+/// an organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Contactpersoon {
+    /// Unique (technical) identification of the contactpersoon record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "ContactpersoonId")]
+    pub uuid: Option<ContactpersoonId>,
+    /// The organisation the contactpersoon worked for (`PartijPolymorphic`; must be of soort
+    /// organisatie).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<PartijId>>")]
+    pub werkte_voor_partij: Option<Option<Verwijzing<PartijId>>>,
+    /// Contactnaam.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Contactnaam>")]
+    pub contactnaam: Option<Option<Contactnaam>>,
+    /// Volledige naam, derived from the contactnaam (read-only).
+    pub volledige_naam: String,
+}
+
+impl Partij {
+    /// The soort partij (the discriminator).
+    pub fn soort(&self) -> SoortPartij {
+        match self {
+            Self::Persoon(_) => SoortPartij::Persoon,
+            Self::Organisatie(_) => SoortPartij::Organisatie,
+            Self::Contactpersoon(_) => SoortPartij::Contactpersoon,
+        }
+    }
+
+    /// The fields every soort has.
+    pub fn basis(&self) -> &PartijBasis {
+        match self {
+            Self::Persoon(p) => &p.basis,
+            Self::Organisatie(p) => &p.basis,
+            Self::Contactpersoon(p) => &p.basis,
+        }
+    }
+
+    /// The fields every soort has, mutably.
+    pub fn basis_mut(&mut self) -> &mut PartijBasis {
+        match self {
+            Self::Persoon(p) => &mut p.basis,
+            Self::Organisatie(p) => &mut p.basis,
+            Self::Contactpersoon(p) => &mut p.basis,
+        }
+    }
+
+    /// The partij's id.
+    pub fn uuid(&self) -> PartijId {
+        self.basis().uuid
+    }
+}
+
+/// A partij as written in a create or update request (F7554 registreer partij): the request
+/// body of `POST/PUT /partijen` without read-only fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "soortPartij")]
+pub enum PartijInput {
+    /// Soort partij `persoon`.
+    #[serde(rename = "persoon")]
+    Persoon(PartijInputVan<PersoonInput>),
+    /// Soort partij `organisatie`.
+    #[serde(rename = "organisatie")]
+    Organisatie(PartijInputVan<Organisatie>),
+    /// Soort partij `contactpersoon`.
+    #[serde(rename = "contactpersoon")]
+    Contactpersoon(PartijInputVan<ContactpersoonInput>),
+}
+
+/// The fields of a partij input with its soort-specific `partijIdentificatie`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(bound(deserialize = "I: Deserialize<'de>"))]
+#[serde(rename_all = "camelCase")]
+pub struct PartijInputVan<I> {
+    /// The fields every soort has.
+    #[serde(flatten)]
+    pub basis: PartijInputBasis,
+    /// Partij-identificatie: the soort-specific data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "I")]
+    pub partij_identificatie: Option<I>,
+}
+
+/// The common fields of a partij input (see [`PartijBasis`] for their meaning).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PartijInputBasis {
+    /// DEPRECATED: partij-nummer (digits, max 10, unique).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<String>")]
+    pub nummer: Option<Option<String>>,
+    /// Interne notitie (max 1000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub interne_notitie: Option<String>,
+    /// Digitale adressen the partij provided.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Vec<Verwijzing<DigitaalAdresId>>>")]
+    pub digitale_adressen: Option<Option<Vec<Verwijzing<DigitaalAdresId>>>>,
+    /// Voorkeurs digitaal adres (one of the partij's digitale adressen).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<DigitaalAdresId>>")]
+    pub voorkeurs_digitaal_adres: Option<Option<Verwijzing<DigitaalAdresId>>>,
+    /// Rekeningnummers of the partij.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Vec<Verwijzing<RekeningnummerId>>>")]
+    pub rekeningnummers: Option<Option<Vec<Verwijzing<RekeningnummerId>>>>,
+    /// Voorkeurs rekeningnummer (one of the partij's rekeningnummers).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<RekeningnummerId>>")]
+    pub voorkeurs_rekeningnummer: Option<Option<Verwijzing<RekeningnummerId>>>,
+    /// Partij-identificatoren, created or (with `uuid`) updated atomically with the partij.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Vec<PartijIdentificatorInput>>")]
+    pub partij_identificatoren: Option<Option<Vec<PartijIdentificatorInput>>>,
+    /// Indicatie geheimhouding persoonsgegevens.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<bool>")]
+    pub indicatie_geheimhouding: Option<Option<bool>>,
+    /// Voorkeurstaal, ISO 639-2/B (max 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub voorkeurstaal: Option<String>,
+    /// Indicatie actief.
+    pub indicatie_actief: bool,
+    /// Bezoekadres.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Adres>")]
+    pub bezoekadres: Option<Option<Adres>>,
+    /// Correspondentieadres.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Adres>")]
+    pub correspondentieadres: Option<Option<Adres>>,
+}
+
+impl PartijInputBasis {
+    /// The voorkeurstaal as a language code, if filled and valid.
+    pub fn voorkeurstaal_code(&self) -> Option<Taalcode> {
+        taalcode(self.voorkeurstaal.as_deref())
+    }
+}
+
+/// Partij-identificatie of soort `persoon` in input.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PersoonInput {
+    /// Contactnaam.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Contactnaam>")]
+    pub contactnaam: Option<Option<Contactnaam>>,
+}
+
+/// Partij-identificatie of soort `contactpersoon` in input.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactpersoonInput {
+    /// Id of the contactpersoon record (optional; generated when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "ContactpersoonId")]
+    pub uuid: Option<ContactpersoonId>,
+    /// The organisation the contactpersoon works for (must be of soort organisatie).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<PartijId>>")]
+    pub werkte_voor_partij: Option<Option<Verwijzing<PartijId>>>,
+    /// Contactnaam.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Contactnaam>")]
+    pub contactnaam: Option<Option<Contactnaam>>,
+}
+
+impl PartijInput {
+    /// The soort partij (the discriminator).
+    pub fn soort(&self) -> SoortPartij {
+        match self {
+            Self::Persoon(_) => SoortPartij::Persoon,
+            Self::Organisatie(_) => SoortPartij::Organisatie,
+            Self::Contactpersoon(_) => SoortPartij::Contactpersoon,
+        }
+    }
+
+    /// The fields every soort has.
+    pub fn basis(&self) -> &PartijInputBasis {
+        match self {
+            Self::Persoon(p) => &p.basis,
+            Self::Organisatie(p) => &p.basis,
+            Self::Contactpersoon(p) => &p.basis,
+        }
+    }
+
+    /// The fields every soort has, mutably.
+    pub fn basis_mut(&mut self) -> &mut PartijInputBasis {
+        match self {
+            Self::Persoon(p) => &mut p.basis,
+            Self::Organisatie(p) => &mut p.basis,
+            Self::Contactpersoon(p) => &mut p.basis,
+        }
+    }
+}

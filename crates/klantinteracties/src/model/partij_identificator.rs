@@ -1,0 +1,76 @@
+//! Partij-identificator: a number that identifies a partij in a basisregistratie.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{PartijId, PartijIdentificatorGroep, PartijIdentificatorId, Verwijzing};
+
+/// A partij-identificator as the API returns it (`PartijIdentificator`).
+///
+/// Unique over (objecttype, soort, objectId, register) unless it is a sub-identificator (a
+/// vestigingsnummer under a kvk_nummer); at most one per soort per partij.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PartijIdentificator {
+    /// Unique (technical) identification (writable; not required by the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "PartijIdentificatorId")]
+    pub uuid: Option<PartijIdentificatorId>,
+    /// Absolute URL of this resource.
+    pub url: String,
+    /// The partij identified.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<PartijId>>")]
+    pub identificeerde_partij: Option<Option<Verwijzing<PartijId>>>,
+    /// DEPRECATED: another identificator of the partij (max 200).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub andere_partij_identificator: Option<String>,
+    /// The identificator itself.
+    pub partij_identificator: PartijIdentificatorGroep,
+    /// The identificator this one is scoped under (a kvk_nummer for a vestigingsnummer).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<PartijIdentificatorId>>")]
+    pub sub_identificator_van: Option<Option<Verwijzing<PartijIdentificatorId>>>,
+}
+
+/// A partij-identificator in a create or update request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PartijIdentificatorInput {
+    /// Id: when given inside a partij's `partijIdentificatoren`, the existing identificator
+    /// with this id is updated and linked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "PartijIdentificatorId")]
+    pub uuid: Option<PartijIdentificatorId>,
+    /// The partij identified.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<PartijId>>")]
+    pub identificeerde_partij: Option<Option<Verwijzing<PartijId>>>,
+    /// DEPRECATED: another identificator of the partij (max 200).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub andere_partij_identificator: Option<String>,
+    /// The identificator itself.
+    pub partij_identificator: PartijIdentificatorGroep,
+    /// The identificator this one is scoped under.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Verwijzing<PartijIdentificatorId>>")]
+    pub sub_identificator_van: Option<Option<Verwijzing<PartijIdentificatorId>>>,
+}

@@ -1,0 +1,217 @@
+//! Typed identifiers and references (`{uuid, url}`) between resources.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        ///
+        /// The public identifier (`uuid`) of the resource; a typed wrapper so that one
+        /// resource's id cannot be used where another's is meant.
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            /// Wraps a UUID.
+            pub const fn from_uuid(uuid: Uuid) -> Self {
+                Self(uuid)
+            }
+
+            /// A new random (v4) id.
+            pub fn new_v4() -> Self {
+                Self(Uuid::new_v4())
+            }
+
+            /// The UUID.
+            pub const fn uuid(self) -> Uuid {
+                self.0
+            }
+        }
+
+        impl From<Uuid> for $name {
+            fn from(uuid: Uuid) -> Self {
+                Self(uuid)
+            }
+        }
+
+        impl From<$name> for Uuid {
+            fn from(id: $name) -> Self {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.0, f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = uuid::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s).map(Self)
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                Cow::Borrowed(stringify!($name))
+            }
+            fn inline_schema() -> bool {
+                true
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!({ "type": "string", "format": "uuid" })
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Id of a [`Partij`](super::Partij).
+    PartijId
+);
+id_type!(
+    /// Id of a [`PartijIdentificator`](super::PartijIdentificator).
+    PartijIdentificatorId
+);
+id_type!(
+    /// Id of a [`DigitaalAdres`](super::DigitaalAdres).
+    DigitaalAdresId
+);
+id_type!(
+    /// Id of a [`Rekeningnummer`](super::Rekeningnummer).
+    RekeningnummerId
+);
+id_type!(
+    /// Id of a [`Vertegenwoordigden`](super::Vertegenwoordigden) relation.
+    VertegenwoordigdenId
+);
+id_type!(
+    /// Id of a [`Categorie`](super::Categorie).
+    CategorieId
+);
+id_type!(
+    /// Id of a [`CategorieRelatie`](super::CategorieRelatie).
+    CategorieRelatieId
+);
+id_type!(
+    /// Id of a [`Klantcontact`](super::Klantcontact).
+    KlantcontactId
+);
+id_type!(
+    /// Id of a [`Betrokkene`](super::Betrokkene) bij klantcontact.
+    BetrokkeneId
+);
+id_type!(
+    /// Id of an [`ActorKlantcontact`](super::ActorKlantcontact).
+    ActorKlantcontactId
+);
+id_type!(
+    /// Id of an [`Onderwerpobject`](super::Onderwerpobject).
+    OnderwerpobjectId
+);
+id_type!(
+    /// Id of a [`Bijlage`](super::Bijlage).
+    BijlageId
+);
+id_type!(
+    /// Id of an [`Actor`](super::Actor).
+    ActorId
+);
+id_type!(
+    /// Id of an [`InterneTaak`](super::InterneTaak).
+    InterneTaakId
+);
+id_type!(
+    /// Id of the contactpersoon record of a partij of soort `contactpersoon`
+    /// ([`Contactpersoon`](super::Contactpersoon)).
+    ContactpersoonId
+);
+
+/// A reference to another resource (the spec's `*ForeignKey` schemas): written as
+/// `{"uuid": ...}`, returned as `{"uuid": ..., "url": ...}` with an absolute, read-only `url`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct Verwijzing<I> {
+    /// The referenced resource's id.
+    pub uuid: I,
+    /// The absolute URL of the referenced resource (read-only; absent in input).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String", extend("readOnly" = true))]
+    pub url: Option<String>,
+}
+
+impl<I> Verwijzing<I> {
+    /// A reference by id only, as written in input.
+    pub const fn naar(uuid: I) -> Self {
+        Self { uuid, url: None }
+    }
+}
+
+impl<I> From<I> for Verwijzing<I> {
+    fn from(uuid: I) -> Self {
+        Self::naar(uuid)
+    }
+}
+
+/// A reference to a [`Categorie`](super::Categorie) (`CategorieForeignKey`), with its read-only
+/// `naam`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CategorieVerwijzing {
+    /// The categorie's id.
+    pub uuid: CategorieId,
+    /// The absolute URL (read-only; absent in input).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String", extend("readOnly" = true))]
+    pub url: Option<String>,
+    /// The categorie's naam (read-only; absent in input).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String", extend("readOnly" = true))]
+    pub naam: Option<String>,
+}
+
+/// A reference to a [`CategorieRelatie`](super::CategorieRelatie)
+/// (`CategorieRelatieForeignKey`), as listed in `Partij.categorieRelaties`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CategorieRelatieVerwijzing {
+    /// The categorie-relatie's id.
+    pub uuid: CategorieRelatieId,
+    /// The absolute URL (read-only; absent in input).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String", extend("readOnly" = true))]
+    pub url: Option<String>,
+    /// The naam of the related categorie (read-only, nullable; absent in input).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<String>", extend("readOnly" = true))]
+    pub categorie_naam: Option<Option<String>>,
+    /// Begin datum of the relation (nullable).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<crate::model::Datum>")]
+    pub begin_datum: Option<Option<crate::model::Datum>>,
+    /// Eind datum of the relation (nullable).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<crate::model::Datum>")]
+    pub eind_datum: Option<Option<crate::model::Datum>>,
+}

@@ -1,0 +1,76 @@
+//! JSON Schemas of every resource, generated with schemars from the model types: the create
+//! body (`…Input`) and the response. The schemas describe shapes and formats; the rules that
+//! span fields or depend on the profile are in [`crate::rules`] and `docs/rules.md`.
+//! `docs/schemas/` holds them as files, checked for staleness by a test.
+
+use schemars::{generate::SchemaSettings, JsonSchema};
+use serde_json::Value;
+
+use crate::model::{
+    Actor, ActorInput, ActorKlantcontact, ActorKlantcontactInput, Betrokkene, BetrokkeneInput,
+    Bijlage, BijlageInput, Categorie, CategorieInput, CategorieRelatie, CategorieRelatieInput,
+    DigitaalAdres, DigitaalAdresInput, InterneTaak, InterneTaakInput, Klantcontact,
+    KlantcontactInput, MaakKlantcontact, MaakKlantcontactInput, Onderwerpobject,
+    OnderwerpobjectInput, Partij, PartijIdentificator, PartijIdentificatorInput, PartijInput,
+    Rekeningnummer, RekeningnummerInput, Vertegenwoordigden, VertegenwoordigdenInput,
+};
+use crate::Resource;
+
+fn schema_of<T: JsonSchema>(resource: Resource, response: bool) -> Value {
+    let generator = SchemaSettings::draft2020_12().into_generator();
+    let mut schema = generator.into_root_schema_for::<T>();
+    let title = format!(
+        "{} ({})",
+        resource.collection(),
+        if response { "response" } else { "create body" }
+    );
+    schema.insert("title".to_owned(), Value::String(title));
+    schema.insert(
+        "$id".to_owned(),
+        Value::String(format!(
+            "klantinteracties:schema:{}:{}",
+            resource.collection(),
+            if response { "response" } else { "input" }
+        )),
+    );
+    schema.to_value()
+}
+
+/// The JSON Schema of `resource`'s create body, or of its response when `response`.
+pub fn json_schema(resource: Resource, response: bool) -> Value {
+    macro_rules! pick {
+        ($input:ty, $output:ty) => {
+            if response {
+                schema_of::<$output>(resource, true)
+            } else {
+                schema_of::<$input>(resource, false)
+            }
+        };
+    }
+    match resource {
+        Resource::Partijen => pick!(PartijInput, Partij),
+        Resource::PartijIdentificatoren => pick!(PartijIdentificatorInput, PartijIdentificator),
+        Resource::DigitaleAdressen => pick!(DigitaalAdresInput, DigitaalAdres),
+        Resource::Rekeningnummers => pick!(RekeningnummerInput, Rekeningnummer),
+        Resource::Vertegenwoordigingen => pick!(VertegenwoordigdenInput, Vertegenwoordigden),
+        Resource::Categorieen => pick!(CategorieInput, Categorie),
+        Resource::CategorieRelaties => pick!(CategorieRelatieInput, CategorieRelatie),
+        Resource::Klantcontacten => pick!(KlantcontactInput, Klantcontact),
+        Resource::Betrokkenen => pick!(BetrokkeneInput, Betrokkene),
+        Resource::Actorklantcontacten => pick!(ActorKlantcontactInput, ActorKlantcontact),
+        Resource::Onderwerpobjecten => pick!(OnderwerpobjectInput, Onderwerpobject),
+        Resource::Bijlagen => pick!(BijlageInput, Bijlage),
+        Resource::Actoren => pick!(ActorInput, Actor),
+        Resource::Internetaken => pick!(InterneTaakInput, InterneTaak),
+        Resource::MaakKlantcontact => pick!(MaakKlantcontactInput, MaakKlantcontact),
+    }
+}
+
+/// The file name under `docs/schemas/` for a resource's schema.
+pub fn file_name(resource: Resource, response: bool) -> String {
+    format!(
+        "{}.{}.schema.json",
+        resource.collection(),
+        if response { "response" } else { "input" }
+    )
+}
