@@ -1,0 +1,214 @@
+//! The command line contract: exit codes, stdout and stderr, as scripts rely on them.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_klantinteracties"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    {
+        let mut input = child.stdin.take().expect("stdin");
+        if let Some(text) = stdin {
+            input.write_all(text.as_bytes()).expect("write stdin");
+        }
+    }
+    child.wait_with_output().expect("the binary ends")
+}
+
+fn temp_file(name: &str, content: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("klantinteracties-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("temp file");
+    path
+}
+
+const VALID_KLANTCONTACT: &str = r#"{"kanaal": "telefoon", "onderwerp": "Afvalkalender", "taal": "nld", "vertrouwelijk": false}"#;
+
+#[test]
+fn valid_document_exits_0_with_nothing_on_stdout() {
+    let path = temp_file("kc.json", VALID_KLANTCONTACT);
+    let out = run(
+        &["validate", "klantcontacten", path.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn invalid_document_exits_1_with_problem_json() {
+    let out = run(
+        &["validate", "klantcontacten", "-"],
+        Some(
+            r#"{"codeKanaal": "telefoon", "onderwerp": "", "taal": "nld", "vertrouwelijk": false}"#,
+        ),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let problem: serde_json::Value = serde_json::from_slice(&out.stdout).expect("problem+json");
+    assert_eq!(problem["status"], 400);
+    assert_eq!(problem["code"], "invalid");
+    assert_eq!(problem["type"], "/ref/fouten/ValidationError/");
+    let params = problem["invalidParams"].as_array().expect("invalidParams");
+    let pairs: Vec<(String, String)> = params
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_owned(),
+                p["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        pairs.contains(&("kanaal".into(), "required".into())),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs.contains(&("onderwerp".into(), "blank".into())),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs.contains(&("codeKanaal".into(), "unknown-field".into())),
+        "{pairs:?}"
+    );
+    assert!(params
+        .iter()
+        .all(|p| p["rule"].is_string() && p["reason"].is_string()));
+}
+
+#[test]
+fn stdin_without_file_argument() {
+    let out = run(&["validate", "klantcontacten"], Some(VALID_KLANTCONTACT));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn profile_open_klant_ignores_unknown_fields() {
+    let doc = r#"{"kanaal": "telefoon", "onderwerp": "x", "taal": "xx", "vertrouwelijk": false, "codeKanaal": "t"}"#;
+    assert_eq!(
+        run(&["validate", "klantcontacten"], Some(doc))
+            .status
+            .code(),
+        Some(1)
+    );
+    let out = run(
+        &["validate", "klantcontacten", "--profile", "open-klant"],
+        Some(doc),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn response_and_partial_modes() {
+    assert_eq!(
+        run(
+            &["validate", "categorieen", "--response"],
+            Some(r#"{"naam": "x"}"#)
+        )
+        .status
+        .code(),
+        Some(1)
+    );
+    assert_eq!(
+        run(
+            &["validate", "klantcontacten", "--partial"],
+            Some(r#"{"onderwerp": "x"}"#)
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(
+            &["validate", "klantcontacten"],
+            Some(r#"{"onderwerp": "x"}"#)
+        )
+        .status
+        .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn malformed_json_is_a_violation_not_a_crash() {
+    let out = run(&["validate", "partijen"], Some("{\"soortPartij\": "));
+    assert_eq!(out.status.code(), Some(1));
+    let problem: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(problem["invalidParams"][0]["code"], "parse_error");
+}
+
+fn one_line_on_stderr(out: &Output) {
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "stderr: {err}");
+}
+
+#[test]
+fn unknown_resource_exits_2() {
+    let out = run(&["validate", "klanten"], Some("{}"));
+    one_line_on_stderr(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("klanten"));
+}
+
+#[test]
+fn unreadable_file_exits_2() {
+    let out = run(&["validate", "partijen", "/nonexistent/partij.json"], None);
+    one_line_on_stderr(&out);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    one_line_on_stderr(&run(&["validate"], None));
+    one_line_on_stderr(&run(
+        &["validate", "partijen", "--profile", "streng"],
+        Some("{}"),
+    ));
+    one_line_on_stderr(&run(&["valideer"], None));
+    one_line_on_stderr(&run(
+        &["validate", "partijen", "--response", "--partial"],
+        Some("{}"),
+    ));
+}
+
+#[test]
+fn schema_prints_json_schema() {
+    let out = run(&["schema", "partijen"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["title"], "partijen (create body)");
+    let out = run(&["schema", "internetaken", "--response"], None);
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(schema["properties"]["toegewezenOp"].is_object());
+    one_line_on_stderr(&run(&["schema", "zaken"], None));
+}
+
+#[test]
+fn rules_in_three_formats() {
+    let out = run(&["rules", "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        rules.as_array().unwrap().len(),
+        klantinteracties::rules::catalogue::RULES.len()
+    );
+    let text = String::from_utf8(run(&["rules"], None).stdout).unwrap();
+    assert!(text.contains("partij-identificator.bsn"));
+    let md = String::from_utf8(run(&["rules", "--format", "markdown"], None).stdout).unwrap();
+    assert_eq!(md, klantinteracties::rules::catalogue::markdown());
+}
