@@ -495,7 +495,9 @@ impl Taalcode {
         let mut reason =
             "Ongeldige taalcode, de code moet behoren tot de ISO 639-2-standaard (bijvoorbeeld `nld`).".to_owned();
         if let Some(h) = hint {
-            reason.push_str(&format!(" Bedoelde u {h}?"));
+            reason.push_str(" Bedoelde u ");
+            reason.push_str(&h);
+            reason.push('?');
         }
         Err(WaardeFout::new("invalid", "taal.iso-639-2", reason))
     }

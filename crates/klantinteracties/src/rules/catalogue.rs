@@ -2,6 +2,8 @@
 //! description, its source and the profiles it belongs to. `docs/rules.md` is generated from
 //! it (`klantinteracties rules --format markdown`).
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use super::Profile;
@@ -158,15 +160,16 @@ pub fn markdown() -> String {
     for r in RULES {
         let profiles: Vec<&str> = r.profiles.iter().map(|p| p.as_str()).collect();
         let codes: Vec<String> = r.codes.iter().map(|c| format!("`{c}`")).collect();
-        out.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} |\n",
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} |",
             r.id,
             codes.join(", "),
             profiles.join(", "),
             r.source,
             r.description.replace('|', "\\|")
-        ));
+        );
     }
-    out.push_str(&format!("\n{} rules.\n", RULES.len()));
+    let _ = writeln!(out, "\n{} rules.", RULES.len());
     out
 }

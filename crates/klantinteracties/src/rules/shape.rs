@@ -191,18 +191,21 @@ pub const fn read_only(name: &'static str, kind: Kind) -> Field {
 
 impl Field {
     /// The same field, nullable.
+    #[must_use]
     pub const fn or_null(mut self) -> Self {
         self.nullable = true;
         self
     }
 
     /// The same field with another presence in input documents.
+    #[must_use]
     pub const fn input(mut self, input: Use) -> Self {
         self.input = input;
         self
     }
 
     /// The same field with another presence in responses.
+    #[must_use]
     pub const fn response(mut self, response: Use) -> Self {
         self.response = response;
         self

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::aliases;
 use super::report::Violation;
-use super::shape::{Field, Kind, Shape, Text, Use};
+use super::shape::{Kind, Shape, Text, Use};
 use super::{Options, Profile};
 
 /// One segment of a JSON path.
@@ -145,7 +145,7 @@ impl<'a> Ctx<'a> {
                 }
                 Some(v) => {
                     self.path.push(Segment::Key(field.name));
-                    self.kind(v, field, &field.kind, map);
+                    self.kind(v, &field.kind, map);
                     self.path.pop();
                 }
             }
@@ -155,7 +155,9 @@ impl<'a> Ctx<'a> {
                 if shape.field(key).is_none() {
                     let mut reason = "Dit veld komt niet voor in API 0.9.0.".to_owned();
                     if let Some(hint) = aliases::suggest(key, shape) {
-                        reason.push_str(&format!(" Bedoelde u `{hint}`?"));
+                        reason.push_str(" Bedoelde u `");
+                        reason.push_str(hint);
+                        reason.push_str("`?");
                     }
                     self.report_at(key, "unknown-field", "veld.onbekend", reason);
                 }
@@ -166,7 +168,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn kind(&mut self, v: &'a Value, field: &Field, kind: &Kind, parent: &'a Map<String, Value>) {
+    fn kind(&mut self, v: &'a Value, kind: &Kind, parent: &'a Map<String, Value>) {
         match kind {
             Kind::Text(t) => self.text(v, t),
             Kind::Bool => {
@@ -218,7 +220,7 @@ impl<'a> Ctx<'a> {
                     if item_value.is_null() {
                         self.report_here("null", "veld.null", "Dit veld mag niet null zijn.");
                     } else {
-                        self.kind(item_value, field, item, parent);
+                        self.kind(item_value, item, parent);
                     }
                     self.path.pop();
                 }

@@ -110,7 +110,7 @@ fn voorkeur_in_lijst(
                 ctx.report_at(voorkeur, "invalid", rule, fout);
             }
         }
-        Some(Value::Array(_)) | None | Some(Value::Null) => {
+        Some(Value::Array(_) | Value::Null) | None => {
             ctx.report_at(voorkeur, "invalid", rule, leeg);
         }
         Some(_) => {} // the list itself is reported
