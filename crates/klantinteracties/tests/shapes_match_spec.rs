@@ -25,9 +25,12 @@
 //! `../shared/reference/open-klant-api/klantinteracties-0.9.0.openapi.yaml` next to the
 //! workspace.
 
+#[path = "support/spec.rs"]
+mod support_spec;
+use support_spec::spec;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use klantinteracties::rules::shape::{Field, Kind, Shape, Use};
 use klantinteracties::schema::json_schema;
@@ -192,27 +195,6 @@ fn glob(pattern: &str, path: &str) -> bool {
 
 // ---- the spec ------------------------------------------------------------------------------
 
-fn spec() -> Value {
-    let path = std::env::var_os("KLANTINTERACTIES_SPEC").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/reference/open-klant-api/klantinteracties-0.9.0.openapi.yaml"
-            ))
-        },
-        PathBuf::from,
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "the Klantinteracties API 0.9.0 spec is missing at {} ({e}); set \
-             KLANTINTERACTIES_SPEC to the path of klantinteracties-0.9.0.openapi.yaml",
-            path.display()
-        )
-    });
-    serde_norway::from_str(&text)
-        .unwrap_or_else(|e| panic!("{} is not valid YAML: {e}", path.display()))
-}
-
 /// The spec's component schema of each resource.
 fn schema_name(resource: Resource) -> &'static str {
     match resource {
@@ -275,9 +257,7 @@ impl<'a> Spec<'a> {
         let s = self.deref(schema);
         match s.get("allOf").and_then(Value::as_array) {
             Some(parts)
-                if parts.len() == 1
-                    && s.get("properties").is_none()
-                    && s.get("type").is_none() =>
+                if parts.len() == 1 && s.get("properties").is_none() && s.get("type").is_none() =>
             {
                 self.core(&parts[0])
             }
@@ -376,9 +356,7 @@ impl<'a> Spec<'a> {
             Some("integer") => "int",
             Some("boolean") => "bool",
             Some("array") => "list",
-            Some("object") if c.get("additionalProperties").is_some_and(Value::is_object) => {
-                "map"
-            }
+            Some("object") if c.get("additionalProperties").is_some_and(Value::is_object) => "map",
             Some("object") | None => "object",
             Some(_) => "other",
         }
@@ -438,7 +416,11 @@ impl Compare<'_> {
         depth: usize,
     ) {
         if depth > 16 {
-            self.report(path, "depth", "shape nests deeper than 16 levels".to_owned());
+            self.report(
+                path,
+                "depth",
+                "shape nests deeper than 16 levels".to_owned(),
+            );
             return;
         }
         let with_extra = |mut obj: Obj| {
@@ -535,7 +517,11 @@ impl Compare<'_> {
                 format!(
                     "ours response {}, spec {}",
                     use_name(f.response),
-                    if spec_required { "required" } else { "not required" }
+                    if spec_required {
+                        "required"
+                    } else {
+                        "not required"
+                    }
                 ),
             );
         }
@@ -673,26 +659,35 @@ impl Compare<'_> {
         let spec_max = as_usize(self.spec.number(schema, "maxLength"));
         let spec_min = as_usize(self.spec.number(schema, "minLength"));
         if max != spec_max {
-            self.report(path, "maxLength", format!("ours {max:?}, spec {spec_max:?}"));
+            self.report(
+                path,
+                "maxLength",
+                format!("ours {max:?}, spec {spec_max:?}"),
+            );
         }
         if min != spec_min {
-            self.report(path, "minLength", format!("ours {min:?}, spec {spec_min:?}"));
+            self.report(
+                path,
+                "minLength",
+                format!("ours {min:?}, spec {spec_min:?}"),
+            );
         }
     }
 }
 
 /// Splits what was found into unexpected differences and allow-list entries that matched
 /// nothing; returns the failure message, if any.
-fn verdict(found: &BTreeSet<Mismatch>, allowed: &[(&str, &str, &str)], what: &str) -> Option<String> {
+fn verdict(
+    found: &BTreeSet<Mismatch>,
+    allowed: &[(&str, &str, &str)],
+    what: &str,
+) -> Option<String> {
     let is_allowed = |path: &str, aspect: &str| {
         allowed
             .iter()
             .any(|(p, a, _)| glob(p, path) && *a == aspect)
     };
-    let unexpected: Vec<&Mismatch> = found
-        .iter()
-        .filter(|(p, a, _)| !is_allowed(p, a))
-        .collect();
+    let unexpected: Vec<&Mismatch> = found.iter().filter(|(p, a, _)| !is_allowed(p, a)).collect();
     let stale: Vec<&(&str, &str, &str)> = allowed
         .iter()
         .filter(|(p, a, _)| !found.iter().any(|(fp, fa, _)| glob(p, fp) && fa == a))
@@ -851,9 +846,8 @@ impl Ours<'_> {
                         required: BTreeSet::new(),
                     };
                     self.merge(b, &mut alt);
-                    alt.value = disc.and_then(|d| {
-                        b["properties"][d]["const"].as_str().map(str::to_owned)
-                    });
+                    alt.value =
+                        disc.and_then(|d| b["properties"][d]["const"].as_str().map(str::to_owned));
                     alt
                 })
                 .collect();
@@ -876,7 +870,12 @@ struct SchemaCompare<'a> {
 impl SchemaCompare<'_> {
     /// The spec's alternatives of an object schema, read-only properties left out of a create
     /// body.
-    fn spec_alternatives(&self, schema: &Value, extra: Option<&Value>, response: bool) -> (Option<String>, Vec<Alt>) {
+    fn spec_alternatives(
+        &self,
+        schema: &Value,
+        extra: Option<&Value>,
+        response: bool,
+    ) -> (Option<String>, Vec<Alt>) {
         let to_alt = |value: Option<String>, mut obj: Obj| {
             if let Some(e) = extra {
                 obj.props.insert("_expand".to_owned(), e.clone());
@@ -1013,7 +1012,10 @@ fn json_schemas_match_the_spec() {
             let ours = json_schema(resource, response);
             let empty = Map::new();
             let defs = Ours {
-                defs: ours.get("$defs").and_then(Value::as_object).unwrap_or(&empty),
+                defs: ours
+                    .get("$defs")
+                    .and_then(Value::as_object)
+                    .unwrap_or(&empty),
             };
             let path = format!(
                 "{}.{}",

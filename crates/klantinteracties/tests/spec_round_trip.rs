@@ -11,8 +11,11 @@
 //! `../shared/reference/open-klant-api/klantinteracties-0.9.0.openapi.yaml` next to the
 //! workspace.
 
+#[path = "support/spec.rs"]
+mod support_spec;
+use support_spec::spec;
+
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use klantinteracties::model::{
     Actor, ActorId, ActorInput, ActorKlantcontact, ActorKlantcontactInput, Adres, Betrokkene,
@@ -559,27 +562,6 @@ fn table() -> Vec<(&'static str, Mapping)> {
             t(rt::<SoortDigitaalAdres>, rt::<SoortDigitaalAdres>),
         ),
     ]
-}
-
-fn spec() -> Value {
-    let path = std::env::var_os("KLANTINTERACTIES_SPEC").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/reference/open-klant-api/klantinteracties-0.9.0.openapi.yaml"
-            ))
-        },
-        PathBuf::from,
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "the Klantinteracties API 0.9.0 spec is missing at {} ({e}); set \
-             KLANTINTERACTIES_SPEC to the path of klantinteracties-0.9.0.openapi.yaml",
-            path.display()
-        )
-    });
-    serde_norway::from_str(&text)
-        .unwrap_or_else(|e| panic!("{} is not valid YAML: {e}", path.display()))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
