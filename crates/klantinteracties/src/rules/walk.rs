@@ -364,7 +364,7 @@ fn short(v: &Value) -> String {
 
 /// An absolute http(s)/ftp(s) URL with a host and no white space, as Django's URLValidator
 /// accepts in essence.
-fn is_url(s: &str) -> bool {
+pub(crate) fn is_url(s: &str) -> bool {
     let Some((scheme, rest)) = s.split_once("://") else {
         return false;
     };

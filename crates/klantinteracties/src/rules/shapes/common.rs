@@ -80,18 +80,7 @@ pub(crate) fn nummer(s: &str, p: Profile) -> Result<(), WaardeFout> {
 }
 /// A URL in a text field that may be blank (`hoofdOnderwerpType`).
 pub(crate) fn url(s: &str, _: Profile) -> Result<(), WaardeFout> {
-    let Some((scheme, rest)) = s.split_once("://") else {
-        return Err(WaardeFout::new(
-            "invalid",
-            "veld.url",
-            "Voer een geldige URL in.",
-        ));
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if ["http", "https", "ftp", "ftps"].contains(&scheme.to_ascii_lowercase().as_str())
-        && !host.is_empty()
-        && !s.chars().any(char::is_whitespace)
-    {
+    if crate::rules::walk::is_url(s) {
         Ok(())
     } else {
         Err(WaardeFout::new(

@@ -20,13 +20,7 @@ fn volledig(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
             "Een onderwerpobject hoort bij een klantcontact.",
         );
     }
-    if !is_set(m, "wasKlantcontact") && !is_set(m, "onderwerpobjectidentificator") {
-        ctx.report_object(
-            "invalid",
-            "onderwerpobject.volledig",
-            "Een onderwerpobject verwijst naar een object (`onderwerpobjectidentificator`) of naar een eerder klantcontact (`wasKlantcontact`).",
-        );
-    }
+    verwijst(m, ctx);
 }
 
 fn verwijst(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
