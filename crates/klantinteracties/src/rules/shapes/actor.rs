@@ -5,9 +5,9 @@
 use serde_json::{Map, Value};
 
 use super::common::{
-    emailadres, is_set, str_of, telefoonnummer, text, text_checked, text_not_blank, IDENTIFICATOR,
-    URL, UUID,
+    is_set, str_of, text, text_checked, text_not_blank, waarde, IDENTIFICATOR, URL, UUID,
 };
+use crate::model::{Emailadres, Telefoonnummer};
 use crate::rules::shape::{nullable, optional, required, Check, Kind, Shape};
 use crate::rules::walk::Ctx;
 
@@ -18,7 +18,7 @@ pub const SOORT_ACTOR: &[&str] = &[
     "organisatorische_eenheid",
 ];
 
-const EMAIL: Kind = text_checked(Some(254), true, emailadres);
+const EMAIL: Kind = text_checked(Some(254), true, waarde::<Emailadres>);
 
 fn medewerker_email(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
     if ctx.profile.is_standaard() && str_of(m, "emailadres").is_none_or(str::is_empty) {
@@ -39,7 +39,7 @@ pub static MEDEWERKER: Shape = Shape {
         optional("emailadres", EMAIL),
         required(
             "telefoonnummer",
-            text_checked(Some(20), false, telefoonnummer),
+            text_checked(Some(20), false, waarde::<Telefoonnummer>),
         ),
     ],
     checks: &[Check {
@@ -66,7 +66,7 @@ pub static ORGANISATORISCHE_EENHEID: Shape = Shape {
         optional("faxnummer", text(20)),
         optional(
             "telefoonnummer",
-            text_checked(Some(20), true, telefoonnummer),
+            text_checked(Some(20), true, waarde::<Telefoonnummer>),
         ),
     ],
     checks: &[],

@@ -2,41 +2,20 @@
 //! contactnaam group, the identificator groups of onderwerpobject, bijlage and actor, and the
 //! text checks the field descriptions use.
 
+use std::str::FromStr;
+
 use serde_json::{Map, Value};
 
-use crate::model::{
-    BagId, Bic, Datum, Datumtijd, Emailadres, Iban, Landcode, Postcode, Referentie, Taalcode,
-    Telefoonnummer, WaardeFout,
-};
+use crate::model::{BagId, Bic, Datum, Datumtijd, Iban, Landcode, Postcode, Taalcode, WaardeFout};
 use crate::rules::shape::{nullable, optional, read_only, Field, Kind, Shape, Text, Use};
 pub(crate) use crate::rules::shape::{text, text_checked, text_not_blank};
 use crate::rules::Profile;
 
 // ---- text checks -------------------------------------------------------------------------
 
-pub(crate) fn postcode(s: &str, _: Profile) -> Result<(), WaardeFout> {
-    Postcode::parse(s).map(drop)
-}
-pub(crate) fn bag_id(s: &str, _: Profile) -> Result<(), WaardeFout> {
-    BagId::parse(s).map(drop)
-}
-pub(crate) fn landcode(s: &str, _: Profile) -> Result<(), WaardeFout> {
-    Landcode::parse(s).map(drop)
-}
-pub(crate) fn telefoonnummer(s: &str, _: Profile) -> Result<(), WaardeFout> {
-    Telefoonnummer::parse(s).map(drop)
-}
-pub(crate) fn emailadres(s: &str, _: Profile) -> Result<(), WaardeFout> {
-    Emailadres::parse(s).map(drop)
-}
-pub(crate) fn referentie(s: &str, _: Profile) -> Result<(), WaardeFout> {
-    Referentie::parse(s).map(drop)
-}
-pub(crate) fn datum(s: &str, _: Profile) -> Result<(), WaardeFout> {
-    Datum::parse(s).map(drop)
-}
-pub(crate) fn datumtijd(s: &str, _: Profile) -> Result<(), WaardeFout> {
-    Datumtijd::parse(s).map(drop)
+/// A value type's own check (`Postcode::parse`, …), the same in both profiles.
+pub(crate) fn waarde<T: FromStr<Err = WaardeFout>>(s: &str, _: Profile) -> Result<(), WaardeFout> {
+    T::from_str(s).map(drop)
 }
 /// IBAN: the pattern in both profiles, the mod-97 check digits in `standaard`.
 pub(crate) fn iban(s: &str, p: Profile) -> Result<(), WaardeFout> {
@@ -94,9 +73,9 @@ pub(crate) fn url(s: &str, _: Profile) -> Result<(), WaardeFout> {
 // ---- kinds -------------------------------------------------------------------------------
 
 /// A date (`format: date`).
-pub(crate) const DATUM: Kind = text_checked(None, false, datum);
+pub(crate) const DATUM: Kind = text_checked(None, false, waarde::<Datum>);
 /// A moment (`format: date-time`).
-pub(crate) const DATUMTIJD: Kind = text_checked(None, false, datumtijd);
+pub(crate) const DATUMTIJD: Kind = text_checked(None, false, waarde::<Datumtijd>);
 /// `nummer` / `referentienummer`.
 pub(crate) const NUMMER: Kind = text_checked(Some(10), true, nummer);
 /// `taal` / `voorkeurstaal`.
@@ -196,7 +175,10 @@ pub static CATEGORIE_RELATIE_VERWIJZING: Shape = Shape {
 pub static ADRES: Shape = Shape {
     name: "Adres",
     fields: &[
-        optional("nummeraanduidingId", text_checked(Some(16), true, bag_id)),
+        optional(
+            "nummeraanduidingId",
+            text_checked(Some(16), true, waarde::<BagId>),
+        ),
         optional("straatnaam", text(255)),
         nullable(
             "huisnummer",
@@ -206,7 +188,7 @@ pub static ADRES: Shape = Shape {
             },
         ),
         optional("huisnummertoevoeging", text(20)),
-        optional("postcode", text_checked(Some(7), true, postcode)),
+        optional("postcode", text_checked(Some(7), true, waarde::<Postcode>)),
         optional("stad", text(255)),
         optional("adresregel1", text(80)),
         optional("adresregel2", text(80)),
@@ -217,7 +199,7 @@ pub static ADRES: Shape = Shape {
                 max: Some(2),
                 min: Some(2),
                 blank: true,
-                check: Some(landcode),
+                check: Some(waarde::<Landcode>),
             }),
         ),
     ],

@@ -6,9 +6,9 @@ use serde_json::{Map, Value};
 
 use super::betrokkene;
 use super::common::{
-    emailadres, is_set, is_true, referentie, str_of, telefoonnummer, text, text_checked,
-    text_not_blank, DATUM, REF, URL, UUID,
+    is_set, is_true, str_of, text, text_checked, text_not_blank, waarde, DATUM, REF, URL, UUID,
 };
+use crate::model::{Emailadres, Referentie, Telefoonnummer};
 use crate::rules::shape::{nullable, optional, required, Check, Kind, Shape, Use};
 use crate::rules::walk::Ctx;
 
@@ -23,8 +23,8 @@ fn adres_per_soort(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
         return; // reported as blank / max_length
     }
     let check = match str_of(m, "soortDigitaalAdres") {
-        Some("email") => emailadres,
-        Some("telefoonnummer") => telefoonnummer,
+        Some("email") => waarde::<Emailadres>,
+        Some("telefoonnummer") => waarde::<Telefoonnummer>,
         _ => return,
     };
     if let Err(e) = check(adres, ctx.profile) {
@@ -79,7 +79,10 @@ pub static DIGITAAL_ADRES: Shape = Shape {
         required("soortDigitaalAdres", Kind::Enum(SOORT_DIGITAAL_ADRES)),
         optional("isStandaardAdres", Kind::Bool),
         optional("omschrijving", text(40)),
-        optional("referentie", text_checked(Some(50), true, referentie)),
+        optional(
+            "referentie",
+            text_checked(Some(50), true, waarde::<Referentie>),
+        ),
         nullable("verificatieDatum", DATUM),
         optional("_expand", Kind::Object(&DIGITAAL_ADRES_EXPAND)).input(Use::ReadOnly),
     ],
