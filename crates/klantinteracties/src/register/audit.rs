@@ -1,0 +1,50 @@
+//! The audit log (B8694: "alle mutaties binnen het klantinteractiesdomein [worden] in een
+//! auditlog geregistreerd"): one record per changed object, with the state before and after.
+//! Replaying the records in order rebuilds the register.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::record::AnyRecord;
+use crate::Resource;
+
+/// What happened to the object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// The object was created.
+    Create,
+    /// The object was changed (also: a reference set to null by a delete elsewhere).
+    Update,
+    /// The object was deleted (also: by a cascade).
+    Delete,
+}
+
+/// One audit record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditRecord {
+    /// Sequence number, from 1, without gaps.
+    pub seq: u64,
+    /// The number of the transaction that made the change (from 1).
+    pub transaction: u64,
+    /// When the transaction ran (the register's clock).
+    pub time: DateTime<Utc>,
+    /// Who made the change: the caller-supplied identity (an application or an actor).
+    pub who: String,
+    /// The F-code of the function called (`F7554`), if the standard names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fcode: Option<String>,
+    /// The register operation called (`registreer_partij`).
+    pub operation: String,
+    /// The resource of the changed object.
+    pub resource: Resource,
+    /// The id of the changed object.
+    pub id: Uuid,
+    /// Create, update or delete.
+    pub action: Action,
+    /// The object before (absent on create).
+    pub before: Option<AnyRecord>,
+    /// The object after (absent on delete).
+    pub after: Option<AnyRecord>,
+}

@@ -1,0 +1,418 @@
+//! Betrokkenen bij klantcontact: who took part on the resident's side (F2599 registreer,
+//! F4936 zoek, F5859 vraag op, F3246 wijzig, also "koppel partij aan klantcontact"). Standaard
+//! profile: a klantcontact keeps at least one betrokkene (KC-02), so the last one cannot be
+//! removed or moved away.
+
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::index::Op;
+use super::lezen::{wants, Lezer};
+use super::partij_identificator::identificeert;
+use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
+use super::state::Indexes;
+use super::transactie::Transactie;
+use super::zoeken::{id, Filter, Kind, Page, Zoekvraag};
+use super::{digitaal_adres, register_reads, register_writes, Error};
+use crate::model::{
+    Betrokkene, BetrokkeneExpand, BetrokkeneId, BetrokkeneInput, Contactnaam, DigitaalAdresInput,
+    KlantcontactInput, PartijInput,
+};
+use crate::rules::Profile;
+use crate::Resource;
+
+pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &BetrokkeneInput) {
+    ix.bk_klantcontact.apply(op, r.had_klantcontact.uuid.0, id);
+    if let Some(p) = ref_id(r.gegevens.was_partij.as_ref()) {
+        ix.bk_partij.apply(op, p, id);
+    }
+}
+
+/// The expansions `/betrokkenen` offers.
+pub(crate) const EXPAND: &[&str] = &["digitaleAdressen"];
+
+pub(crate) fn present(
+    l: &Lezer<'_>,
+    id: Uuid,
+    r: &BetrokkeneInput,
+    expand: &[String],
+) -> Betrokkene {
+    let g = &r.gegevens;
+    let adressen = l.state.ix.da_betrokkene.get(&id);
+    Betrokkene {
+        uuid: BetrokkeneId(id),
+        url: l.url(Resource::Betrokkenen, id),
+        was_partij: g
+            .was_partij
+            .as_ref()
+            .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
+        had_klantcontact: l.opnieuw(Resource::Klantcontacten, &r.had_klantcontact),
+        digitale_adressen: l.verwijzingen(Resource::DigitaleAdressen, adressen),
+        bezoekadres: g.bezoekadres.clone(),
+        correspondentieadres: g.correspondentieadres.clone(),
+        contactnaam: g.contactnaam.clone(),
+        volledige_naam: g
+            .contactnaam
+            .clone()
+            .flatten()
+            .map(|c| c.volledige_naam())
+            .unwrap_or_default(),
+        rol: g.rol,
+        organisatienaam: g.organisatienaam.clone(),
+        initiator: g.initiator,
+        expand: wants(expand, "digitaleAdressen").then(|| BetrokkeneExpand {
+            digitale_adressen: Some(
+                adressen
+                    .iter()
+                    .filter_map(|a| {
+                        l.opt::<DigitaalAdresInput>(*a)
+                            .map(|r| digitaal_adres::present(l, *a, r, &[]))
+                    })
+                    .collect(),
+            ),
+        }),
+    }
+}
+
+fn naam(r: &BetrokkeneInput) -> Option<&Contactnaam> {
+    r.gegevens.contactnaam.as_ref().and_then(Option::as_ref)
+}
+
+fn kc_nummer(l: &Lezer<'_>, r: &BetrokkeneInput, referentie: bool, v: &str) -> bool {
+    l.opt::<KlantcontactInput>(r.had_klantcontact.uuid.0)
+        .is_some_and(|k| {
+            let n = if referentie {
+                &k.referentienummer
+            } else {
+                &k.nummer
+            };
+            filled(n.as_ref()) == Some(v)
+        })
+}
+
+fn partij(r: &BetrokkeneInput) -> Option<Uuid> {
+    ref_id(r.gegevens.was_partij.as_ref())
+}
+
+fn pi(l: &Lezer<'_>, r: &BetrokkeneInput, veld: &str, v: &str) -> bool {
+    partij(r).is_some_and(|p| identificeert(l, p, veld, v))
+}
+
+fn verstrekt(l: &Lezer<'_>, id: Uuid, pred: impl Fn(Uuid, &DigitaalAdresInput) -> bool) -> bool {
+    l.state
+        .ix
+        .da_betrokkene
+        .get(&id)
+        .iter()
+        .any(|a| l.opt::<DigitaalAdresInput>(*a).is_some_and(|r| pred(*a, r)))
+}
+
+fn betrokkenen_met_adres(l: &Lezer<'_>, adressen: &[Uuid]) -> Vec<Uuid> {
+    adressen
+        .iter()
+        .filter_map(|a| l.opt::<DigitaalAdresInput>(*a))
+        .filter_map(|a| ref_id(a.verstrekt_door_betrokkene.as_ref()))
+        .collect()
+}
+
+const FILTERS: &[Filter<BetrokkeneInput>] = &[
+    Filter {
+        name: "hadKlantcontact__uuid",
+        kind: Kind::Uuid,
+        index: Some(|l, v| l.state.ix.bk_klantcontact.get(&id(v)).to_vec()),
+        matches: |_, _, r, v| r.had_klantcontact.uuid.0 == id(v),
+    },
+    Filter {
+        name: "hadKlantcontact__url",
+        kind: Kind::Url,
+        index: Some(|l, v| l.state.ix.bk_klantcontact.get(&id(v)).to_vec()),
+        matches: |_, _, r, v| r.had_klantcontact.uuid.0 == id(v),
+    },
+    Filter {
+        name: "hadKlantcontact__referentienummer",
+        kind: Kind::Text,
+        index: Some(|l, v| {
+            l.state
+                .ix
+                .kc_referentienummer
+                .get(v)
+                .iter()
+                .flat_map(|k| l.state.ix.bk_klantcontact.get(k).to_vec())
+                .collect()
+        }),
+        matches: |l, _, r, v| kc_nummer(l, r, true, v),
+    },
+    Filter {
+        name: "hadKlantcontact__nummer",
+        kind: Kind::Text,
+        index: Some(|l, v| {
+            l.state
+                .ix
+                .kc_nummer
+                .get(v)
+                .iter()
+                .flat_map(|k| l.state.ix.bk_klantcontact.get(k).to_vec())
+                .collect()
+        }),
+        matches: |l, _, r, v| kc_nummer(l, r, false, v),
+    },
+    Filter {
+        name: "wasPartij__uuid",
+        kind: Kind::Uuid,
+        index: Some(|l, v| l.state.ix.bk_partij.get(&id(v)).to_vec()),
+        matches: |_, _, r, v| partij(r) == Some(id(v)),
+    },
+    Filter {
+        name: "wasPartij__url",
+        kind: Kind::Url,
+        index: Some(|l, v| l.state.ix.bk_partij.get(&id(v)).to_vec()),
+        matches: |_, _, r, v| partij(r) == Some(id(v)),
+    },
+    Filter {
+        name: "wasPartij__nummer",
+        kind: Kind::Text,
+        index: Some(|l, v| {
+            l.state
+                .ix
+                .partij_nummer
+                .get(v)
+                .iter()
+                .flat_map(|p| l.state.ix.bk_partij.get(p).to_vec())
+                .collect()
+        }),
+        matches: |l, _, r, v| {
+            partij(r)
+                .and_then(|p| l.opt::<PartijInput>(p))
+                .is_some_and(|p| filled(p.basis().nummer.as_ref()) == Some(v))
+        },
+    },
+    Filter {
+        name: "wasPartij__partijIdentificator__codeObjecttype",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, _, r, v| pi(l, r, "codeObjecttype", v),
+    },
+    Filter {
+        name: "wasPartij__partijIdentificator__codeSoortObjectId",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, _, r, v| pi(l, r, "codeSoortObjectId", v),
+    },
+    Filter {
+        name: "wasPartij__partijIdentificator__objectId",
+        kind: Kind::Text,
+        index: Some(|l, v| {
+            super::partij_identificator::partijen_met_object_id(l, v)
+                .into_iter()
+                .flat_map(|p| l.state.ix.bk_partij.get(&p).to_vec())
+                .collect()
+        }),
+        matches: |l, _, r, v| pi(l, r, "objectId", v),
+    },
+    Filter {
+        name: "wasPartij__partijIdentificator__codeRegister",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, _, r, v| pi(l, r, "codeRegister", v),
+    },
+    Filter {
+        name: "verstrektedigitaalAdres__adres",
+        kind: Kind::Text,
+        index: Some(|l, v| betrokkenen_met_adres(l, l.state.ix.da_adres.get(v))),
+        matches: |l, id, _, v| verstrekt(l, id, |_, a| a.adres == v),
+    },
+    Filter {
+        name: "verstrektedigitaalAdres__uuid",
+        kind: Kind::Uuid,
+        index: Some(|l, v| betrokkenen_met_adres(l, &[id(v)])),
+        matches: |l, i, _, v| verstrekt(l, i, |a, _| a == id(v)),
+    },
+    Filter {
+        name: "verstrektedigitaalAdres__url",
+        kind: Kind::Url,
+        index: Some(|l, v| betrokkenen_met_adres(l, &[id(v)])),
+        matches: |l, i, _, v| verstrekt(l, i, |a, _| a == id(v)),
+    },
+    Filter {
+        name: "contactnaamVoorletters",
+        kind: Kind::Text,
+        index: None,
+        matches: |_, _, r, v| naam(r).and_then(|n| n.voorletters.as_deref()) == Some(v),
+    },
+    Filter {
+        name: "contactnaamVoornaam",
+        kind: Kind::Text,
+        index: None,
+        matches: |_, _, r, v| naam(r).and_then(|n| n.voornaam.as_deref()) == Some(v),
+    },
+    Filter {
+        name: "contactnaamVoorvoegselAchternaam",
+        kind: Kind::Text,
+        index: None,
+        matches: |_, _, r, v| naam(r).and_then(|n| n.voorvoegsel_achternaam.as_deref()) == Some(v),
+    },
+    Filter {
+        name: "contactnaamAchternaam",
+        kind: Kind::Text,
+        index: None,
+        matches: |_, _, r, v| naam(r).and_then(|n| n.achternaam.as_deref()) == Some(v),
+    },
+    Filter {
+        name: "organisatienaam",
+        kind: Kind::Text,
+        index: None,
+        matches: |_, _, r, v| r.gegevens.organisatienaam.as_deref() == Some(v),
+    },
+];
+
+impl Lezer<'_> {
+    /// F5859 Vraag betrokkene bij klantcontact op (`GET /betrokkenen/{uuid}`).
+    pub fn vraag_betrokkene_op(
+        &self,
+        id: BetrokkeneId,
+        expand: &[String],
+    ) -> Result<Betrokkene, Error> {
+        Self::check_expand(EXPAND, expand)?;
+        Ok(present(
+            self,
+            id.0,
+            self.haal::<BetrokkeneInput>(id.0)?,
+            expand,
+        ))
+    }
+
+    /// F4936 Zoek betrokkene bij klantcontact (`GET /betrokkenen`).
+    pub fn zoek_betrokkene(&self, q: &Zoekvraag) -> Result<Page<Betrokkene>, Error> {
+        Self::check_expand(EXPAND, &q.expand)?;
+        self.zoek(&self.state.t.betrokkenen, FILTERS, q, None, |id, r| {
+            present(self, id, r, &q.expand)
+        })
+    }
+}
+
+pub(crate) fn build(
+    tx: &Transactie<'_>,
+    r: BetrokkeneInput,
+    path: &str,
+) -> Result<BetrokkeneInput, Error> {
+    let mut c = Checks::default();
+    c.reference(
+        &format!("{path}hadKlantcontact"),
+        tx.bestaat::<KlantcontactInput>(r.had_klantcontact.uuid.0),
+        "Klantcontact",
+    );
+    if let Some(p) = partij(&r) {
+        c.reference(
+            &format!("{path}wasPartij"),
+            tx.bestaat::<PartijInput>(p),
+            "Partij",
+        );
+    }
+    c.invalid()?;
+    Ok(r)
+}
+
+/// KC-02 (standaard profile): refuses to take away the last betrokkene of a klantcontact.
+fn laatste_betrokkene(
+    tx: &Transactie<'_>,
+    id: Uuid,
+    old: &BetrokkeneInput,
+    new_kc: Option<Uuid>,
+) -> Result<(), Error> {
+    let k = old.had_klantcontact.uuid.0;
+    if tx.profile() == Profile::Standaard
+        && new_kc != Some(k)
+        && tx.state.ix.bk_klantcontact.get(&k).iter().all(|o| *o == id)
+    {
+        return Err(Error::protected(
+            "nonFieldErrors",
+            "protected",
+            "Een klantcontact heeft minimaal één betrokkene; de laatste betrokkene kan niet worden verwijderd.",
+            "register.klantcontact-compleet",
+        ));
+    }
+    Ok(())
+}
+
+/// Deletes a betrokkene: its digitale adressen lose their `verstrektDoorBetrokkene`
+/// (SET_NULL).
+pub(crate) fn wis(tx: &mut Transactie<'_>, id: Uuid) {
+    for a in tx.state.ix.da_betrokkene.get(&id).to_vec() {
+        if let Ok(adres) = tx.haal::<DigitaalAdresInput>(a) {
+            let mut adres = (*adres).clone();
+            adres.verstrekt_door_betrokkene = Some(None);
+            tx.zet(a, adres);
+        }
+    }
+    tx.wis::<BetrokkeneInput>(id);
+}
+
+impl Transactie<'_> {
+    /// F2599 Registreer betrokkene bij klantcontact (`POST /betrokkenen`): a further
+    /// betrokkene after the registration of the klantcontact (B7682: several may be recorded).
+    pub fn registreer_betrokkene(&mut self, body: impl IntoBody) -> Result<Betrokkene, Error> {
+        self.call(Some("F2599"), "registreer_betrokkene", |tx| {
+            let id = tx.maak(body.into_body(), |tx, _, i| build(tx, i, ""))?;
+            tx.vraag_betrokkene_op(BetrokkeneId(id), &[])
+        })
+    }
+
+    /// F3246 Wijzig betrokkene bij klantcontact (`PUT /betrokkenen/{uuid}`).
+    pub fn wijzig_betrokkene(
+        &mut self,
+        id: BetrokkeneId,
+        body: impl IntoBody,
+    ) -> Result<Betrokkene, Error> {
+        self.call(Some("F3246"), "wijzig_betrokkene", |tx| {
+            tx.vervang(id.0, body.into_body(), |tx, id, i: BetrokkeneInput, old| {
+                laatste_betrokkene(tx, id, old, Some(i.had_klantcontact.uuid.0))?;
+                build(tx, i, "")
+            })?;
+            tx.vraag_betrokkene_op(id, &[])
+        })
+    }
+
+    /// F3246 Wijzig betrokkene bij klantcontact, partial (`PATCH /betrokkenen/{uuid}`); also
+    /// "koppel partij aan klantcontact" (`{"wasPartij": {"uuid": …}}`, C1199, C9853).
+    pub fn wijzig_betrokkene_deels(
+        &mut self,
+        id: BetrokkeneId,
+        patch: &Value,
+    ) -> Result<Betrokkene, Error> {
+        self.call(Some("F3246"), "wijzig_betrokkene_deels", |tx| {
+            tx.wijzig_deels(id.0, patch, as_json, |tx, id, i: BetrokkeneInput, old| {
+                laatste_betrokkene(tx, id, old, Some(i.had_klantcontact.uuid.0))?;
+                build(tx, i, "")
+            })?;
+            tx.vraag_betrokkene_op(id, &[])
+        })
+    }
+
+    /// Verwijder betrokkene (`DELETE /betrokkenen/{uuid}`).
+    pub fn verwijder_betrokkene(&mut self, id: BetrokkeneId) -> Result<(), Error> {
+        self.call(None, "verwijder_betrokkene", |tx| {
+            let old = tx.haal::<BetrokkeneInput>(id.0)?;
+            laatste_betrokkene(tx, id.0, &old, None)?;
+            wis(tx, id.0);
+            Ok(())
+        })
+    }
+}
+
+register_writes! {
+    /// F2599 Registreer betrokkene bij klantcontact (`POST /betrokkenen`).
+    fn registreer_betrokkene(body: impl IntoBody) -> Betrokkene;
+    /// F3246 Wijzig betrokkene bij klantcontact (`PUT /betrokkenen/{uuid}`).
+    fn wijzig_betrokkene(id: BetrokkeneId, body: impl IntoBody) -> Betrokkene;
+    /// F3246 Wijzig betrokkene bij klantcontact, partial (`PATCH /betrokkenen/{uuid}`).
+    fn wijzig_betrokkene_deels(id: BetrokkeneId, patch: &Value) -> Betrokkene;
+    /// Verwijder betrokkene (`DELETE /betrokkenen/{uuid}`).
+    fn verwijder_betrokkene(id: BetrokkeneId) -> ();
+}
+
+register_reads! {
+    /// F5859 Vraag betrokkene bij klantcontact op (`GET /betrokkenen/{uuid}`).
+    fn vraag_betrokkene_op(id: BetrokkeneId, expand: &[String]) -> Betrokkene;
+    /// F4936 Zoek betrokkene bij klantcontact (`GET /betrokkenen`).
+    fn zoek_betrokkene(q: &Zoekvraag) -> Page<Betrokkene>;
+}

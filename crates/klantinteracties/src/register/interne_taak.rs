@@ -1,0 +1,372 @@
+//! Interne taken: follow-up promised after a klantcontact (F2120 registreer, F3839 zoek,
+//! F2771 vraag op, F5241 wijzig). Decision 5: `toegewezenOp` is stamped on creation;
+//! `afgehandeldOp` is stamped when the status becomes `verwerkt` and cleared when it returns
+//! to `te_verwerken` (Open Klant `InterneTaak.save`). Standaard profile: at least one actor
+//! (decision 6), and newly assigned actors must be active (AC-02, B8694).
+
+use chrono::SecondsFormat;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::actor::actief;
+use super::index::Op;
+use super::lezen::Lezer;
+use super::schrijven::{as_json, filled, Checks, IntoBody};
+use super::state::Indexes;
+use super::transactie::Transactie;
+use super::zoeken::{icontains, id, Filter, Kind, Page, Zoekvraag};
+use super::{register_reads, register_writes, Error};
+use crate::model::{
+    ActorId, ActorInput, Datumtijd, InterneTaak, InterneTaakId, InterneTaakInput,
+    KlantcontactInput, Taakstatus, Verwijzing,
+};
+use crate::rules::Profile;
+use crate::Resource;
+
+/// What the register stores of an interne taak: the writable fields (with the actoren
+/// always in `toegewezenAanActoren`) plus `toegewezenOp`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InterneTaakRecord {
+    /// The writable fields.
+    #[serde(flatten)]
+    pub taak: InterneTaakInput,
+    /// When the task was assigned (stamped on creation).
+    pub toegewezen_op: Datumtijd,
+}
+
+impl InterneTaakRecord {
+    /// The ids of the actoren, in assignment order.
+    pub fn actoren(&self) -> Vec<Uuid> {
+        self.taak
+            .toegewezen_aan_actoren
+            .iter()
+            .flatten()
+            .map(|a| a.uuid.0)
+            .collect()
+    }
+
+    pub(crate) fn zonder_actor(&mut self, actor: Uuid) {
+        if let Some(a) = self.taak.toegewezen_aan_actoren.as_mut() {
+            a.retain(|v| v.uuid.0 != actor);
+        }
+    }
+}
+
+pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &InterneTaakRecord) {
+    for a in r.actoren() {
+        ix.it_actor.apply(op, a, id);
+    }
+    ix.it_klantcontact
+        .apply(op, r.taak.aanleidinggevend_klantcontact.uuid.0, id);
+    if let Some(n) = filled(r.taak.nummer.as_ref()) {
+        ix.it_nummer.apply(op, n.to_owned(), id);
+    }
+    if let Some(n) = filled(r.taak.referentienummer.as_ref()) {
+        ix.it_referentienummer.apply(op, n.to_owned(), id);
+    }
+}
+
+pub(crate) fn present(l: &Lezer<'_>, id: Uuid, r: &InterneTaakRecord) -> InterneTaak {
+    let t = &r.taak;
+    let actoren: Vec<Verwijzing<ActorId>> = l.verwijzingen(Resource::Actoren, &r.actoren());
+    InterneTaak {
+        uuid: InterneTaakId(id),
+        url: l.url(Resource::Internetaken, id),
+        nummer: t.nummer.clone(),
+        referentienummer: t.referentienummer.clone(),
+        gevraagde_handeling: t.gevraagde_handeling.clone(),
+        aanleidinggevend_klantcontact: l
+            .opnieuw(Resource::Klantcontacten, &t.aanleidinggevend_klantcontact),
+        toegewezen_aan_actor: actoren.first().cloned(),
+        toegewezen_aan_actoren: Some(actoren),
+        toelichting: t.toelichting.clone(),
+        status: t.status,
+        toegewezen_op: r.toegewezen_op.clone(),
+        afgehandeld_op: t.afgehandeld_op.clone(),
+    }
+}
+
+fn kc_veld(l: &Lezer<'_>, r: &InterneTaakRecord, referentie: bool, v: &str) -> bool {
+    l.opt::<KlantcontactInput>(r.taak.aanleidinggevend_klantcontact.uuid.0)
+        .and_then(|k| {
+            if referentie {
+                filled(k.referentienummer.as_ref()).map(str::to_owned)
+            } else {
+                filled(k.nummer.as_ref()).map(str::to_owned)
+            }
+        })
+        .is_some_and(|n| n == v)
+}
+
+const FILTERS: &[Filter<InterneTaakRecord>] = &[
+    Filter {
+        name: "nummer",
+        kind: Kind::Text,
+        index: Some(|l, v| l.state.ix.it_nummer.get(v).to_vec()),
+        matches: |_, _, r, v| filled(r.taak.nummer.as_ref()) == Some(v),
+    },
+    Filter {
+        name: "referentienummer",
+        kind: Kind::Text,
+        index: Some(|l, v| l.state.ix.it_referentienummer.get(v).to_vec()),
+        matches: |_, _, r, v| filled(r.taak.referentienummer.as_ref()) == Some(v),
+    },
+    Filter {
+        name: "status",
+        kind: Kind::Choice(&["te_verwerken", "verwerkt"]),
+        index: None,
+        matches: |_, _, r, v| r.taak.status.as_str() == v,
+    },
+    Filter {
+        name: "toegewezenOp",
+        kind: Kind::DateTime,
+        index: None,
+        matches: |_, _, r, v| Datumtijd::parse(v).is_ok_and(|d| d.utc() == r.toegewezen_op.utc()),
+    },
+    Filter {
+        name: "actoren__naam",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, _, r, v| {
+            r.actoren().iter().any(|a| {
+                l.opt::<ActorInput>(*a)
+                    .is_some_and(|a| icontains(&a.basis().naam, v))
+            })
+        },
+    },
+    Filter {
+        name: "klantcontact__uuid",
+        kind: Kind::Uuid,
+        index: Some(|l, v| l.state.ix.it_klantcontact.get(&id(v)).to_vec()),
+        matches: |_, _, r, v| r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v),
+    },
+    Filter {
+        name: "klantcontact__nummer",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, _, r, v| kc_veld(l, r, false, v),
+    },
+    Filter {
+        name: "klantcontact__referentienummer",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, _, r, v| kc_veld(l, r, true, v),
+    },
+    Filter {
+        name: "toegewezenAanActor__uuid",
+        kind: Kind::Uuid,
+        index: Some(|l, v| l.state.ix.it_actor.get(&id(v)).to_vec()),
+        matches: |_, _, r, v| r.actoren().contains(&id(v)),
+    },
+    Filter {
+        name: "toegewezenAanActor__url",
+        kind: Kind::Url,
+        index: Some(|l, v| l.state.ix.it_actor.get(&id(v)).to_vec()),
+        matches: |_, _, r, v| r.actoren().contains(&id(v)),
+    },
+    Filter {
+        name: "aanleidinggevendKlantcontact__uuid",
+        kind: Kind::Uuid,
+        index: Some(|l, v| l.state.ix.it_klantcontact.get(&id(v)).to_vec()),
+        matches: |_, _, r, v| r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v),
+    },
+    Filter {
+        name: "aanleidinggevendKlantcontact__url",
+        kind: Kind::Url,
+        index: Some(|l, v| l.state.ix.it_klantcontact.get(&id(v)).to_vec()),
+        matches: |_, _, r, v| r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v),
+    },
+];
+
+impl Lezer<'_> {
+    /// F2771 Vraag interne taak op (`GET /internetaken/{uuid}`).
+    pub fn vraag_interne_taak_op(&self, id: InterneTaakId) -> Result<InterneTaak, Error> {
+        Ok(present(self, id.0, self.haal::<InterneTaakRecord>(id.0)?))
+    }
+
+    /// F3839 Zoek interne taken (`GET /internetaken`): every argument must match.
+    pub fn zoek_interne_taak(&self, q: &Zoekvraag) -> Result<Page<InterneTaak>, Error> {
+        Self::check_expand(&[], &q.expand)?;
+        self.zoek(&self.state.t.internetaken, FILTERS, q, None, |id, r| {
+            present(self, id, r)
+        })
+    }
+}
+
+fn nu(tx: &Transactie<'_>) -> Datumtijd {
+    Datumtijd::parse(&tx.now().to_rfc3339_opts(SecondsFormat::Micros, true))
+        .unwrap_or_else(|_| unreachable!("RFC 3339 is a valid Datumtijd"))
+}
+
+/// Checks and completes a task (new, or replacing `old`).
+pub(crate) fn build(
+    tx: &Transactie<'_>,
+    id: Uuid,
+    mut t: InterneTaakInput,
+    old: Option<&InterneTaakRecord>,
+) -> Result<InterneTaakRecord, Error> {
+    if let Some(a) = t.toegewezen_aan_actor.take() {
+        t.toegewezen_aan_actoren = Some(vec![a]);
+    }
+    let actoren: Vec<Uuid> = t
+        .toegewezen_aan_actoren
+        .iter()
+        .flatten()
+        .map(|a| a.uuid.0)
+        .collect();
+    let l = tx.lezer();
+    let mut c = Checks::default();
+    c.reference(
+        "aanleidinggevendKlantcontact",
+        l.bestaat::<KlantcontactInput>(t.aanleidinggevend_klantcontact.uuid.0),
+        "Klantcontact",
+    );
+    let before = old.map(InterneTaakRecord::actoren).unwrap_or_default();
+    for (i, a) in actoren.iter().enumerate() {
+        let name = format!("toegewezenAanActoren.{i}");
+        match l.opt::<ActorInput>(*a) {
+            None => c.reference(&name, false, "Actor"),
+            Some(actor) => {
+                if tx.profile() == Profile::Standaard && !actief(actor) && !before.contains(a) {
+                    c.push(
+                        &format!("{name}.uuid"),
+                        "invalid",
+                        "Een interne taak kan alleen aan een actieve actor (indicatieActief) worden toegewezen.",
+                        "register.actor-actief",
+                    );
+                }
+            }
+        }
+    }
+    if tx.profile() == Profile::Standaard && actoren.is_empty() {
+        c.push(
+            "toegewezenAanActoren",
+            "required",
+            "Een interne taak is aan minimaal één actor toegewezen.",
+            "register.taak-actor",
+        );
+    }
+    c.invalid()?;
+    let mut u = Checks::default();
+    for (field, value, ix) in [
+        ("nummer", filled(t.nummer.as_ref()), &l.state.ix.it_nummer),
+        (
+            "referentienummer",
+            filled(t.referentienummer.as_ref()),
+            &l.state.ix.it_referentienummer,
+        ),
+    ] {
+        if value.is_some_and(|v| ix.get(v).iter().any(|o| *o != id)) {
+            u.push(
+                field,
+                "unique",
+                format!("Er bestaat al een interne taak met eenzelfde {field}."),
+                "register.nummer-uniek",
+            );
+        }
+    }
+    u.conflict()?;
+    match t.status {
+        Taakstatus::Verwerkt => {
+            if t.afgehandeld_op.as_ref().is_none_or(Option::is_none) {
+                t.afgehandeld_op = Some(Some(
+                    old.and_then(|o| o.taak.afgehandeld_op.clone().flatten())
+                        .unwrap_or_else(|| nu(tx)),
+                ));
+            }
+        }
+        Taakstatus::TeVerwerken => t.afgehandeld_op = Some(None),
+    }
+    Ok(InterneTaakRecord {
+        taak: t,
+        toegewezen_op: old.map_or_else(|| nu(tx), |o| o.toegewezen_op.clone()),
+    })
+}
+
+/// The base of a PATCH: the stored task, without what the patch's own choices replace.
+fn patch_base(patch: &Value) -> impl FnOnce(&InterneTaakRecord) -> Value + '_ {
+    move |r| {
+        let mut v = as_json(&r.taak);
+        if let Value::Object(m) = &mut v {
+            if patch.get("toegewezenAanActor").is_some() {
+                m.remove("toegewezenAanActoren");
+            }
+            if patch.get("status").and_then(Value::as_str) == Some("te_verwerken")
+                && patch.get("afgehandeldOp").is_none()
+            {
+                m.remove("afgehandeldOp");
+            }
+        }
+        v
+    }
+}
+
+impl Transactie<'_> {
+    /// F2120 Registreer interne taak (`POST /internetaken`): always linked to an existing
+    /// klantcontact and actor.
+    pub fn registreer_interne_taak(&mut self, body: impl IntoBody) -> Result<InterneTaak, Error> {
+        self.call(Some("F2120"), "registreer_interne_taak", |tx| {
+            let id = tx.maak(body.into_body(), |tx, id, i| build(tx, id, i, None))?;
+            tx.vraag_interne_taak_op(InterneTaakId(id))
+        })
+    }
+
+    /// F5241 Wijzig interne taak (`PUT /internetaken/{uuid}`), typically marking it
+    /// processed.
+    pub fn wijzig_interne_taak(
+        &mut self,
+        id: InterneTaakId,
+        body: impl IntoBody,
+    ) -> Result<InterneTaak, Error> {
+        self.call(Some("F5241"), "wijzig_interne_taak", |tx| {
+            tx.vervang(id.0, body.into_body(), |tx, id, i, old| {
+                build(tx, id, i, Some(old))
+            })?;
+            tx.vraag_interne_taak_op(id)
+        })
+    }
+
+    /// F5241 Wijzig interne taak, partial (`PATCH /internetaken/{uuid}`), e.g.
+    /// `{"status": "verwerkt"}`.
+    pub fn wijzig_interne_taak_deels(
+        &mut self,
+        id: InterneTaakId,
+        patch: &Value,
+    ) -> Result<InterneTaak, Error> {
+        self.call(Some("F5241"), "wijzig_interne_taak_deels", |tx| {
+            tx.wijzig_deels(id.0, patch, patch_base(patch), |tx, id, i, old| {
+                build(tx, id, i, Some(old))
+            })?;
+            tx.vraag_interne_taak_op(id)
+        })
+    }
+
+    /// Verwijder interne taak (`DELETE /internetaken/{uuid}`).
+    pub fn verwijder_interne_taak(&mut self, id: InterneTaakId) -> Result<(), Error> {
+        self.call(None, "verwijder_interne_taak", |tx| {
+            tx.haal::<InterneTaakRecord>(id.0)?;
+            tx.wis::<InterneTaakRecord>(id.0);
+            Ok(())
+        })
+    }
+}
+
+register_writes! {
+    /// F2120 Registreer interne taak (`POST /internetaken`).
+    fn registreer_interne_taak(body: impl IntoBody) -> InterneTaak;
+    /// F5241 Wijzig interne taak (`PUT /internetaken/{uuid}`).
+    fn wijzig_interne_taak(id: InterneTaakId, body: impl IntoBody) -> InterneTaak;
+    /// F5241 Wijzig interne taak, partial (`PATCH /internetaken/{uuid}`).
+    fn wijzig_interne_taak_deels(id: InterneTaakId, patch: &Value) -> InterneTaak;
+    /// Verwijder interne taak (`DELETE /internetaken/{uuid}`).
+    fn verwijder_interne_taak(id: InterneTaakId) -> ();
+}
+
+register_reads! {
+    /// F2771 Vraag interne taak op (`GET /internetaken/{uuid}`).
+    fn vraag_interne_taak_op(id: InterneTaakId) -> InterneTaak;
+    /// F3839 Zoek interne taken (`GET /internetaken`).
+    fn zoek_interne_taak(q: &Zoekvraag) -> Page<InterneTaak>;
+}

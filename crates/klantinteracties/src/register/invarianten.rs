@@ -1,0 +1,381 @@
+//! Every cross-object invariant, checked over the whole register (`klantinteracties inspect`,
+//! the state-machine test). Each finding names the object and the rule.
+
+use std::collections::{HashMap, HashSet};
+
+use uuid::Uuid;
+
+use super::error::violation;
+use super::interne_taak::InterneTaakRecord;
+use super::lezen::Lezer;
+use super::schrijven::{filled, ref_id};
+use crate::model::{
+    ActorInput, CategorieInput, CodeSoortObjectId, PartijInput, SoortPartij, Taakstatus,
+};
+use crate::rules::{Profile, Violation};
+
+struct Findings(Vec<Violation>);
+
+impl Findings {
+    fn fail(&mut self, what: &str, id: Uuid, rule: &str, reason: &str) {
+        self.0
+            .push(violation(&format!("{what}.{id}"), "invalid", reason, rule));
+    }
+}
+
+/// All findings; empty when every invariant holds.
+pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
+    let t = &l.state.t;
+    let ix = &l.state.ix;
+    let mut f = Findings(Vec::new());
+    let verwijzing = "register.verwijzing";
+
+    let mut globaal = HashSet::new();
+    let mut per_partij = HashSet::new();
+    for (id, r) in t.partij_identificatoren.oldest_first() {
+        let partij = ref_id(r.identificeerde_partij.as_ref());
+        let sub = ref_id(r.sub_identificator_van.as_ref());
+        if partij.is_some_and(|p| !t.partijen.contains(&p)) {
+            f.fail(
+                "partij-identificatoren",
+                id,
+                verwijzing,
+                "identificeerdePartij bestaat niet",
+            );
+        }
+        if !globaal.insert((
+            serde_json::to_string(&r.partij_identificator).unwrap_or_default(),
+            sub,
+        )) {
+            f.fail(
+                "partij-identificatoren",
+                id,
+                "register.identificator-uniek",
+                "dubbele identificator",
+            );
+        }
+        if let Some(p) = partij {
+            if !per_partij.insert((p, r.partij_identificator.code_soort_object_id)) {
+                f.fail(
+                    "partij-identificatoren",
+                    id,
+                    "register.identificator-per-partij",
+                    "twee van één soort",
+                );
+            }
+        }
+        match sub.map(|s| t.partij_identificatoren.get(&s)) {
+            Some(None) => f.fail(
+                "partij-identificatoren",
+                id,
+                verwijzing,
+                "subIdentificatorVan bestaat niet",
+            ),
+            Some(Some(parent)) => {
+                if r.partij_identificator.code_soort_object_id
+                    == CodeSoortObjectId::Vestigingsnummer
+                    && parent.partij_identificator.code_soort_object_id
+                        != CodeSoortObjectId::KvkNummer
+                {
+                    f.fail(
+                        "partij-identificatoren",
+                        id,
+                        "register.vestiging-onder-kvk",
+                        "ouder is geen kvk_nummer",
+                    );
+                }
+            }
+            None => {
+                if r.partij_identificator.code_soort_object_id
+                    == CodeSoortObjectId::Vestigingsnummer
+                {
+                    f.fail(
+                        "partij-identificatoren",
+                        id,
+                        "register.vestiging-onder-kvk",
+                        "vestigingsnummer zonder kvk_nummer",
+                    );
+                }
+            }
+        }
+    }
+
+    let mut nummers = HashSet::new();
+    for (id, r) in t.partijen.oldest_first() {
+        let b = r.basis();
+        if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
+            if !ix.da_partij.get(&id).contains(&a) {
+                f.fail(
+                    "partijen",
+                    id,
+                    "register.voorkeursadres",
+                    "voorkeursDigitaalAdres is niet van de partij",
+                );
+            }
+        }
+        if let Some(a) = ref_id(b.voorkeurs_rekeningnummer.as_ref()) {
+            if !ix.rn_partij.get(&id).contains(&a) {
+                f.fail(
+                    "partijen",
+                    id,
+                    "register.voorkeursrekeningnummer",
+                    "voorkeursRekeningnummer is niet van de partij",
+                );
+            }
+        }
+        if let Some(n) = filled(b.nummer.as_ref()) {
+            if !nummers.insert(n.to_owned()) {
+                f.fail("partijen", id, "register.nummer-uniek", "dubbel nummer");
+            }
+        }
+        if let PartijInput::Contactpersoon(c) = &**r {
+            if let Some(o) = c
+                .partij_identificatie
+                .as_ref()
+                .and_then(|i| ref_id(i.werkte_voor_partij.as_ref()))
+            {
+                if !t
+                    .partijen
+                    .get(&o)
+                    .is_some_and(|o| o.soort() == SoortPartij::Organisatie)
+                {
+                    f.fail(
+                        "partijen",
+                        id,
+                        "register.contactpersoon-organisatie",
+                        "werkteVoorPartij is geen organisatie",
+                    );
+                }
+            }
+        }
+    }
+
+    let mut standaard = HashSet::new();
+    let mut referenties = HashSet::new();
+    for (id, r) in t.digitaleadressen.oldest_first() {
+        let p = ref_id(r.verstrekt_door_partij.as_ref());
+        if p.is_some_and(|p| !t.partijen.contains(&p)) {
+            f.fail(
+                "digitaleadressen",
+                id,
+                verwijzing,
+                "verstrektDoorPartij bestaat niet",
+            );
+        }
+        if ref_id(r.verstrekt_door_betrokkene.as_ref()).is_some_and(|b| !t.betrokkenen.contains(&b))
+        {
+            f.fail(
+                "digitaleadressen",
+                id,
+                verwijzing,
+                "verstrektDoorBetrokkene bestaat niet",
+            );
+        }
+        if let Some(p) = p {
+            if r.is_standaard_adres == Some(true) && !standaard.insert((p, r.soort_digitaal_adres))
+            {
+                f.fail(
+                    "digitaleadressen",
+                    id,
+                    "register.standaardadres",
+                    "twee standaardadressen van één soort",
+                );
+            }
+            if let Some(x) = r.referentie.as_ref().and_then(|x| x.waarde()) {
+                if !referenties.insert((p, r.soort_digitaal_adres, x.as_str().to_owned())) {
+                    f.fail(
+                        "digitaleadressen",
+                        id,
+                        "register.referentie-uniek",
+                        "dubbele referentie",
+                    );
+                }
+            }
+        }
+    }
+    for (id, r) in t.rekeningnummers.oldest_first() {
+        if ref_id(r.partij.as_ref()).is_some_and(|p| !t.partijen.contains(&p)) {
+            f.fail("rekeningnummers", id, verwijzing, "partij bestaat niet");
+        }
+    }
+    let mut paren = HashSet::new();
+    for (id, r) in t.vertegenwoordigingen.oldest_first() {
+        let (a, b) = (
+            r.vertegenwoordigende_partij.uuid.0,
+            r.vertegenwoordigde_partij.uuid.0,
+        );
+        if !t.partijen.contains(&a) || !t.partijen.contains(&b) {
+            f.fail(
+                "vertegenwoordigingen",
+                id,
+                verwijzing,
+                "partij bestaat niet",
+            );
+        }
+        if a == b || !paren.insert((a, b)) {
+            f.fail(
+                "vertegenwoordigingen",
+                id,
+                "register.paar-uniek",
+                "zelf of dubbel paar",
+            );
+        }
+    }
+    for (id, r) in t.categorie_relaties.oldest_first() {
+        let c = r
+            .categorie
+            .as_ref()
+            .and_then(Option::as_ref)
+            .map(|c| c.uuid.0);
+        if ref_id(r.partij.as_ref()).is_some_and(|p| !t.partijen.contains(&p))
+            || c.is_some_and(|c| l.opt::<CategorieInput>(c).is_none())
+        {
+            f.fail(
+                "categorie-relaties",
+                id,
+                verwijzing,
+                "partij of categorie bestaat niet",
+            );
+        }
+    }
+
+    let standaard_profiel = l.ctx.profile == Profile::Standaard;
+    let mut kc_nummers = HashSet::new();
+    for (id, r) in t.klantcontacten.oldest_first() {
+        for (k, n) in [
+            ("n", filled(r.nummer.as_ref())),
+            ("r", filled(r.referentienummer.as_ref())),
+        ] {
+            let Some(n) = n else { continue };
+            if !kc_nummers.insert((k, n.to_owned())) {
+                f.fail(
+                    "klantcontacten",
+                    id,
+                    "register.nummer-uniek",
+                    "dubbel (referentie)nummer",
+                );
+            }
+        }
+        if standaard_profiel {
+            if ix.ak_klantcontact.get(&id).is_empty() {
+                f.fail(
+                    "klantcontacten",
+                    id,
+                    "register.klantcontact-compleet",
+                    "geen actor",
+                );
+            }
+            if ix.bk_klantcontact.get(&id).is_empty() {
+                f.fail(
+                    "klantcontacten",
+                    id,
+                    "register.klantcontact-compleet",
+                    "geen betrokkene",
+                );
+            }
+        }
+    }
+    for (id, r) in t.betrokkenen.oldest_first() {
+        if !t.klantcontacten.contains(&r.had_klantcontact.uuid.0)
+            || ref_id(r.gegevens.was_partij.as_ref()).is_some_and(|p| !t.partijen.contains(&p))
+        {
+            f.fail(
+                "betrokkenen",
+                id,
+                verwijzing,
+                "klantcontact of partij bestaat niet",
+            );
+        }
+    }
+    let mut ak = HashSet::new();
+    for (id, r) in t.actorklantcontacten.oldest_first() {
+        let (a, k) = (r.actor.uuid.0, r.klantcontact.uuid.0);
+        if l.opt::<ActorInput>(a).is_none() || !t.klantcontacten.contains(&k) {
+            f.fail(
+                "actorklantcontacten",
+                id,
+                verwijzing,
+                "actor of klantcontact bestaat niet",
+            );
+        }
+        if !ak.insert((a, k)) {
+            f.fail(
+                "actorklantcontacten",
+                id,
+                "register.paar-uniek",
+                "dubbel paar",
+            );
+        }
+    }
+    for (id, r) in t.onderwerpobjecten.oldest_first() {
+        for k in [
+            ref_id(r.klantcontact.as_ref()),
+            ref_id(r.was_klantcontact.as_ref()),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !t.klantcontacten.contains(&k) {
+                f.fail(
+                    "onderwerpobjecten",
+                    id,
+                    verwijzing,
+                    "klantcontact bestaat niet",
+                );
+            }
+        }
+    }
+    for (id, r) in t.bijlagen.oldest_first() {
+        if ref_id(r.was_bijlage_van_klantcontact.as_ref())
+            .is_some_and(|k| !t.klantcontacten.contains(&k))
+        {
+            f.fail("bijlagen", id, verwijzing, "klantcontact bestaat niet");
+        }
+    }
+    let mut taak_nummers: HashMap<String, Uuid> = HashMap::new();
+    for (id, r) in t.internetaken.oldest_first() {
+        let r: &InterneTaakRecord = r;
+        if !t
+            .klantcontacten
+            .contains(&r.taak.aanleidinggevend_klantcontact.uuid.0)
+            || r.actoren()
+                .iter()
+                .any(|a| l.opt::<ActorInput>(*a).is_none())
+        {
+            f.fail(
+                "internetaken",
+                id,
+                verwijzing,
+                "klantcontact of actor bestaat niet",
+            );
+        }
+        let afgehandeld = r.taak.afgehandeld_op.clone().flatten().is_some();
+        if afgehandeld != (r.taak.status == Taakstatus::Verwerkt) {
+            f.fail(
+                "internetaken",
+                id,
+                "register.afgehandeld-op",
+                "afgehandeldOp past niet bij de status",
+            );
+        }
+        if standaard_profiel && r.actoren().is_empty() {
+            f.fail("internetaken", id, "register.taak-actor", "geen actor");
+        }
+        for (k, n) in [
+            ("n", filled(r.taak.nummer.as_ref())),
+            ("r", filled(r.taak.referentienummer.as_ref())),
+        ] {
+            if let Some(n) = n {
+                if taak_nummers.insert(format!("{k}{n}"), id).is_some() {
+                    f.fail(
+                        "internetaken",
+                        id,
+                        "register.nummer-uniek",
+                        "dubbel (referentie)nummer",
+                    );
+                }
+            }
+        }
+    }
+    f.0
+}

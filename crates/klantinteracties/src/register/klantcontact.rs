@@ -1,0 +1,867 @@
+//! Klantcontacten: every contact between the municipality and a resident or business
+//! (F2173 registreer, F3896 zoek, F8618 vraag op, F0796 wijzig, F2084 overzicht of a partij
+//! via `hadBetrokkene__wasPartij__uuid`), plus `maak-klantcontact` of API 0.9.0.
+//!
+//! F2173: "een `klantcontact` kan functioneel niet bestaan zonder dat er een gerelateerde
+//! `actorKlantcontact` en `betrokkeneBijKlantcontact` bestaan". Over HTTP that needs a saga
+//! (B8786); here [`Transactie::registreer_klantcontact`] writes the klantcontact with its
+//! actoren, betrokkenen, onderwerpobjecten, bijlagen and interne taken in one atomic call. In
+//! the standaard profile a transaction that leaves a new klantcontact without an actor or a
+//! betrokkene is refused (KC-01, KC-02), and `plaatsgevondenOp` may not lie in the future
+//! (KC-07).
+
+use chrono::SecondsFormat;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::index::Op;
+use super::interne_taak::{self, InterneTaakRecord};
+use super::lezen::{wants, Lezer};
+use super::partij_identificator::identificeert;
+use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
+use super::state::Indexes;
+use super::transactie::Transactie;
+use super::zoeken::{flag, icontains, id, Filter, Kind, Page, Zoekvraag};
+use super::{actor, betrokkene, bijlage, onderwerpobject, register_reads, register_writes, Error};
+use crate::model::{
+    ActorId, ActorInput, ActorKlantcontact, ActorKlantcontactId, ActorKlantcontactInput,
+    Betrokkene, BetrokkeneGegevens, BetrokkeneId, BetrokkeneInput, Bijlage, BijlageId,
+    BijlageInput, Datumtijd, DigitaalAdresInput, InterneTaak, InterneTaakId, Klantcontact,
+    KlantcontactExpand, KlantcontactId, KlantcontactInput, MaakKlantcontact, Onderwerpobject,
+    OnderwerpobjectId, OnderwerpobjectInput, Verwijzing,
+};
+use crate::rules::{Profile, Report};
+use crate::Resource;
+
+pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &KlantcontactInput) {
+    if let Some(n) = filled(r.nummer.as_ref()) {
+        ix.kc_nummer.apply(op, n.to_owned(), id);
+    }
+    if let Some(n) = filled(r.referentienummer.as_ref()) {
+        ix.kc_referentienummer.apply(op, n.to_owned(), id);
+    }
+}
+
+/// The expansions `/klantcontacten` offers.
+pub(crate) const EXPAND: &[&str] = &[
+    "gingOverOnderwerpobjecten",
+    "hadBetrokkenen",
+    "hadBetrokkenen.digitaleAdressen",
+    "leiddeTotInterneTaken",
+    "omvatteBijlagen",
+];
+
+pub(crate) fn present(
+    l: &Lezer<'_>,
+    id: Uuid,
+    r: &KlantcontactInput,
+    expand: &[String],
+) -> Klantcontact {
+    let ix = &l.state.ix;
+    let actoren: Vec<_> = ix
+        .ak_klantcontact
+        .get(&id)
+        .iter()
+        .filter_map(|ak| l.opt::<ActorKlantcontactInput>(*ak))
+        .filter_map(|ak| {
+            let a = ak.actor.uuid.0;
+            l.opt::<ActorInput>(a).map(|r| actor::present(l, a, r))
+        })
+        .collect();
+    let betrokkenen = ix.bk_klantcontact.get(&id);
+    let onderwerpen = ix.oo_klantcontact.get(&id);
+    let bijlagen = ix.bl_klantcontact.get(&id);
+    let taken = ix.it_klantcontact.get(&id);
+    let sub: Vec<String> = if wants(expand, "hadBetrokkenen.digitaleAdressen") {
+        vec!["digitaleAdressen".to_owned()]
+    } else {
+        Vec::new()
+    };
+    let expand = (!expand.is_empty()).then(|| KlantcontactExpand {
+        had_betrokkenen: wants(expand, "hadBetrokkenen").then(|| {
+            betrokkenen
+                .iter()
+                .filter_map(|b| {
+                    l.opt::<BetrokkeneInput>(*b)
+                        .map(|r| betrokkene::present(l, *b, r, &sub))
+                })
+                .collect()
+        }),
+        leidde_tot_interne_taken: wants(expand, "leiddeTotInterneTaken").then(|| {
+            taken
+                .iter()
+                .filter_map(|t| {
+                    l.opt::<InterneTaakRecord>(*t)
+                        .map(|r| interne_taak::present(l, *t, r))
+                })
+                .collect()
+        }),
+        ging_over_onderwerpobjecten: wants(expand, "gingOverOnderwerpobjecten").then(|| {
+            onderwerpen
+                .iter()
+                .filter_map(|o| {
+                    l.opt::<OnderwerpobjectInput>(*o)
+                        .map(|r| onderwerpobject::present(l, *o, r))
+                })
+                .collect()
+        }),
+        omvatte_bijlagen: wants(expand, "omvatteBijlagen").then(|| {
+            bijlagen
+                .iter()
+                .filter_map(|o| {
+                    l.opt::<BijlageInput>(*o)
+                        .map(|r| bijlage::present(l, *o, r))
+                })
+                .collect()
+        }),
+    });
+    Klantcontact {
+        uuid: KlantcontactId(id),
+        url: l.url(Resource::Klantcontacten, id),
+        ging_over_onderwerpobjecten: l.verwijzingen(Resource::Onderwerpobjecten, onderwerpen),
+        had_betrokken_actoren: actoren,
+        omvatte_bijlagen: l.verwijzingen(Resource::Bijlagen, bijlagen),
+        had_betrokkenen: l.verwijzingen(Resource::Betrokkenen, betrokkenen),
+        leidde_tot_interne_taken: l.verwijzingen(Resource::Internetaken, taken),
+        nummer: r.nummer.clone(),
+        referentienummer: r.referentienummer.clone(),
+        kanaal: r.kanaal.clone(),
+        onderwerp: r.onderwerp.clone(),
+        inhoud: r.inhoud.clone(),
+        reactie: r.reactie.clone(),
+        indicatie_contact_gelukt: r.indicatie_contact_gelukt,
+        hoofd_onderwerp_type: r.hoofd_onderwerp_type.clone(),
+        verdere_actie_ondernomen: r.verdere_actie_ondernomen,
+        taal: r.taal.clone(),
+        vertrouwelijk: r.vertrouwelijk,
+        plaatsgevonden_op: r.plaatsgevonden_op.clone(),
+        metadata: r.metadata.clone(),
+        expand,
+    }
+}
+
+fn betrokkenen_van<'a>(l: &Lezer<'a>, id: Uuid) -> impl Iterator<Item = &'a BetrokkeneInput> + 'a {
+    let l = *l;
+    l.state
+        .ix
+        .bk_klantcontact
+        .get(&id)
+        .iter()
+        .filter_map(move |b| l.opt::<BetrokkeneInput>(*b).map(|r| &**r))
+}
+
+fn via_betrokkenen(l: &Lezer<'_>, betrokkenen: &[Uuid]) -> Vec<Uuid> {
+    betrokkenen
+        .iter()
+        .filter_map(|b| l.opt::<BetrokkeneInput>(*b))
+        .map(|b| b.had_klantcontact.uuid.0)
+        .collect()
+}
+
+fn onderwerp_ident(l: &Lezer<'_>, ids: &[Uuid], veld: &str, v: &str) -> bool {
+    ids.iter().any(|o| {
+        l.opt::<OnderwerpobjectInput>(*o).is_some_and(|o| {
+            super::bijlage::identificator_veld(
+                o.onderwerpobjectidentificator
+                    .as_ref()
+                    .and_then(Option::as_ref),
+                veld,
+            ) == Some(v)
+        })
+    })
+}
+
+fn was_onderwerp(l: &Lezer<'_>, id: Uuid) -> Vec<Uuid> {
+    l.state.ix.oo_was_klantcontact.get(&id).to_vec()
+}
+
+fn onderwerp_klantcontact(l: &Lezer<'_>, o: Uuid, was: bool) -> Vec<Uuid> {
+    l.opt::<OnderwerpobjectInput>(o)
+        .and_then(|o| {
+            ref_id(if was {
+                o.was_klantcontact.as_ref()
+            } else {
+                o.klantcontact.as_ref()
+            })
+        })
+        .into_iter()
+        .collect()
+}
+
+macro_rules! tekst_filter {
+    ($name:literal, $field:ident) => {
+        Filter {
+            name: $name,
+            kind: Kind::Text,
+            index: None,
+            matches: |_, _, r, v| r.$field.as_deref().is_some_and(|x| icontains(x, v)),
+        }
+    };
+}
+
+macro_rules! ident_filters {
+    ($prefix:literal, $was:literal, $($veld:literal),+) => {
+        [$(
+            Filter {
+                name: concat!($prefix, "__onderwerpobjectidentificator", $veld),
+                kind: Kind::Text,
+                index: None,
+                matches: |l, id, _, v| {
+                    let ids = if $was { was_onderwerp(l, id) } else { l.state.ix.oo_klantcontact.get(&id).to_vec() };
+                    onderwerp_ident(l, &ids, $veld, v)
+                },
+            },
+        )+]
+    };
+}
+
+const OO_IDENT: [Filter<KlantcontactInput>; 4] = ident_filters!(
+    "onderwerpobject",
+    false,
+    "ObjectId",
+    "CodeObjecttype",
+    "CodeRegister",
+    "CodeSoortObjectId"
+);
+const WAS_OO_IDENT: [Filter<KlantcontactInput>; 4] = ident_filters!(
+    "wasOnderwerpobject",
+    true,
+    "ObjectId",
+    "CodeObjecttype",
+    "CodeRegister",
+    "CodeSoortObjectId"
+);
+
+macro_rules! wp_pi_filters {
+    ($($veld:literal),+) => {
+        [$(
+            Filter {
+                name: concat!("hadBetrokkene__wasPartij__partijIdentificator__", $veld),
+                kind: Kind::Text,
+                index: None,
+                matches: |l, id, _, v| betrokkenen_van(l, id).any(|b| {
+                    ref_id(b.gegevens.was_partij.as_ref()).is_some_and(|p| identificeert(l, p, $veld, v))
+                }),
+            },
+        )+]
+    };
+}
+
+const WP_PI: [Filter<KlantcontactInput>; 4] = wp_pi_filters!(
+    "codeObjecttype",
+    "codeSoortObjectId",
+    "objectId",
+    "codeRegister"
+);
+
+const FILTERS: &[Filter<KlantcontactInput>] = &[
+    Filter {
+        name: "nummer",
+        kind: Kind::Text,
+        index: Some(|l, v| l.state.ix.kc_nummer.get(v).to_vec()),
+        matches: |_, _, r, v| filled(r.nummer.as_ref()) == Some(v),
+    },
+    Filter {
+        name: "referentienummer",
+        kind: Kind::Text,
+        index: Some(|l, v| l.state.ix.kc_referentienummer.get(v).to_vec()),
+        matches: |_, _, r, v| filled(r.referentienummer.as_ref()) == Some(v),
+    },
+    Filter {
+        name: "kanaal",
+        kind: Kind::Text,
+        index: None,
+        matches: |_, _, r, v| r.kanaal.as_str() == v,
+    },
+    Filter {
+        name: "onderwerp",
+        kind: Kind::Text,
+        index: None,
+        matches: |_, _, r, v| icontains(&r.onderwerp, v),
+    },
+    tekst_filter!("inhoud", inhoud),
+    tekst_filter!("reactie", reactie),
+    Filter {
+        name: "indicatieContactGelukt",
+        kind: Kind::Bool,
+        index: None,
+        matches: |_, _, r, v| r.indicatie_contact_gelukt.flatten() == Some(flag(v)),
+    },
+    Filter {
+        name: "vertrouwelijk",
+        kind: Kind::Bool,
+        index: None,
+        matches: |_, _, r, v| r.vertrouwelijk == flag(v),
+    },
+    Filter {
+        name: "plaatsgevondenOp",
+        kind: Kind::DateTime,
+        index: None,
+        matches: |_, _, r, v| {
+            r.plaatsgevonden_op
+                .as_ref()
+                .is_some_and(|p| Datumtijd::parse(v).is_ok_and(|d| d.utc() == p.utc()))
+        },
+    },
+    Filter {
+        name: "hadBetrokkene__uuid",
+        kind: Kind::Uuid,
+        index: Some(|l, v| via_betrokkenen(l, &[id(v)])),
+        matches: |l, i, _, v| l.state.ix.bk_klantcontact.get(&i).contains(&id(v)),
+    },
+    Filter {
+        name: "hadBetrokkene__url",
+        kind: Kind::Url,
+        index: Some(|l, v| via_betrokkenen(l, &[id(v)])),
+        matches: |l, i, _, v| l.state.ix.bk_klantcontact.get(&i).contains(&id(v)),
+    },
+    Filter {
+        name: "hadBetrokkene__wasPartij",
+        kind: Kind::Bool,
+        index: None,
+        matches: |l, i, _, v| {
+            betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()).is_some())
+                == flag(v)
+        },
+    },
+    Filter {
+        name: "hadBetrokkene__wasPartij__uuid",
+        kind: Kind::Uuid,
+        index: Some(|l, v| via_betrokkenen(l, l.state.ix.bk_partij.get(&id(v)))),
+        matches: |l, i, _, v| {
+            betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()) == Some(id(v)))
+        },
+    },
+    Filter {
+        name: "hadBetrokkene__wasPartij__url",
+        kind: Kind::Url,
+        index: Some(|l, v| via_betrokkenen(l, l.state.ix.bk_partij.get(&id(v)))),
+        matches: |l, i, _, v| {
+            betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()) == Some(id(v)))
+        },
+    },
+    WP_PI[0],
+    WP_PI[1],
+    WP_PI[2],
+    WP_PI[3],
+    Filter {
+        name: "hadBetrokkene__digitaaladres__adres__icontains",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, i, _, v| {
+            l.state.ix.bk_klantcontact.get(&i).iter().any(|b| {
+                l.state.ix.da_betrokkene.get(b).iter().any(|a| {
+                    l.opt::<DigitaalAdresInput>(*a)
+                        .is_some_and(|a| icontains(&a.adres, v))
+                })
+            })
+        },
+    },
+    Filter {
+        name: "leiddeTotInterneTaken",
+        kind: Kind::Bool,
+        index: None,
+        matches: |l, i, _, v| !l.state.ix.it_klantcontact.get(&i).is_empty() == flag(v),
+    },
+    Filter {
+        name: "onderwerpobject__uuid",
+        kind: Kind::Uuid,
+        index: Some(|l, v| onderwerp_klantcontact(l, id(v), false)),
+        matches: |l, i, _, v| l.state.ix.oo_klantcontact.get(&i).contains(&id(v)),
+    },
+    Filter {
+        name: "onderwerpobject__url",
+        kind: Kind::Url,
+        index: Some(|l, v| onderwerp_klantcontact(l, id(v), false)),
+        matches: |l, i, _, v| l.state.ix.oo_klantcontact.get(&i).contains(&id(v)),
+    },
+    OO_IDENT[0],
+    OO_IDENT[1],
+    OO_IDENT[2],
+    OO_IDENT[3],
+    Filter {
+        name: "wasOnderwerpobject__uuid",
+        kind: Kind::Uuid,
+        index: Some(|l, v| onderwerp_klantcontact(l, id(v), true)),
+        matches: |l, i, _, v| was_onderwerp(l, i).contains(&id(v)),
+    },
+    Filter {
+        name: "wasOnderwerpobject__url",
+        kind: Kind::Url,
+        index: Some(|l, v| onderwerp_klantcontact(l, id(v), true)),
+        matches: |l, i, _, v| was_onderwerp(l, i).contains(&id(v)),
+    },
+    WAS_OO_IDENT[0],
+    WAS_OO_IDENT[1],
+    WAS_OO_IDENT[2],
+    WAS_OO_IDENT[3],
+];
+
+fn plaatsgevonden(r: &KlantcontactInput) -> String {
+    r.plaatsgevonden_op
+        .as_ref()
+        .map(|p| p.utc().format("%Y-%m-%dT%H:%M:%S%.6f").to_string())
+        .unwrap_or_default()
+}
+
+impl Lezer<'_> {
+    /// F8618 Vraag klantcontact op (`GET /klantcontacten/{uuid}`).
+    pub fn vraag_klantcontact_op(
+        &self,
+        id: KlantcontactId,
+        expand: &[String],
+    ) -> Result<Klantcontact, Error> {
+        Self::check_expand(EXPAND, expand)?;
+        Ok(present(
+            self,
+            id.0,
+            self.haal::<KlantcontactInput>(id.0)?,
+            expand,
+        ))
+    }
+
+    /// F3896 Zoek klantcontact (`GET /klantcontacten`), newest `plaatsgevondenOp` first; with
+    /// `hadBetrokkene__wasPartij__uuid` the overview of a partij's klantcontacten (F2084).
+    pub fn zoek_klantcontact(&self, q: &Zoekvraag) -> Result<Page<Klantcontact>, Error> {
+        Self::check_expand(EXPAND, &q.expand)?;
+        self.zoek(
+            &self.state.t.klantcontacten,
+            FILTERS,
+            q,
+            Some(&plaatsgevonden),
+            |id, r| present(self, id, r, &q.expand),
+        )
+    }
+}
+
+/// A klantcontact with everything registered with it in one call (F2173). JSON form:
+/// `{"klantcontact": {…}, "actoren": [{"uuid": …}], "betrokkenen": [{…}], "onderwerpobjecten":
+/// [{…}], "bijlagen": [{…}], "interneTaken": [{…}]}`; the nested bodies leave out their
+/// reference to the klantcontact, which the register fills in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KlantcontactRegistratie {
+    /// The klantcontact (`POST /klantcontacten` body).
+    pub klantcontact: Value,
+    /// The actoren that took part (at least one in the standaard profile).
+    #[serde(default)]
+    pub actoren: Vec<Verwijzing<ActorId>>,
+    /// The betrokkenen (at least one in the standaard profile), without `hadKlantcontact`.
+    #[serde(default)]
+    pub betrokkenen: Vec<Value>,
+    /// Onderwerpobjecten, without `klantcontact`.
+    #[serde(default)]
+    pub onderwerpobjecten: Vec<Value>,
+    /// Bijlagen, without `wasBijlageVanKlantcontact`.
+    #[serde(default)]
+    pub bijlagen: Vec<Value>,
+    /// Interne taken, without `aanleidinggevendKlantcontact`.
+    #[serde(default)]
+    pub interne_taken: Vec<Value>,
+}
+
+/// What [`Transactie::registreer_klantcontact`] registered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Klantcontactdossier {
+    /// The klantcontact.
+    pub klantcontact: Klantcontact,
+    /// Its actor-klantcontacten.
+    pub actorklantcontacten: Vec<ActorKlantcontact>,
+    /// Its betrokkenen.
+    pub betrokkenen: Vec<Betrokkene>,
+    /// Its onderwerpobjecten.
+    pub onderwerpobjecten: Vec<Onderwerpobject>,
+    /// Its bijlagen.
+    pub bijlagen: Vec<Bijlage>,
+    /// Its interne taken.
+    pub interne_taken: Vec<InterneTaak>,
+}
+
+fn build(
+    tx: &Transactie<'_>,
+    id: Uuid,
+    mut r: KlantcontactInput,
+    path: &str,
+) -> Result<KlantcontactInput, Error> {
+    let mut c = Checks::default();
+    match &r.plaatsgevonden_op {
+        None => {
+            r.plaatsgevonden_op =
+                Datumtijd::parse(&tx.now().to_rfc3339_opts(SecondsFormat::Micros, true)).ok();
+        }
+        Some(p) => {
+            if tx.profile() == Profile::Standaard
+                && p.utc() > tx.now().naive_utc() + chrono::Duration::minutes(5)
+            {
+                c.push(
+                    &format!("{path}plaatsgevondenOp"),
+                    "invalid",
+                    "Een klantcontact heeft plaatsgevonden; plaatsgevondenOp kan niet in de toekomst liggen.",
+                    "register.geen-toekomst",
+                );
+            }
+        }
+    }
+    c.invalid()?;
+    let mut u = Checks::default();
+    for (field, value, ix) in [
+        ("nummer", filled(r.nummer.as_ref()), &tx.state.ix.kc_nummer),
+        (
+            "referentienummer",
+            filled(r.referentienummer.as_ref()),
+            &tx.state.ix.kc_referentienummer,
+        ),
+    ] {
+        if value.is_some_and(|v| ix.get(v).iter().any(|o| *o != id)) {
+            u.push(
+                &format!("{path}{field}"),
+                "unique",
+                format!("Er bestaat al een klantcontact met eenzelfde {field}."),
+                "register.nummer-uniek",
+            );
+        }
+    }
+    u.conflict()?;
+    Ok(r)
+}
+
+/// Prefixes the names of an error's violations (`betrokkenen.0.`).
+fn prefixed(e: Error, prefix: &str) -> Error {
+    let fix = |mut r: Report| {
+        for v in &mut r.violations {
+            v.name = format!("{prefix}{}", v.name);
+        }
+        r
+    };
+    match e {
+        Error::Invalid(r) => Error::Invalid(fix(r)),
+        Error::Conflict(r) => Error::Conflict(fix(r)),
+        Error::Protected(r) => Error::Protected(fix(r)),
+        other => other,
+    }
+}
+
+fn met(mut body: Value, key: &str, k: Uuid) -> Value {
+    if let Value::Object(m) = &mut body {
+        m.insert(key.to_owned(), json!({ "uuid": k }));
+    }
+    body
+}
+
+/// Deletes a klantcontact with Open Klant's cascades: its betrokkenen (their digitale
+/// adressen lose `verstrektDoorBetrokkene`), onderwerpobjecten (both `klantcontact` and
+/// `wasKlantcontact`), bijlagen, interne taken and actor-klantcontacten.
+pub(crate) fn verwijder(tx: &mut Transactie<'_>, k: Uuid) {
+    let ix = &tx.state.ix;
+    let betrokkenen = ix.bk_klantcontact.get(&k).to_vec();
+    let mut onderwerpen = ix.oo_klantcontact.get(&k).to_vec();
+    onderwerpen.extend_from_slice(ix.oo_was_klantcontact.get(&k));
+    let bijlagen = ix.bl_klantcontact.get(&k).to_vec();
+    let taken = ix.it_klantcontact.get(&k).to_vec();
+    let koppelingen = ix.ak_klantcontact.get(&k).to_vec();
+    for b in betrokkenen {
+        betrokkene::wis(tx, b);
+    }
+    for o in onderwerpen {
+        tx.wis::<OnderwerpobjectInput>(o);
+    }
+    for b in bijlagen {
+        tx.wis::<BijlageInput>(b);
+    }
+    for t in taken {
+        tx.wis::<InterneTaakRecord>(t);
+    }
+    for a in koppelingen {
+        tx.wis::<ActorKlantcontactInput>(a);
+    }
+    tx.wis::<KlantcontactInput>(k);
+}
+
+/// `DELETE /onderwerpobjecten/{uuid}?cascade=true` for one klantcontact: first the digitale
+/// adressen of its betrokkenen that belong to no partij, then the klantcontact.
+pub(crate) fn verwijder_met_adressen(tx: &mut Transactie<'_>, k: Uuid) {
+    let adressen: Vec<Uuid> = tx
+        .state
+        .ix
+        .bk_klantcontact
+        .get(&k)
+        .iter()
+        .flat_map(|b| tx.state.ix.da_betrokkene.get(b).to_vec())
+        .filter(|a| {
+            tx.lezer()
+                .opt::<DigitaalAdresInput>(*a)
+                .is_some_and(|a| ref_id(a.verstrekt_door_partij.as_ref()).is_none())
+        })
+        .collect();
+    for a in adressen {
+        tx.wis::<DigitaalAdresInput>(a);
+    }
+    verwijder(tx, k);
+}
+
+impl Transactie<'_> {
+    /// KC-01/KC-02, checked when a transaction commits (standaard profile): every klantcontact
+    /// created in it has at least one actor and one betrokkene.
+    pub(crate) fn controleer_nieuwe_klantcontacten(&self) -> Result<(), Error> {
+        if self.profile() != Profile::Standaard {
+            return Ok(());
+        }
+        let mut c = Checks::default();
+        for w in &self.writes {
+            if w.resource != Resource::Klantcontacten || w.before.is_some() || w.after.is_none() {
+                continue;
+            }
+            if !self.bestaat::<KlantcontactInput>(w.id) {
+                continue;
+            }
+            if self.state.ix.ak_klantcontact.get(&w.id).is_empty() {
+                c.push(
+                    "hadBetrokkenActoren",
+                    "required",
+                    format!("Klantcontact {} heeft minimaal één actor (F2173).", w.id),
+                    "register.klantcontact-compleet",
+                );
+            }
+            if self.state.ix.bk_klantcontact.get(&w.id).is_empty() {
+                c.push(
+                    "hadBetrokkenen",
+                    "required",
+                    format!(
+                        "Klantcontact {} heeft minimaal één betrokkene (F2173).",
+                        w.id
+                    ),
+                    "register.klantcontact-compleet",
+                );
+            }
+        }
+        c.invalid()
+    }
+
+    /// F2173 Registreer klantcontact: the klantcontact with its actoren, betrokkenen,
+    /// onderwerpobjecten, bijlagen and interne taken, all or nothing.
+    pub fn registreer_klantcontact(
+        &mut self,
+        registratie: KlantcontactRegistratie,
+    ) -> Result<Klantcontactdossier, Error> {
+        self.call(Some("F2173"), "registreer_klantcontact", |tx| {
+            let r = registratie;
+            if tx.profile() == Profile::Standaard {
+                let mut c = Checks::default();
+                if r.actoren.is_empty() {
+                    c.push(
+                        "actoren",
+                        "required",
+                        "Een klantcontact heeft minimaal één actor (F2173).",
+                        "register.klantcontact-compleet",
+                    );
+                }
+                if r.betrokkenen.is_empty() {
+                    c.push(
+                        "betrokkenen",
+                        "required",
+                        "Een klantcontact heeft minimaal één betrokkene (F2173).",
+                        "register.klantcontact-compleet",
+                    );
+                }
+                c.invalid()?;
+            }
+            let k = tx
+                .maak(r.klantcontact, |tx, id, i| build(tx, id, i, ""))
+                .map_err(|e| prefixed(e, "klantcontact."))?;
+            let kc = json!({ "uuid": k });
+            let mut dossier_ak = Vec::new();
+            for (i, a) in r.actoren.iter().enumerate() {
+                let body = json!({ "actor": { "uuid": a.uuid }, "klantcontact": kc });
+                let id = tx
+                    .maak(body, |tx, id, i| {
+                        super::actor_klantcontact::build(tx, id, i, None)
+                    })
+                    .map_err(|e| prefixed(e, &format!("actoren.{i}.")))?;
+                dossier_ak.push(ActorKlantcontactId(id));
+            }
+            let mut dossier_b = Vec::new();
+            for (i, b) in r.betrokkenen.into_iter().enumerate() {
+                let id = tx
+                    .maak(met(b, "hadKlantcontact", k), |tx, _, i| {
+                        betrokkene::build(tx, i, "")
+                    })
+                    .map_err(|e| prefixed(e, &format!("betrokkenen.{i}.")))?;
+                dossier_b.push(BetrokkeneId(id));
+            }
+            let mut dossier_o = Vec::new();
+            for (i, o) in r.onderwerpobjecten.into_iter().enumerate() {
+                let id = tx
+                    .maak(met(o, "klantcontact", k), |tx, _, i| {
+                        onderwerpobject::build(tx, i)
+                    })
+                    .map_err(|e| prefixed(e, &format!("onderwerpobjecten.{i}.")))?;
+                dossier_o.push(OnderwerpobjectId(id));
+            }
+            let mut dossier_bl = Vec::new();
+            for (i, o) in r.bijlagen.into_iter().enumerate() {
+                let id = tx
+                    .maak(
+                        met(o, "wasBijlageVanKlantcontact", k),
+                        |_, _, i: BijlageInput| Ok(i),
+                    )
+                    .map_err(|e| prefixed(e, &format!("bijlagen.{i}.")))?;
+                dossier_bl.push(BijlageId(id));
+            }
+            let mut dossier_t = Vec::new();
+            for (i, t) in r.interne_taken.into_iter().enumerate() {
+                let id = tx
+                    .maak(met(t, "aanleidinggevendKlantcontact", k), |tx, id, i| {
+                        interne_taak::build(tx, id, i, None)
+                    })
+                    .map_err(|e| prefixed(e, &format!("interneTaken.{i}.")))?;
+                dossier_t.push(InterneTaakId(id));
+            }
+            let l = tx.lezer();
+            Ok(Klantcontactdossier {
+                klantcontact: l.vraag_klantcontact_op(KlantcontactId(k), &[])?,
+                actorklantcontacten: dossier_ak
+                    .into_iter()
+                    .map(|i| l.vraag_actor_klantcontact_op(i))
+                    .collect::<Result<_, _>>()?,
+                betrokkenen: dossier_b
+                    .into_iter()
+                    .map(|i| l.vraag_betrokkene_op(i, &[]))
+                    .collect::<Result<_, _>>()?,
+                onderwerpobjecten: dossier_o
+                    .into_iter()
+                    .map(|i| l.vraag_onderwerpobject_op(i))
+                    .collect::<Result<_, _>>()?,
+                bijlagen: dossier_bl
+                    .into_iter()
+                    .map(|i| l.vraag_bijlage_op(i))
+                    .collect::<Result<_, _>>()?,
+                interne_taken: dossier_t
+                    .into_iter()
+                    .map(|i| l.vraag_interne_taak_op(i))
+                    .collect::<Result<_, _>>()?,
+            })
+        })
+    }
+
+    /// `POST /klantcontacten`: the klantcontact alone. In the standaard profile its actor and
+    /// betrokkene must be added in the same [`super::Register::transactie`].
+    pub fn registreer_klantcontact_los(
+        &mut self,
+        body: impl IntoBody,
+    ) -> Result<Klantcontact, Error> {
+        self.call(Some("F2173"), "registreer_klantcontact_los", |tx| {
+            let id = tx.maak(body.into_body(), |tx, id, i| build(tx, id, i, ""))?;
+            tx.vraag_klantcontact_op(KlantcontactId(id), &[])
+        })
+    }
+
+    /// `POST /maak-klantcontact` (API 0.9.0): klantcontact, betrokkene and onderwerpobject in
+    /// one atomic request. It links no actor, so in the standaard profile it needs one added
+    /// in the same transaction.
+    pub fn maak_klantcontact(&mut self, body: impl IntoBody) -> Result<MaakKlantcontact, Error> {
+        self.call(None, "maak_klantcontact", |tx| {
+            let body = body.into_body();
+            let input: crate::model::MaakKlantcontactInput =
+                tx.parse(Resource::MaakKlantcontact, body.clone())?;
+            let k = tx
+                .maak(
+                    body.get("klantcontact").cloned().unwrap_or(Value::Null),
+                    |tx, id, i| build(tx, id, i, ""),
+                )
+                .map_err(|e| prefixed(e, "klantcontact."))?;
+            let betrokkene = match input.betrokkene {
+                Some(g) => {
+                    let b: BetrokkeneGegevens = g;
+                    let id = tx
+                        .maak(met(as_json(&b), "hadKlantcontact", k), |tx, _, i| {
+                            betrokkene::build(tx, i, "")
+                        })
+                        .map_err(|e| prefixed(e, "betrokkene."))?;
+                    Some(tx.vraag_betrokkene_op(BetrokkeneId(id), &[])?)
+                }
+                None => None,
+            };
+            let onderwerpobject = match input.onderwerpobject {
+                Some(o) => {
+                    let id = tx
+                        .maak(met(as_json(&o), "klantcontact", k), |tx, _, i| {
+                            onderwerpobject::build(tx, i)
+                        })
+                        .map_err(|e| prefixed(e, "onderwerpobject."))?;
+                    Some(tx.vraag_onderwerpobject_op(OnderwerpobjectId(id))?)
+                }
+                None => None,
+            };
+            Ok(MaakKlantcontact {
+                klantcontact: tx.vraag_klantcontact_op(KlantcontactId(k), &[])?,
+                betrokkene,
+                onderwerpobject,
+            })
+        })
+    }
+
+    /// F0796 Wijzig klantcontact (`PUT /klantcontacten/{uuid}`): a correction (KC-08).
+    pub fn wijzig_klantcontact(
+        &mut self,
+        id: KlantcontactId,
+        body: impl IntoBody,
+    ) -> Result<Klantcontact, Error> {
+        self.call(Some("F0796"), "wijzig_klantcontact", |tx| {
+            tx.vervang(
+                id.0,
+                body.into_body(),
+                |tx, id, i, _: &KlantcontactInput| build(tx, id, i, ""),
+            )?;
+            tx.vraag_klantcontact_op(id, &[])
+        })
+    }
+
+    /// F0796 Wijzig klantcontact, partial (`PATCH /klantcontacten/{uuid}`), e.g. the `inhoud`
+    /// completed during a transfer.
+    pub fn wijzig_klantcontact_deels(
+        &mut self,
+        id: KlantcontactId,
+        patch: &Value,
+    ) -> Result<Klantcontact, Error> {
+        self.call(Some("F0796"), "wijzig_klantcontact_deels", |tx| {
+            tx.wijzig_deels(id.0, patch, as_json, |tx, id, i, _: &KlantcontactInput| {
+                build(tx, id, i, "")
+            })?;
+            tx.vraag_klantcontact_op(id, &[])
+        })
+    }
+
+    /// Verwijder klantcontact (`DELETE /klantcontacten/{uuid}`), with its betrokkenen,
+    /// onderwerpobjecten, bijlagen, interne taken and actor-klantcontacten (CASCADE).
+    pub fn verwijder_klantcontact(&mut self, id: KlantcontactId) -> Result<(), Error> {
+        self.call(None, "verwijder_klantcontact", |tx| {
+            tx.haal::<KlantcontactInput>(id.0)?;
+            verwijder(tx, id.0);
+            Ok(())
+        })
+    }
+}
+
+register_writes! {
+    /// F2173 Registreer klantcontact, with its actoren, betrokkenen and more, atomically.
+    fn registreer_klantcontact(registratie: KlantcontactRegistratie) -> Klantcontactdossier;
+    /// `POST /klantcontacten` (see [`Transactie::registreer_klantcontact_los`]).
+    fn registreer_klantcontact_los(body: impl IntoBody) -> Klantcontact;
+    /// `POST /maak-klantcontact` (see [`Transactie::maak_klantcontact`]).
+    fn maak_klantcontact(body: impl IntoBody) -> MaakKlantcontact;
+    /// F0796 Wijzig klantcontact (`PUT /klantcontacten/{uuid}`).
+    fn wijzig_klantcontact(id: KlantcontactId, body: impl IntoBody) -> Klantcontact;
+    /// F0796 Wijzig klantcontact, partial (`PATCH /klantcontacten/{uuid}`).
+    fn wijzig_klantcontact_deels(id: KlantcontactId, patch: &Value) -> Klantcontact;
+    /// Verwijder klantcontact (`DELETE /klantcontacten/{uuid}`).
+    fn verwijder_klantcontact(id: KlantcontactId) -> ();
+}
+
+register_reads! {
+    /// F8618 Vraag klantcontact op (`GET /klantcontacten/{uuid}`).
+    fn vraag_klantcontact_op(id: KlantcontactId, expand: &[String]) -> Klantcontact;
+    /// F3896 Zoek klantcontact (`GET /klantcontacten`).
+    fn zoek_klantcontact(q: &Zoekvraag) -> Page<Klantcontact>;
+}

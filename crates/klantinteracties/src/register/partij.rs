@@ -1,0 +1,784 @@
+//! Partijen: persons and organisations the municipality has contact with (F7554 registreer,
+//! F7927 zoek, F0138 vraag op, F2158 wijzig). A partij is written together with its nested
+//! `partijIdentificatoren` (Open Klant R10: with `uuid` updated, without created, on update
+//! the unlisted ones deleted) and the `digitaleAdressen` and `rekeningnummers` it lists
+//! (R15: re-linked). `voorkeursDigitaalAdres` and `voorkeursRekeningnummer` must be the
+//! partij's own (R13, R14); a contactpersoon works for an organisatie (R17).
+
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::index::Op;
+use super::lezen::{wants, Lezer};
+use super::schrijven::{as_json, filled, merge, ref_id, Checks, IntoBody};
+use super::state::Indexes;
+use super::transactie::Transactie;
+use super::zoeken::{flag, id, Filter, Kind, Page, Zoekvraag};
+use super::{
+    betrokkene, categorie_relatie, digitaal_adres, partij_identificator, register_reads,
+    register_writes, Error,
+};
+use crate::model::{
+    Adres, BetrokkeneInput, CategorieRelatieInput, CategorieRelatieVerwijzing, Contactpersoon,
+    ContactpersoonId, DigitaalAdresInput, Partij, PartijBasis, PartijExpand, PartijId,
+    PartijIdentificatorInput, PartijInput, PartijInputBasis, PartijVan, Persoon,
+    RekeningnummerInput, SoortPartij, VertegenwoordigdenInput, Verwijzing,
+};
+use crate::rules::Profile;
+use crate::Resource;
+
+fn werkt_voor(r: &PartijInput) -> Option<Uuid> {
+    match r {
+        PartijInput::Contactpersoon(c) => c
+            .partij_identificatie
+            .as_ref()
+            .and_then(|i| ref_id(i.werkte_voor_partij.as_ref())),
+        _ => None,
+    }
+}
+
+pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &PartijInput) {
+    let b = r.basis();
+    if let Some(n) = filled(b.nummer.as_ref()) {
+        ix.partij_nummer.apply(op, n.to_owned(), id);
+    }
+    if let Some(o) = werkt_voor(r) {
+        ix.contactpersoon_org.apply(op, o, id);
+    }
+    if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
+        ix.voorkeur_da.apply(op, a, id);
+    }
+    if let Some(a) = ref_id(b.voorkeurs_rekeningnummer.as_ref()) {
+        ix.voorkeur_rn.apply(op, a, id);
+    }
+}
+
+/// The expansions `/partijen` offers.
+pub(crate) const EXPAND: &[&str] = &["betrokkenen", "categorieRelaties", "digitaleAdressen"];
+
+pub(crate) fn present(l: &Lezer<'_>, id: Uuid, r: &PartijInput, expand: &[String]) -> Partij {
+    let b = r.basis();
+    let ix = &l.state.ix;
+    let adressen = ix.da_partij.get(&id);
+    let betrokkenen = ix.bk_partij.get(&id);
+    let relaties = ix.cr_partij.get(&id);
+    let identificatoren = ix
+        .pi_partij
+        .get(&id)
+        .iter()
+        .filter_map(|i| {
+            l.opt::<PartijIdentificatorInput>(*i)
+                .map(|r| partij_identificator::present(l, *i, r))
+        })
+        .collect();
+    let vertegenwoordigden = ix
+        .vt_vertegenwoordigende
+        .get(&id)
+        .iter()
+        .filter_map(|v| l.opt::<VertegenwoordigdenInput>(*v))
+        .map(|v| l.opnieuw(Resource::Partijen, &v.vertegenwoordigde_partij))
+        .collect();
+    let expand = (!expand.is_empty()).then(|| PartijExpand {
+        digitale_adressen: wants(expand, "digitaleAdressen").then(|| {
+            Some(
+                adressen
+                    .iter()
+                    .filter_map(|a| {
+                        l.opt::<DigitaalAdresInput>(*a)
+                            .map(|r| digitaal_adres::present(l, *a, r, &[]))
+                    })
+                    .collect(),
+            )
+        }),
+        betrokkenen: wants(expand, "betrokkenen").then(|| {
+            betrokkenen
+                .iter()
+                .filter_map(|x| {
+                    l.opt::<BetrokkeneInput>(*x)
+                        .map(|r| betrokkene::present(l, *x, r, &[]))
+                })
+                .collect()
+        }),
+        categorie_relaties: wants(expand, "categorieRelaties").then(|| {
+            relaties
+                .iter()
+                .filter_map(|x| {
+                    l.opt::<CategorieRelatieInput>(*x)
+                        .map(|r| categorie_relatie::present(l, *x, r))
+                })
+                .collect()
+        }),
+    });
+    let basis = PartijBasis {
+        uuid: PartijId(id),
+        url: l.url(Resource::Partijen, id),
+        nummer: b.nummer.clone(),
+        interne_notitie: b.interne_notitie.clone(),
+        betrokkenen: l.verwijzingen(Resource::Betrokkenen, betrokkenen),
+        categorie_relaties: relaties
+            .iter()
+            .map(|x| CategorieRelatieVerwijzing {
+                uuid: (*x).into(),
+                url: Some(l.url(Resource::CategorieRelaties, *x)),
+                categorie_naam: Some(
+                    l.opt::<CategorieRelatieInput>(*x)
+                        .and_then(|r| r.categorie.clone().flatten())
+                        .and_then(|c| categorie_relatie::categorie_naam(l, c.uuid.0)),
+                ),
+                begin_datum: l
+                    .opt::<CategorieRelatieInput>(*x)
+                    .and_then(|r| r.begin_datum.clone()),
+                eind_datum: l
+                    .opt::<CategorieRelatieInput>(*x)
+                    .and_then(|r| r.eind_datum.clone()),
+            })
+            .collect(),
+        digitale_adressen: Some(Some(l.verwijzingen(Resource::DigitaleAdressen, adressen))),
+        voorkeurs_digitaal_adres: b
+            .voorkeurs_digitaal_adres
+            .as_ref()
+            .map(|v| v.as_ref().map(|v| l.opnieuw(Resource::DigitaleAdressen, v))),
+        vertegenwoordigden,
+        rekeningnummers: Some(Some(
+            l.verwijzingen(Resource::Rekeningnummers, ix.rn_partij.get(&id)),
+        )),
+        voorkeurs_rekeningnummer: b
+            .voorkeurs_rekeningnummer
+            .as_ref()
+            .map(|v| v.as_ref().map(|v| l.opnieuw(Resource::Rekeningnummers, v))),
+        partij_identificatoren: Some(Some(identificatoren)),
+        indicatie_geheimhouding: b.indicatie_geheimhouding,
+        voorkeurstaal: b.voorkeurstaal.clone(),
+        indicatie_actief: b.indicatie_actief,
+        bezoekadres: b.bezoekadres.clone(),
+        correspondentieadres: b.correspondentieadres.clone(),
+        expand,
+    };
+    match r {
+        PartijInput::Persoon(p) => Partij::Persoon(PartijVan {
+            basis,
+            partij_identificatie: p.partij_identificatie.as_ref().map(|i| Persoon {
+                contactnaam: i.contactnaam.clone(),
+                volledige_naam: i
+                    .contactnaam
+                    .clone()
+                    .flatten()
+                    .map(|c| c.volledige_naam())
+                    .unwrap_or_default(),
+            }),
+        }),
+        PartijInput::Organisatie(p) => Partij::Organisatie(PartijVan {
+            basis,
+            partij_identificatie: p.partij_identificatie.clone(),
+        }),
+        PartijInput::Contactpersoon(p) => Partij::Contactpersoon(PartijVan {
+            basis,
+            partij_identificatie: p.partij_identificatie.as_ref().map(|i| Contactpersoon {
+                uuid: i.uuid,
+                werkte_voor_partij: i
+                    .werkte_voor_partij
+                    .as_ref()
+                    .map(|w| w.as_ref().map(|w| l.opnieuw(Resource::Partijen, w))),
+                contactnaam: i.contactnaam.clone(),
+                volledige_naam: i
+                    .contactnaam
+                    .clone()
+                    .flatten()
+                    .map(|c| c.volledige_naam())
+                    .unwrap_or_default(),
+            }),
+        }),
+    }
+}
+
+/// Clears `voorkeursDigitaalAdres` of every partij (other than `behalve`) that prefers
+/// digitaal adres `adres`.
+pub(crate) fn wis_voorkeur_da(tx: &mut Transactie<'_>, adres: Uuid, behalve: Option<Uuid>) {
+    for p in tx.state.ix.voorkeur_da.get(&adres).to_vec() {
+        if Some(p) == behalve {
+            continue;
+        }
+        if let Ok(partij) = tx.haal::<PartijInput>(p) {
+            let mut partij = (*partij).clone();
+            partij.basis_mut().voorkeurs_digitaal_adres = Some(None);
+            tx.zet(p, partij);
+        }
+    }
+}
+
+/// Clears `voorkeursRekeningnummer` of every partij (other than `behalve`) that prefers
+/// rekeningnummer `rn`.
+pub(crate) fn wis_voorkeur_rn(tx: &mut Transactie<'_>, rn: Uuid, behalve: Option<Uuid>) {
+    for p in tx.state.ix.voorkeur_rn.get(&rn).to_vec() {
+        if Some(p) == behalve {
+            continue;
+        }
+        if let Ok(partij) = tx.haal::<PartijInput>(p) {
+            let mut partij = (*partij).clone();
+            partij.basis_mut().voorkeurs_rekeningnummer = Some(None);
+            tx.zet(p, partij);
+        }
+    }
+}
+
+fn adres_veld(a: Option<&Adres>, veld: &str) -> Option<String> {
+    let a = a?;
+    match veld {
+        "NummeraanduidingId" => a
+            .nummeraanduiding_id
+            .as_ref()
+            .and_then(|x| x.waarde())
+            .map(|x| x.as_str().to_owned()),
+        "Adresregel1" => a.adresregel1.clone(),
+        "Adresregel2" => a.adresregel2.clone(),
+        "Adresregel3" => a.adresregel3.clone(),
+        _ => a
+            .land
+            .as_ref()
+            .and_then(|x| x.waarde())
+            .map(|x| x.as_str().to_owned()),
+    }
+}
+
+fn bezoek(r: &PartijInput, veld: &str) -> Option<String> {
+    adres_veld(
+        r.basis().bezoekadres.as_ref().and_then(Option::as_ref),
+        veld,
+    )
+}
+
+fn correspondentie(r: &PartijInput, veld: &str) -> Option<String> {
+    adres_veld(
+        r.basis()
+            .correspondentieadres
+            .as_ref()
+            .and_then(Option::as_ref),
+        veld,
+    )
+}
+
+fn pi(l: &Lezer<'_>, id: Uuid, veld: &str, v: &str) -> bool {
+    partij_identificator::identificeert(l, id, veld, v)
+}
+
+/// Whether one of the partij's identificatoren hangs under an identificator whose `veld` is
+/// `v` (`subIdentificatorVan__…`).
+fn sub_van(l: &Lezer<'_>, id: Uuid, veld: &str, v: &str) -> bool {
+    l.state.ix.pi_partij.get(&id).iter().any(|i| {
+        l.opt::<PartijIdentificatorInput>(*i)
+            .and_then(|r| ref_id(r.sub_identificator_van.as_ref()))
+            .and_then(|s| l.opt::<PartijIdentificatorInput>(s))
+            .is_some_and(|s| partij_identificator::veld(s, veld) == v)
+    })
+}
+
+macro_rules! adres_filters {
+    ($($name:literal, $f:ident, $veld:literal;)+) => {
+        [$(
+            Filter {
+                name: $name,
+                kind: Kind::Text,
+                index: None,
+                matches: |_, _, r, v| $f(r, $veld).is_some_and(|x| x == v),
+            },
+        )+]
+    };
+}
+
+const ADRES_FILTERS: [Filter<PartijInput>; 10] = adres_filters! {
+    "bezoekadresNummeraanduidingId", bezoek, "NummeraanduidingId";
+    "bezoekadresAdresregel1", bezoek, "Adresregel1";
+    "bezoekadresAdresregel2", bezoek, "Adresregel2";
+    "bezoekadresAdresregel3", bezoek, "Adresregel3";
+    "bezoekadresLand", bezoek, "Land";
+    "correspondentieadresNummeraanduidingId", correspondentie, "NummeraanduidingId";
+    "correspondentieadresAdresregel1", correspondentie, "Adresregel1";
+    "correspondentieadresAdresregel2", correspondentie, "Adresregel2";
+    "correspondentieadresAdresregel3", correspondentie, "Adresregel3";
+    "correspondentieadresLand", correspondentie, "Land";
+};
+
+const FILTERS: &[Filter<PartijInput>] = &[
+    Filter {
+        name: "nummer",
+        kind: Kind::Text,
+        index: Some(|l, v| l.state.ix.partij_nummer.get(v).to_vec()),
+        matches: |_, _, r, v| filled(r.basis().nummer.as_ref()) == Some(v),
+    },
+    Filter {
+        name: "soortPartij",
+        kind: Kind::Choice(&["organisatie", "persoon", "contactpersoon"]),
+        index: None,
+        matches: |_, _, r, v| r.soort().as_str() == v,
+    },
+    Filter {
+        name: "indicatieActief",
+        kind: Kind::Bool,
+        index: None,
+        matches: |_, _, r, v| r.basis().indicatie_actief == flag(v),
+    },
+    Filter {
+        name: "indicatieGeheimhouding",
+        kind: Kind::Bool,
+        index: None,
+        matches: |_, _, r, v| r.basis().indicatie_geheimhouding.flatten() == Some(flag(v)),
+    },
+    Filter {
+        name: "partijIdentificator__codeObjecttype",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, id, _, v| pi(l, id, "codeObjecttype", v),
+    },
+    Filter {
+        name: "partijIdentificator__codeSoortObjectId",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, id, _, v| pi(l, id, "codeSoortObjectId", v),
+    },
+    Filter {
+        name: "partijIdentificator__objectId",
+        kind: Kind::Text,
+        index: Some(|l, v| partij_identificator::partijen_met_object_id(l, v)),
+        matches: |l, id, _, v| pi(l, id, "objectId", v),
+    },
+    Filter {
+        name: "partijIdentificator__codeRegister",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, id, _, v| pi(l, id, "codeRegister", v),
+    },
+    Filter {
+        name: "subIdentificatorVan__codeObjecttype",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, id, _, v| sub_van(l, id, "codeObjecttype", v),
+    },
+    Filter {
+        name: "subIdentificatorVan__codeSoortObjectId",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, id, _, v| sub_van(l, id, "codeSoortObjectId", v),
+    },
+    Filter {
+        name: "subIdentificatorVan__objectId",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, id, _, v| sub_van(l, id, "objectId", v),
+    },
+    Filter {
+        name: "subIdentificatorVan__codeRegister",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, id, _, v| sub_van(l, id, "codeRegister", v),
+    },
+    Filter {
+        name: "vertegenwoordigdePartij__uuid",
+        kind: Kind::Uuid,
+        index: Some(|l, v| vertegenwoordigd_door(l, id(v))),
+        matches: |l, i, _, v| vertegenwoordigd_door(l, id(v)).contains(&i),
+    },
+    Filter {
+        name: "vertegenwoordigdePartij__url",
+        kind: Kind::Url,
+        index: Some(|l, v| vertegenwoordigd_door(l, id(v))),
+        matches: |l, i, _, v| vertegenwoordigd_door(l, id(v)).contains(&i),
+    },
+    Filter {
+        name: "categorierelatie__categorie__naam",
+        kind: Kind::Text,
+        index: None,
+        matches: |l, id, _, v| {
+            let namen: Vec<&str> = v.split(',').map(str::trim).collect();
+            l.state.ix.cr_partij.get(&id).iter().any(|c| {
+                l.opt::<CategorieRelatieInput>(*c)
+                    .and_then(|r| r.categorie.clone().flatten())
+                    .and_then(|c| categorie_relatie::categorie_naam(l, c.uuid.0))
+                    .is_some_and(|n| namen.contains(&n.as_str()))
+            })
+        },
+    },
+    ADRES_FILTERS[0],
+    ADRES_FILTERS[1],
+    ADRES_FILTERS[2],
+    ADRES_FILTERS[3],
+    ADRES_FILTERS[4],
+    ADRES_FILTERS[5],
+    ADRES_FILTERS[6],
+    ADRES_FILTERS[7],
+    ADRES_FILTERS[8],
+    ADRES_FILTERS[9],
+];
+
+/// The partijen represented by `p` (Open Klant maps `vertegenwoordigdePartij__uuid=X` to the
+/// partijen that X represents).
+fn vertegenwoordigd_door(l: &Lezer<'_>, p: Uuid) -> Vec<Uuid> {
+    l.state
+        .ix
+        .vt_vertegenwoordigende
+        .get(&p)
+        .iter()
+        .filter_map(|v| l.opt::<VertegenwoordigdenInput>(*v))
+        .map(|v| v.vertegenwoordigde_partij.uuid.0)
+        .collect()
+}
+
+impl Lezer<'_> {
+    /// F0138 Vraag partij op (`GET /partijen/{uuid}`): exactly one partij, by id (B1767).
+    pub fn vraag_partij_op(&self, id: PartijId, expand: &[String]) -> Result<Partij, Error> {
+        Self::check_expand(EXPAND, expand)?;
+        Ok(present(self, id.0, self.haal::<PartijInput>(id.0)?, expand))
+    }
+
+    /// F7927 Zoek partij (`GET /partijen`), e.g. by BSN:
+    /// `partijIdentificator__objectId=296648875`.
+    pub fn zoek_partij(&self, q: &Zoekvraag) -> Result<Page<Partij>, Error> {
+        Self::check_expand(EXPAND, &q.expand)?;
+        self.zoek(&self.state.t.partijen, FILTERS, q, None, |id, r| {
+            present(self, id, r, &q.expand)
+        })
+    }
+}
+
+/// The nested lists of a partij body, taken out of the record.
+struct Lijsten {
+    identificatoren: Option<Vec<PartijIdentificatorInput>>,
+    adressen: Option<Vec<Uuid>>,
+    rekeningnummers: Option<Vec<Uuid>>,
+}
+
+fn neem_lijsten(b: &mut PartijInputBasis) -> Lijsten {
+    Lijsten {
+        identificatoren: b.partij_identificatoren.take().flatten(),
+        adressen: b
+            .digitale_adressen
+            .take()
+            .flatten()
+            .map(|l| l.iter().map(|v| v.uuid.0).collect()),
+        rekeningnummers: b
+            .rekeningnummers
+            .take()
+            .flatten()
+            .map(|l| l.iter().map(|v| v.uuid.0).collect()),
+    }
+}
+
+/// Writes partij `id` as `r` (new when `old` is `None`) with its nested lists, checking every
+/// cross-object rule.
+fn opslaan(
+    tx: &mut Transactie<'_>,
+    id: Uuid,
+    mut r: PartijInput,
+    old: Option<&PartijInput>,
+) -> Result<(), Error> {
+    let lijsten = neem_lijsten(r.basis_mut());
+    let mut c = Checks::default();
+    if let PartijInput::Contactpersoon(p) = &mut r {
+        if let Some(i) = p.partij_identificatie.as_mut() {
+            if i.uuid.is_none() {
+                let keep = match old {
+                    Some(PartijInput::Contactpersoon(o)) => {
+                        o.partij_identificatie.as_ref().and_then(|o| o.uuid)
+                    }
+                    _ => None,
+                };
+                i.uuid = Some(keep.unwrap_or_else(|| ContactpersoonId(tx.new_id())));
+            }
+        }
+    }
+    if let Some(o) = werkt_voor(&r) {
+        match tx.lezer().opt::<PartijInput>(o) {
+            None => c.reference("partijIdentificatie.werkteVoorPartij", false, "Partij"),
+            Some(org) if org.soort() != SoortPartij::Organisatie || o == id => c.push(
+                "partijIdentificatie.werkteVoorPartij.uuid",
+                "invalid",
+                "Partij object moet het soort 'organisatie' hebben.",
+                "register.contactpersoon-organisatie",
+            ),
+            Some(_) => {}
+        }
+    }
+    if old.is_some_and(|o| o.soort() == SoortPartij::Organisatie)
+        && r.soort() != SoortPartij::Organisatie
+        && !tx.state.ix.contactpersoon_org.get(&id).is_empty()
+    {
+        c.push(
+            "soortPartij",
+            "invalid",
+            "Voor deze organisatie werken contactpersonen; de soort partij kan niet wijzigen.",
+            "register.contactpersoon-organisatie",
+        );
+    }
+    for (field, ids, model, exists) in [
+        (
+            "digitaleAdressen",
+            &lijsten.adressen,
+            "DigitaalAdres",
+            (|tx: &Transactie<'_>, a| tx.bestaat::<DigitaalAdresInput>(a))
+                as fn(&Transactie<'_>, Uuid) -> bool,
+        ),
+        (
+            "rekeningnummers",
+            &lijsten.rekeningnummers,
+            "Rekeningnummer",
+            |tx: &Transactie<'_>, a| tx.bestaat::<RekeningnummerInput>(a),
+        ),
+    ] {
+        for (i, a) in ids.iter().flatten().enumerate() {
+            c.reference(&format!("{field}.{i}"), exists(tx, *a), model);
+        }
+    }
+    for (i, pi) in lijsten.identificatoren.iter().flatten().enumerate() {
+        if let Some(u) = pi.uuid {
+            c.reference(
+                &format!("partijIdentificatoren.{i}"),
+                tx.bestaat::<PartijIdentificatorInput>(u.0),
+                "PartijIdentificator",
+            );
+        }
+    }
+    c.invalid()?;
+    if let Some(n) = filled(r.basis().nummer.as_ref()) {
+        if tx.state.ix.partij_nummer.get(n).iter().any(|o| *o != id) {
+            return Err(Error::conflict(
+                "nummer",
+                "unique",
+                "Er bestaat al een partij met eenzelfde nummer.",
+                "register.nummer-uniek",
+            ));
+        }
+    }
+    tx.zet(id, r.clone());
+    // Re-link the listed digitale adressen and rekeningnummers (R15).
+    if let Some(adressen) = &lijsten.adressen {
+        for a in tx.state.ix.da_partij.get(&id).to_vec() {
+            if !adressen.contains(&a) {
+                let mut adres = (*tx.haal::<DigitaalAdresInput>(a)?).clone();
+                adres.verstrekt_door_partij = Some(None);
+                let adres = digitaal_adres::plaats(tx, a, adres, None, "")?;
+                tx.zet(a, adres);
+            }
+        }
+        for (i, a) in adressen.iter().enumerate() {
+            let old_adres = tx.haal::<DigitaalAdresInput>(*a)?;
+            let mut adres = (*old_adres).clone();
+            adres.verstrekt_door_partij = Some(Some(Verwijzing::naar(PartijId(id))));
+            let adres = digitaal_adres::plaats(
+                tx,
+                *a,
+                adres,
+                Some(&old_adres),
+                &format!("digitaleAdressen.{i}."),
+            )?;
+            tx.zet(*a, adres);
+        }
+    }
+    if let Some(rns) = &lijsten.rekeningnummers {
+        for a in tx.state.ix.rn_partij.get(&id).to_vec() {
+            if !rns.contains(&a) {
+                let mut rn = (*tx.haal::<RekeningnummerInput>(a)?).clone();
+                rn.partij = Some(None);
+                wis_voorkeur_rn(tx, a, None);
+                tx.zet(a, rn);
+            }
+        }
+        for a in rns {
+            let mut rn = (*tx.haal::<RekeningnummerInput>(*a)?).clone();
+            if ref_id(rn.partij.as_ref()) != Some(id) {
+                wis_voorkeur_rn(tx, *a, Some(id));
+            }
+            rn.partij = Some(Some(Verwijzing::naar(PartijId(id))));
+            tx.zet(*a, rn);
+        }
+    }
+    // The nested partij-identificatoren (R10).
+    if let Some(lijst) = lijsten.identificatoren {
+        let houden: Vec<Uuid> = lijst.iter().filter_map(|p| p.uuid.map(|u| u.0)).collect();
+        if old.is_some() {
+            let weg: Vec<Uuid> = tx
+                .state
+                .ix
+                .pi_partij
+                .get(&id)
+                .iter()
+                .copied()
+                .filter(|p| !houden.contains(p))
+                .collect();
+            for p in &weg {
+                partij_identificator::beschermd(tx, *p, &weg, "partijIdentificatoren")?;
+            }
+            for p in weg {
+                tx.wis::<PartijIdentificatorInput>(p);
+            }
+        }
+        for (i, mut pi) in lijst.into_iter().enumerate() {
+            let pid = pi.uuid.map_or_else(|| tx.new_id(), |u| u.0);
+            pi.identificeerde_partij = Some(Some(Verwijzing::naar(PartijId(id))));
+            let old_pi = tx.lezer().opt::<PartijIdentificatorInput>(pid).cloned();
+            let pi = partij_identificator::plaats(
+                tx,
+                pid,
+                pi,
+                old_pi.as_deref(),
+                &format!("partijIdentificatoren.{i}."),
+            )?;
+            tx.zet(pid, pi);
+        }
+    }
+    // The preferences must be the partij's own (R13, R14).
+    let b = r.basis();
+    let mut c = Checks::default();
+    if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
+        if !tx.state.ix.da_partij.get(&id).contains(&a) {
+            c.push(
+                "voorkeursDigitaalAdres",
+                "invalid",
+                "Het voorkeurs adres moet een gelinkte digitaal adres zijn.",
+                "register.voorkeursadres",
+            );
+        }
+    }
+    if let Some(a) = ref_id(b.voorkeurs_rekeningnummer.as_ref()) {
+        if !tx.state.ix.rn_partij.get(&id).contains(&a) {
+            c.push(
+                "voorkeursRekeningnummer",
+                "invalid",
+                "Het voorkeurs rekeningnummer moet een gelinkte rekeningnummer zijn.",
+                "register.voorkeursrekeningnummer",
+            );
+        }
+    }
+    c.invalid()
+}
+
+/// The stored partij as the base of a PATCH.
+fn patch_base(r: &PartijInput) -> Value {
+    as_json(r)
+}
+
+impl Transactie<'_> {
+    /// F7554 Registreer partij (`POST /partijen`), with its partij-identificatoren in the same
+    /// call (no saga needed).
+    pub fn registreer_partij(&mut self, body: impl IntoBody) -> Result<Partij, Error> {
+        self.call(Some("F7554"), "registreer_partij", |tx| {
+            let body = body.into_body();
+            let id = tx.id_for_create(&body, |id| tx.lezer().bestaat::<PartijInput>(*id))?;
+            let input: PartijInput = tx.parse(Resource::Partijen, body)?;
+            opslaan(tx, id, input, None)?;
+            tx.vraag_partij_op(PartijId(id), &[])
+        })
+    }
+
+    /// F2158 Wijzig partij (`PUT /partijen/{uuid}`): full replacement.
+    pub fn wijzig_partij(&mut self, id: PartijId, body: impl IntoBody) -> Result<Partij, Error> {
+        self.call(Some("F2158"), "wijzig_partij", |tx| {
+            let old = tx.haal::<PartijInput>(id.0)?;
+            let input: PartijInput = tx.parse(Resource::Partijen, body.into_body())?;
+            opslaan(tx, id.0, input, Some(&old))?;
+            tx.vraag_partij_op(id, &[])
+        })
+    }
+
+    /// F2158 Wijzig partij, partial (`PATCH /partijen/{uuid}`): absent properties stay.
+    pub fn wijzig_partij_deels(&mut self, id: PartijId, patch: &Value) -> Result<Partij, Error> {
+        self.call(Some("F2158"), "wijzig_partij_deels", |tx| {
+            let old = tx.haal::<PartijInput>(id.0)?;
+            let report = crate::rules::validate_value(
+                Resource::Partijen,
+                patch,
+                crate::rules::Options::partial(tx.profile()),
+            );
+            if !report.is_valid() {
+                return Err(Error::Invalid(report));
+            }
+            let input: PartijInput =
+                tx.parse(Resource::Partijen, merge(patch_base(&old), patch))?;
+            opslaan(tx, id.0, input, Some(&old))?;
+            tx.vraag_partij_op(id, &[])
+        })
+    }
+
+    /// Verwijder partij (`DELETE /partijen/{uuid}`), with Open Klant's on-delete semantics:
+    /// its digitale adressen, rekeningnummers, partij-identificatoren, categorie-relaties and
+    /// vertegenwoordigingen are deleted; contactpersonen that worked for it lose
+    /// `werkteVoorPartij`. Its betrokkenen are deleted in the open-klant profile (CASCADE);
+    /// in the standaard profile they stay as documentary record with `wasPartij` cleared
+    /// (KC-02, KC-08). An identificator that others hang under is protected (R9); in the
+    /// standaard profile its own sub-identificatoren do not count.
+    pub fn verwijder_partij(&mut self, id: PartijId) -> Result<(), Error> {
+        self.call(None, "verwijder_partij", |tx| {
+            let p = id.0;
+            tx.haal::<PartijInput>(p)?;
+            let ix = &tx.state.ix;
+            let identificatoren = ix.pi_partij.get(&p).to_vec();
+            let mee: &[Uuid] = if tx.profile() == Profile::Standaard {
+                &identificatoren
+            } else {
+                &[]
+            };
+            for i in &identificatoren {
+                partij_identificator::beschermd(tx, *i, mee, "partijIdentificatoren")?;
+            }
+            let ix = &tx.state.ix;
+            let adressen = ix.da_partij.get(&p).to_vec();
+            let rns = ix.rn_partij.get(&p).to_vec();
+            let relaties = ix.cr_partij.get(&p).to_vec();
+            let mut vt = ix.vt_vertegenwoordigende.get(&p).to_vec();
+            vt.extend_from_slice(ix.vt_vertegenwoordigde.get(&p));
+            let betrokkenen = ix.bk_partij.get(&p).to_vec();
+            let contactpersonen = ix.contactpersoon_org.get(&p).to_vec();
+            for i in identificatoren {
+                tx.wis::<PartijIdentificatorInput>(i);
+            }
+            for a in adressen {
+                tx.wis::<DigitaalAdresInput>(a);
+            }
+            for a in rns {
+                tx.wis::<RekeningnummerInput>(a);
+            }
+            for a in relaties {
+                tx.wis::<CategorieRelatieInput>(a);
+            }
+            for a in vt {
+                tx.wis::<VertegenwoordigdenInput>(a);
+            }
+            for b in betrokkenen {
+                if tx.profile() == Profile::OpenKlant {
+                    betrokkene::wis(tx, b);
+                } else {
+                    let mut r = (*tx.haal::<BetrokkeneInput>(b)?).clone();
+                    r.gegevens.was_partij = Some(None);
+                    tx.zet(b, r);
+                }
+            }
+            for c in contactpersonen {
+                let mut r = (*tx.haal::<PartijInput>(c)?).clone();
+                if let PartijInput::Contactpersoon(cp) = &mut r {
+                    if let Some(i) = cp.partij_identificatie.as_mut() {
+                        i.werkte_voor_partij = Some(None);
+                    }
+                }
+                tx.zet(c, r);
+            }
+            tx.wis::<PartijInput>(p);
+            Ok(())
+        })
+    }
+}
+
+register_writes! {
+    /// F7554 Registreer partij (`POST /partijen`).
+    fn registreer_partij(body: impl IntoBody) -> Partij;
+    /// F2158 Wijzig partij (`PUT /partijen/{uuid}`).
+    fn wijzig_partij(id: PartijId, body: impl IntoBody) -> Partij;
+    /// F2158 Wijzig partij, partial (`PATCH /partijen/{uuid}`).
+    fn wijzig_partij_deels(id: PartijId, patch: &Value) -> Partij;
+    /// Verwijder partij (`DELETE /partijen/{uuid}`).
+    fn verwijder_partij(id: PartijId) -> ();
+}
+
+register_reads! {
+    /// F0138 Vraag partij op (`GET /partijen/{uuid}`).
+    fn vraag_partij_op(id: PartijId, expand: &[String]) -> Partij;
+    /// F7927 Zoek partij (`GET /partijen`).
+    fn zoek_partij(q: &Zoekvraag) -> Page<Partij>;
+}

@@ -1,0 +1,344 @@
+//! Partij-identificatoren: BSN, KvK-nummer, vestigingsnummer or RSIN of a partij (F6257
+//! registreer, F5817 zoek, F1582 vraag op, F8226 wijzig). Open Klant R3–R9: unique globally
+//! (scoped by `subIdentificatorVan`) and one per soort per partij; a vestigingsnummer hangs
+//! under a kvk_nummer; no self-reference; a parent with children keeps its soort and cannot
+//! be deleted (PROTECT).
+
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::index::Op;
+use super::lezen::Lezer;
+use super::schrijven::{as_json, ref_id, Checks, IntoBody};
+use super::state::Indexes;
+use super::transactie::Transactie;
+use super::zoeken::{Filter, Kind, Page, Zoekvraag};
+use super::{register_reads, register_writes, Error};
+use crate::model::{
+    CodeSoortObjectId, PartijIdentificator, PartijIdentificatorId, PartijIdentificatorInput,
+    PartijInput,
+};
+use crate::Resource;
+
+pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &PartijIdentificatorInput) {
+    if let Some(p) = ref_id(r.identificeerde_partij.as_ref()) {
+        ix.pi_partij.apply(op, p, id);
+    }
+    ix.pi_object_id
+        .apply(op, r.partij_identificator.object_id.clone(), id);
+    if let Some(s) = ref_id(r.sub_identificator_van.as_ref()) {
+        ix.pi_sub.apply(op, s, id);
+    }
+}
+
+pub(crate) fn present(
+    l: &Lezer<'_>,
+    id: Uuid,
+    r: &PartijIdentificatorInput,
+) -> PartijIdentificator {
+    PartijIdentificator {
+        uuid: Some(PartijIdentificatorId(id)),
+        url: l.url(Resource::PartijIdentificatoren, id),
+        identificeerde_partij: r
+            .identificeerde_partij
+            .as_ref()
+            .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
+        andere_partij_identificator: r.andere_partij_identificator.clone(),
+        partij_identificator: r.partij_identificator.clone(),
+        sub_identificator_van: r.sub_identificator_van.as_ref().map(|s| {
+            s.as_ref()
+                .map(|s| l.opnieuw(Resource::PartijIdentificatoren, s))
+        }),
+    }
+}
+
+/// One field of the identificator group, by its API name.
+pub(crate) fn veld<'a>(r: &'a PartijIdentificatorInput, veld: &str) -> &'a str {
+    let g = &r.partij_identificator;
+    match veld {
+        "codeObjecttype" => g.code_objecttype.as_str(),
+        "codeSoortObjectId" => g.code_soort_object_id.as_str(),
+        "codeRegister" => g.code_register.as_str(),
+        _ => g.object_id.as_str(),
+    }
+}
+
+/// Whether partij `p` has an identificator whose `veld` is `v`.
+pub(crate) fn identificeert(l: &Lezer<'_>, p: Uuid, veld_: &str, v: &str) -> bool {
+    l.state.ix.pi_partij.get(&p).iter().any(|i| {
+        l.opt::<PartijIdentificatorInput>(*i)
+            .is_some_and(|r| veld(r, veld_) == v)
+    })
+}
+
+/// The partijen identified by an identificator with this `objectId` (indexed).
+pub(crate) fn partijen_met_object_id(l: &Lezer<'_>, v: &str) -> Vec<Uuid> {
+    l.state
+        .ix
+        .pi_object_id
+        .get(v)
+        .iter()
+        .filter_map(|i| l.opt::<PartijIdentificatorInput>(*i))
+        .filter_map(|r| ref_id(r.identificeerde_partij.as_ref()))
+        .collect()
+}
+
+const FILTERS: &[Filter<PartijIdentificatorInput>] = &[
+    Filter {
+        name: "partijIdentificatorCodeObjecttype",
+        kind: Kind::Text,
+        index: None,
+        matches: |_, _, r, v| veld(r, "codeObjecttype") == v,
+    },
+    Filter {
+        name: "partijIdentificatorCodeSoortObjectId",
+        kind: Kind::Text,
+        index: None,
+        matches: |_, _, r, v| veld(r, "codeSoortObjectId") == v,
+    },
+    Filter {
+        name: "partijIdentificatorObjectId",
+        kind: Kind::Text,
+        index: Some(|l, v| l.state.ix.pi_object_id.get(v).to_vec()),
+        matches: |_, _, r, v| veld(r, "objectId") == v,
+    },
+    Filter {
+        name: "partijIdentificatorCodeRegister",
+        kind: Kind::Text,
+        index: None,
+        matches: |_, _, r, v| veld(r, "codeRegister") == v,
+    },
+    Filter {
+        name: "anderePartijIdentificator",
+        kind: Kind::Text,
+        index: None,
+        matches: |_, _, r, v| r.andere_partij_identificator.as_deref() == Some(v),
+    },
+];
+
+impl Lezer<'_> {
+    /// F1582 Vraag partij-identificator op (`GET /partij-identificatoren/{uuid}`).
+    pub fn vraag_partij_identificator_op(
+        &self,
+        id: PartijIdentificatorId,
+    ) -> Result<PartijIdentificator, Error> {
+        Ok(present(
+            self,
+            id.0,
+            self.haal::<PartijIdentificatorInput>(id.0)?,
+        ))
+    }
+
+    /// F5817 Zoek partij-identificator (`GET /partij-identificatoren`).
+    pub fn zoek_partij_identificator(
+        &self,
+        q: &Zoekvraag,
+    ) -> Result<Page<PartijIdentificator>, Error> {
+        Self::check_expand(&[], &q.expand)?;
+        self.zoek(
+            &self.state.t.partij_identificatoren,
+            FILTERS,
+            q,
+            None,
+            |id, r| present(self, id, r),
+        )
+    }
+}
+
+/// Checks an identificator about to be stored as `r` (replacing `old`). `path` prefixes the
+/// names in errors (`partijIdentificatoren.0.` when nested in a partij).
+pub(crate) fn plaats(
+    tx: &Transactie<'_>,
+    id: Uuid,
+    mut r: PartijIdentificatorInput,
+    old: Option<&PartijIdentificatorInput>,
+    path: &str,
+) -> Result<PartijIdentificatorInput, Error> {
+    r.uuid = None;
+    let l = tx.lezer();
+    let mut c = Checks::default();
+    let partij = ref_id(r.identificeerde_partij.as_ref());
+    if let Some(p) = partij {
+        c.reference(
+            &format!("{path}identificeerdePartij"),
+            l.bestaat::<PartijInput>(p),
+            "Partij",
+        );
+    }
+    let sub = ref_id(r.sub_identificator_van.as_ref());
+    let soort = r.partij_identificator.code_soort_object_id;
+    if sub == Some(id) {
+        c.push(
+            &format!("{path}subIdentificatorVan"),
+            "invalid",
+            "Een `Partijidentificator` kan geen `subIdentificatorVan` zijn van zichzelf.",
+            "register.sub-identificator-zelf",
+        );
+    } else if let Some(s) = sub {
+        match l.opt::<PartijIdentificatorInput>(s) {
+            None => c.reference(
+                &format!("{path}subIdentificatorVan"),
+                false,
+                "PartijIdentificator",
+            ),
+            Some(parent) => {
+                if soort == CodeSoortObjectId::Vestigingsnummer
+                    && parent.partij_identificator.code_soort_object_id
+                        != CodeSoortObjectId::KvkNummer
+                {
+                    c.push(
+                        &format!("{path}subIdentificatorVan"),
+                        "invalid",
+                        "Het is alleen mogelijk om een subIdentifierVan te selecteren met codeSoortObjectId = `kvk_nummer`.",
+                        "register.vestiging-onder-kvk",
+                    );
+                }
+            }
+        }
+    } else if soort == CodeSoortObjectId::Vestigingsnummer {
+        c.push(
+            &format!("{path}subIdentificatorVan"),
+            "invalid",
+            "Voor een PartijIdentificator met codeSoortObjectId = `vestigingsnummer` is het verplicht om een `sub_identifier_van` met codeSoortObjectId = `kvk_nummer` te kiezen.",
+            "register.vestiging-onder-kvk",
+        );
+    }
+    if let Some(old) = old {
+        if old.partij_identificator.code_soort_object_id != soort
+            && !l.state.ix.pi_sub.get(&id).is_empty()
+        {
+            c.push(
+                &format!("{path}partijIdentificator.codeSoortObjectId"),
+                "invalid",
+                "Het is niet mogelijk om de codeSoortObjectId van deze PartijIdentificator te wijzigen, omdat er andere PartijIdentificatoren aan gekoppeld zijn.",
+                "register.sub-identificator-soort",
+            );
+        }
+    }
+    c.invalid()?;
+    let mut u = Checks::default();
+    if let Some(p) = partij {
+        let dubbel = l.state.ix.pi_partij.get(&p).iter().any(|o| {
+            *o != id
+                && l.opt::<PartijIdentificatorInput>(*o)
+                    .is_some_and(|o| o.partij_identificator.code_soort_object_id == soort)
+        });
+        if dubbel {
+            u.push(
+                &format!("{path}partijIdentificator.codeSoortObjectId"),
+                "unique",
+                "`CodeSoortObjectId` moet uniek zijn voor de Partij.",
+                "register.identificator-per-partij",
+            );
+        }
+    }
+    let g = &r.partij_identificator;
+    let globaal = l.state.ix.pi_object_id.get(&g.object_id).iter().any(|o| {
+        *o != id
+            && l.opt::<PartijIdentificatorInput>(*o).is_some_and(|o| {
+                o.partij_identificator == *g && ref_id(o.sub_identificator_van.as_ref()) == sub
+            })
+    });
+    if globaal {
+        u.push(
+            &format!("{path}partijIdentificator"),
+            "unique",
+            "`PartijIdentificator` moet uniek zijn, er bestaat er al een met deze gegevenscombinatie.",
+            "register.identificator-uniek",
+        );
+    }
+    u.conflict()?;
+    Ok(r)
+}
+
+/// R9: an identificator with sub-identificatoren cannot be deleted (PROTECT), unless every
+/// child is in `mee` (deleted in the same operation; standaard profile).
+pub(crate) fn beschermd(
+    tx: &Transactie<'_>,
+    id: Uuid,
+    mee: &[Uuid],
+    path: &str,
+) -> Result<(), Error> {
+    if tx.state.ix.pi_sub.get(&id).iter().any(|c| !mee.contains(c)) {
+        return Err(Error::protected(
+            if path.is_empty() { "nonFieldErrors" } else { path },
+            "invalid",
+            "Deze PartijIdentificator kan niet worden verwijderd, omdat er andere PartijIdentificatoren (subIdentificatorVan) naar verwijzen.",
+            "register.sub-identificator-beschermd",
+        ));
+    }
+    Ok(())
+}
+
+impl Transactie<'_> {
+    /// F6257 Registreer partij-identificator (`POST /partij-identificatoren`).
+    pub fn registreer_partij_identificator(
+        &mut self,
+        body: impl IntoBody,
+    ) -> Result<PartijIdentificator, Error> {
+        self.call(Some("F6257"), "registreer_partij_identificator", |tx| {
+            let id = tx.maak(body.into_body(), |tx, id, i| plaats(tx, id, i, None, ""))?;
+            tx.vraag_partij_identificator_op(PartijIdentificatorId(id))
+        })
+    }
+
+    /// F8226 Wijzig partij-identificator (`PUT /partij-identificatoren/{uuid}`): a correction.
+    pub fn wijzig_partij_identificator(
+        &mut self,
+        id: PartijIdentificatorId,
+        body: impl IntoBody,
+    ) -> Result<PartijIdentificator, Error> {
+        self.call(Some("F8226"), "wijzig_partij_identificator", |tx| {
+            tx.vervang(id.0, body.into_body(), |tx, id, i, old| {
+                plaats(tx, id, i, Some(old), "")
+            })?;
+            tx.vraag_partij_identificator_op(id)
+        })
+    }
+
+    /// F8226 Wijzig partij-identificator, partial (`PATCH /partij-identificatoren/{uuid}`).
+    pub fn wijzig_partij_identificator_deels(
+        &mut self,
+        id: PartijIdentificatorId,
+        patch: &Value,
+    ) -> Result<PartijIdentificator, Error> {
+        self.call(Some("F8226"), "wijzig_partij_identificator_deels", |tx| {
+            tx.wijzig_deels(id.0, patch, as_json, |tx, id, i, old| {
+                plaats(tx, id, i, Some(old), "")
+            })?;
+            tx.vraag_partij_identificator_op(id)
+        })
+    }
+
+    /// Verwijder partij-identificator (`DELETE /partij-identificatoren/{uuid}`); refused
+    /// while sub-identificatoren refer to it (R9).
+    pub fn verwijder_partij_identificator(
+        &mut self,
+        id: PartijIdentificatorId,
+    ) -> Result<(), Error> {
+        self.call(None, "verwijder_partij_identificator", |tx| {
+            tx.haal::<PartijIdentificatorInput>(id.0)?;
+            beschermd(tx, id.0, &[], "")?;
+            tx.wis::<PartijIdentificatorInput>(id.0);
+            Ok(())
+        })
+    }
+}
+
+register_writes! {
+    /// F6257 Registreer partij-identificator (`POST /partij-identificatoren`).
+    fn registreer_partij_identificator(body: impl IntoBody) -> PartijIdentificator;
+    /// F8226 Wijzig partij-identificator (`PUT /partij-identificatoren/{uuid}`).
+    fn wijzig_partij_identificator(id: PartijIdentificatorId, body: impl IntoBody) -> PartijIdentificator;
+    /// F8226 Wijzig partij-identificator, partial (`PATCH /partij-identificatoren/{uuid}`).
+    fn wijzig_partij_identificator_deels(id: PartijIdentificatorId, patch: &Value) -> PartijIdentificator;
+    /// Verwijder partij-identificator (`DELETE /partij-identificatoren/{uuid}`).
+    fn verwijder_partij_identificator(id: PartijIdentificatorId) -> ();
+}
+
+register_reads! {
+    /// F1582 Vraag partij-identificator op (`GET /partij-identificatoren/{uuid}`).
+    fn vraag_partij_identificator_op(id: PartijIdentificatorId) -> PartijIdentificator;
+    /// F5817 Zoek partij-identificator (`GET /partij-identificatoren`).
+    fn zoek_partij_identificator(q: &Zoekvraag) -> Page<PartijIdentificator>;
+}

@@ -1,0 +1,180 @@
+//! The register's rule catalogue: the cross-object rules, which need the register and so are
+//! not document rules ([`crate::rules::catalogue`]). Every register error names one of these
+//! ids as its `rule`; `docs/rules.md` lists them after the document rules.
+
+use crate::rules::catalogue::Rule;
+use crate::rules::Profile;
+
+const BOTH: &[Profile] = &[Profile::Standaard, Profile::OpenKlant];
+const STANDAARD: &[Profile] = &[Profile::Standaard];
+
+macro_rules! rule {
+    ($id:literal, $profiles:expr, [$($code:literal),*], $source:literal, $description:literal) => {
+        Rule { id: $id, description: $description, source: $source, profiles: $profiles, codes: &[$($code),*] }
+    };
+}
+
+/// Every register rule.
+pub static RULES: &[Rule] = &[
+    rule!(
+        "register.verwijzing",
+        BOTH,
+        ["invalid"],
+        "Open Klant R32; API 0.9.0",
+        "Every reference ({uuid}) names an object that exists."
+    ),
+    rule!(
+        "register.uuid-uniek",
+        BOTH,
+        ["unique"],
+        "Decision 4 (caller-supplied ids)",
+        "A caller-supplied uuid is not in use."
+    ),
+    rule!(
+        "register.identificator-uniek",
+        BOTH,
+        ["unique"],
+        "Open Klant R5 (partij-identificator constraints 1 and 3)",
+        "A partij-identificator is unique, globally or under its subIdentificatorVan."
+    ),
+    rule!(
+        "register.identificator-per-partij",
+        BOTH,
+        ["unique"],
+        "Open Klant R6 (constraint 2)",
+        "A partij has at most one identificator per codeSoortObjectId."
+    ),
+    rule!(
+        "register.vestiging-onder-kvk",
+        BOTH,
+        ["invalid"],
+        "Open Klant R3",
+        "A vestigingsnummer hangs under (subIdentificatorVan) a kvk_nummer."
+    ),
+    rule!(
+        "register.sub-identificator-zelf",
+        BOTH,
+        ["invalid"],
+        "Open Klant R7",
+        "A partij-identificator is not its own subIdentificatorVan."
+    ),
+    rule!(
+        "register.sub-identificator-soort",
+        BOTH,
+        ["invalid"],
+        "Open Klant R8",
+        "A partij-identificator with sub-identificatoren keeps its codeSoortObjectId."
+    ),
+    rule!(
+        "register.sub-identificator-beschermd",
+        BOTH,
+        ["invalid"],
+        "Open Klant R9 (PROTECT)",
+        "A partij-identificator with sub-identificatoren cannot be deleted."
+    ),
+    rule!(
+        "register.voorkeursadres",
+        BOTH,
+        ["invalid"],
+        "Open Klant R13",
+        "voorkeursDigitaalAdres is one of the partij's own digitale adressen."
+    ),
+    rule!(
+        "register.voorkeursrekeningnummer",
+        BOTH,
+        ["invalid"],
+        "Open Klant R14",
+        "voorkeursRekeningnummer is one of the partij's own rekeningnummers."
+    ),
+    rule!(
+        "register.standaardadres",
+        BOTH,
+        ["invalid"],
+        "Open Klant R20 (save demotes the old default)",
+        "A partij has at most one standaard adres per soort; a new one demotes the old."
+    ),
+    rule!(
+        "register.referentie-uniek",
+        BOTH,
+        ["unique"],
+        "Open Klant R21",
+        "A digitaal adres referentie is unique per partij and soort."
+    ),
+    rule!(
+        "register.paar-uniek",
+        BOTH,
+        ["unique"],
+        "Open Klant R18, R30",
+        "An actor-klantcontact pair and a vertegenwoordiging pair occur once."
+    ),
+    rule!(
+        "register.vertegenwoordiging-zelf",
+        BOTH,
+        ["invalid"],
+        "Open Klant R18",
+        "A partij does not represent itself."
+    ),
+    rule!(
+        "register.contactpersoon-organisatie",
+        BOTH,
+        ["invalid"],
+        "Open Klant R17",
+        "A contactpersoon works for a partij of soort organisatie, which keeps that soort."
+    ),
+    rule!(
+        "register.nummer-uniek",
+        BOTH,
+        ["unique"],
+        "Open Klant R25; decision 4",
+        "nummer and referentienummer are unique per resource."
+    ),
+    rule!(
+        "register.afgehandeld-op",
+        BOTH,
+        ["invalid"],
+        "Open Klant InterneTaak.save; decision 5",
+        "afgehandeldOp is set exactly when the status is verwerkt (stamped from the clock)."
+    ),
+    rule!(
+        "register.klantcontact-compleet",
+        STANDAARD,
+        ["required", "protected"],
+        "F2173; KC-01, KC-02",
+        "A klantcontact has at least one actor and one betrokkene; the last one cannot be removed."
+    ),
+    rule!(
+        "register.taak-actor",
+        STANDAARD,
+        ["required"],
+        "Decision 6; F2120",
+        "An interne taak is assigned to at least one actor."
+    ),
+    rule!(
+        "register.actor-actief",
+        STANDAARD,
+        ["invalid"],
+        "AC-02 (GWB Actor.indicatieActief; B8694)",
+        "Only an active actor is linked to a new klantcontact or assigned a new interne taak."
+    ),
+    rule!(
+        "register.geen-toekomst",
+        STANDAARD,
+        ["invalid"],
+        "KC-07 (basisterminologie kenmerk 5)",
+        "A klantcontact's plaatsgevondenOp is not in the future."
+    ),
+    rule!(
+        "zoeken.parameter",
+        BOTH,
+        ["unknown-parameters", "invalid"],
+        "Open Klant R34; F3839",
+        "Search parameters are known and their values valid; page size at most 500."
+    ),
+    rule!(
+        "zoeken.expand",
+        BOTH,
+        ["invalid_choice"],
+        "API 0.9.0 expand",
+        "Expanded relations are among those the resource offers."
+    ),
+];

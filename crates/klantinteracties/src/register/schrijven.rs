@@ -1,0 +1,293 @@
+//! Helpers the write methods share: request bodies, validation, PATCH merging, reference and
+//! uniqueness checks.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::error::violation;
+use super::transactie::Transactie;
+use super::Error;
+use crate::rules::{self, Options, Report, Violation};
+use crate::Resource;
+
+/// A request body: JSON in the shape of API 0.9.0, or a typed input that serializes to it.
+pub trait IntoBody {
+    /// The body as JSON.
+    fn into_body(self) -> Value;
+}
+
+impl IntoBody for Value {
+    fn into_body(self) -> Value {
+        self
+    }
+}
+
+impl IntoBody for &Value {
+    fn into_body(self) -> Value {
+        self.clone()
+    }
+}
+
+macro_rules! typed_bodies {
+    ($($ty:ty),+) => {
+        $(
+            impl IntoBody for $ty {
+                fn into_body(self) -> Value {
+                    serde_json::to_value(&self).unwrap_or(Value::Null)
+                }
+            }
+            impl IntoBody for &$ty {
+                fn into_body(self) -> Value {
+                    serde_json::to_value(self).unwrap_or(Value::Null)
+                }
+            }
+        )+
+    };
+}
+
+typed_bodies!(
+    crate::model::PartijInput,
+    crate::model::PartijIdentificatorInput,
+    crate::model::DigitaalAdresInput,
+    crate::model::RekeningnummerInput,
+    crate::model::VertegenwoordigdenInput,
+    crate::model::CategorieInput,
+    crate::model::CategorieRelatieInput,
+    crate::model::KlantcontactInput,
+    crate::model::BetrokkeneInput,
+    crate::model::ActorKlantcontactInput,
+    crate::model::OnderwerpobjectInput,
+    crate::model::BijlageInput,
+    crate::model::ActorInput,
+    crate::model::InterneTaakInput,
+    crate::model::MaakKlantcontactInput
+);
+
+/// Collects cross-object violations of one call.
+#[derive(Debug, Default)]
+pub(crate) struct Checks {
+    pub(crate) violations: Vec<Violation>,
+}
+
+impl Checks {
+    pub(crate) fn push(&mut self, name: &str, code: &str, reason: impl Into<String>, rule: &str) {
+        self.violations.push(violation(name, code, reason, rule));
+    }
+
+    /// A reference that must resolve (R32: "<Model> object bestaat niet.").
+    pub(crate) fn reference(&mut self, name: &str, exists: bool, model: &str) {
+        if !exists {
+            self.push(
+                &format!("{name}.uuid"),
+                "invalid",
+                format!("{model} object bestaat niet."),
+                "register.verwijzing",
+            );
+        }
+    }
+
+    /// `Ok` when nothing was found, else an `Invalid` error.
+    pub(crate) fn invalid(self) -> Result<(), Error> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(Report {
+                violations: self.violations,
+            }))
+        }
+    }
+
+    /// `Ok` when nothing was found, else a `Conflict` error.
+    pub(crate) fn conflict(self) -> Result<(), Error> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Conflict(Report {
+                violations: self.violations,
+            }))
+        }
+    }
+}
+
+/// The top-level merge of a PATCH: sent properties replace stored ones, the rest stay.
+pub(crate) fn merge(mut stored: Value, patch: &Value) -> Value {
+    if let (Value::Object(s), Value::Object(p)) = (&mut stored, patch) {
+        for (k, v) in p {
+            s.insert(k.clone(), v.clone());
+        }
+    }
+    stored
+}
+
+impl Transactie<'_> {
+    /// Checks a create or full-update body with the document rules and types it.
+    pub(crate) fn parse<T: DeserializeOwned>(
+        &self,
+        resource: Resource,
+        body: Value,
+    ) -> Result<T, Error> {
+        rules::parse_value(resource, body, Options::input(self.ctx.profile)).map_err(Error::Invalid)
+    }
+
+    /// Checks a PATCH body, merges it over the stored object and types the result, which must
+    /// satisfy the document rules as a whole.
+    pub(crate) fn parse_patch<T: DeserializeOwned>(
+        &self,
+        resource: Resource,
+        stored: Value,
+        patch: &Value,
+    ) -> Result<T, Error> {
+        let report = rules::validate_value(resource, patch, Options::partial(self.ctx.profile));
+        if !report.is_valid() {
+            return Err(Error::Invalid(report));
+        }
+        self.parse(resource, merge(stored, patch))
+    }
+
+    /// The id of a new object: the caller's `uuid` if the body has one (idempotent creation,
+    /// decision 4), else a new one from the id source.
+    pub(crate) fn id_for_create(
+        &self,
+        body: &Value,
+        exists: impl Fn(&Uuid) -> bool,
+    ) -> Result<Uuid, Error> {
+        match body.get("uuid") {
+            None | Some(Value::Null) => Ok(self.new_id()),
+            Some(Value::String(s)) => {
+                let id = Uuid::parse_str(s).map_err(|_| {
+                    Error::invalid("uuid", "invalid", "Voer een geldige UUID in.", "veld.uuid")
+                })?;
+                if exists(&id) {
+                    return Err(Error::conflict(
+                        "uuid",
+                        "unique",
+                        "Er bestaat al een object met deze uuid.",
+                        "register.uuid-uniek",
+                    ));
+                }
+                Ok(id)
+            }
+            Some(_) => Err(Error::invalid(
+                "uuid",
+                "invalid",
+                "Voer een geldige UUID in.",
+                "veld.uuid",
+            )),
+        }
+    }
+}
+
+/// The non-empty value of an optional-nullable text.
+pub(crate) fn filled(v: Option<&Option<String>>) -> Option<&str> {
+    v.and_then(Option::as_deref).filter(|s| !s.is_empty())
+}
+
+/// The id of an optional-nullable reference.
+pub(crate) fn ref_id<I: Copy + Into<Uuid>>(
+    v: Option<&Option<crate::model::Verwijzing<I>>>,
+) -> Option<Uuid> {
+    v.and_then(Option::as_ref).map(|r| r.uuid.into())
+}
+
+use std::sync::Arc;
+
+use super::lezen::Lezer;
+use super::record::Stored;
+
+impl Transactie<'_> {
+    /// The stored object, or not found.
+    pub(crate) fn haal<R: Stored>(&self, id: Uuid) -> Result<Arc<R>, Error> {
+        R::table(&self.state.t)
+            .get(&id)
+            .cloned()
+            .ok_or(Error::NotFound {
+                resource: R::RESOURCE,
+                id,
+            })
+    }
+
+    /// Whether the object exists.
+    pub(crate) fn bestaat<R: Stored>(&self, id: Uuid) -> bool {
+        R::table(&self.state.t).contains(&id)
+    }
+
+    /// Stores (creates or replaces) an object.
+    pub(crate) fn zet<R: Stored>(&mut self, id: Uuid, rec: R) {
+        self.write(R::RESOURCE, id, Some(R::wrap(Arc::new(rec))));
+    }
+
+    /// Deletes an object (if it exists).
+    pub(crate) fn wis<R: Stored>(&mut self, id: Uuid) {
+        if self.bestaat::<R>(id) {
+            self.write(R::RESOURCE, id, None);
+        }
+    }
+
+    /// Create: id, document rules, then `build` (cross-object rules, nested writes), then store.
+    pub(crate) fn maak<I: DeserializeOwned, R: Stored>(
+        &mut self,
+        body: Value,
+        build: impl FnOnce(&mut Self, Uuid, I) -> Result<R, Error>,
+    ) -> Result<Uuid, Error> {
+        let id = self.id_for_create(&body, |id| R::table(&self.state.t).contains(id))?;
+        let input: I = self.parse(R::RESOURCE, body)?;
+        let rec = build(self, id, input)?;
+        self.zet(id, rec);
+        Ok(id)
+    }
+
+    /// Full replacement (PUT): the object must exist; `build` sees the old version.
+    pub(crate) fn vervang<I: DeserializeOwned, R: Stored>(
+        &mut self,
+        id: Uuid,
+        body: Value,
+        build: impl FnOnce(&mut Self, Uuid, I, &R) -> Result<R, Error>,
+    ) -> Result<(), Error> {
+        let old = self.haal::<R>(id)?;
+        let input: I = self.parse(R::RESOURCE, body)?;
+        let rec = build(self, id, input, &old)?;
+        self.zet(id, rec);
+        Ok(())
+    }
+
+    /// Partial update (PATCH): absent properties stay as stored.
+    pub(crate) fn wijzig_deels<I: DeserializeOwned, R: Stored>(
+        &mut self,
+        id: Uuid,
+        patch: &Value,
+        stored: impl FnOnce(&R) -> Value,
+        build: impl FnOnce(&mut Self, Uuid, I, &R) -> Result<R, Error>,
+    ) -> Result<(), Error> {
+        let old = self.haal::<R>(id)?;
+        let input: I = self.parse_patch(R::RESOURCE, stored(&old), patch)?;
+        let rec = build(self, id, input, &old)?;
+        self.zet(id, rec);
+        Ok(())
+    }
+}
+
+impl<'a> Lezer<'a> {
+    /// The stored object, or not found.
+    pub(crate) fn haal<R: Stored>(&self, id: Uuid) -> Result<&'a Arc<R>, Error> {
+        R::table(&self.state.t).get(&id).ok_or(Error::NotFound {
+            resource: R::RESOURCE,
+            id,
+        })
+    }
+
+    /// The stored object, if it exists.
+    pub(crate) fn opt<R: Stored>(&self, id: Uuid) -> Option<&'a Arc<R>> {
+        R::table(&self.state.t).get(&id)
+    }
+
+    /// Whether the object exists.
+    pub(crate) fn bestaat<R: Stored>(&self, id: Uuid) -> bool {
+        R::table(&self.state.t).contains(&id)
+    }
+}
+
+/// The stored form of an input-shaped record, as JSON (the base of a PATCH).
+pub(crate) fn as_json<R: serde::Serialize>(rec: &R) -> Value {
+    serde_json::to_value(rec).unwrap_or(Value::Null)
+}

@@ -1,0 +1,280 @@
+//! Search (F3839: every supplied argument must match), ordering and pagination as API 0.9.0
+//! and Open Klant do them: newest first, klantcontacten by `plaatsgevondenOp` descending,
+//! `page`/`pageSize` with a default of 100 and a maximum of 500.
+//!
+//! Each resource lists its filters as data ([`Filter`]): a filter with an index yields its
+//! candidates directly; the others are checked on the candidates (or, when no indexed filter
+//! is given, on a scan).
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::error::{report, violation};
+use super::lezen::Lezer;
+use super::Error;
+use crate::rules::Report;
+
+/// Default page size (Open Klant).
+pub const DEFAULT_PAGE_SIZE: usize = 100;
+/// Largest page size (Open Klant).
+pub const MAX_PAGE_SIZE: usize = 500;
+
+/// A search: query parameters as API 0.9.0 names them, a page and relations to expand.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Zoekvraag {
+    /// `(name, value)` filters, combined with AND.
+    pub filters: Vec<(String, String)>,
+    /// Page number, from 1.
+    pub page: usize,
+    /// Page size (at most 500).
+    pub page_size: usize,
+    /// Relations to expand (`hadBetrokkenen`, `hadBetrokkenen.wasPartij`).
+    pub expand: Vec<String>,
+}
+
+impl Zoekvraag {
+    /// An empty search: everything, first page.
+    pub fn new() -> Self {
+        Self {
+            filters: Vec::new(),
+            page: 1,
+            page_size: DEFAULT_PAGE_SIZE,
+            expand: Vec::new(),
+        }
+    }
+
+    /// Adds a filter.
+    #[must_use]
+    pub fn filter(mut self, name: &str, value: impl ToString) -> Self {
+        self.filters.push((name.to_owned(), value.to_string()));
+        self
+    }
+
+    /// Selects a page.
+    #[must_use]
+    pub fn pagina(mut self, page: usize, page_size: usize) -> Self {
+        self.page = page;
+        self.page_size = page_size;
+        self
+    }
+
+    /// Adds relations to expand.
+    #[must_use]
+    pub fn expand(mut self, paths: &[&str]) -> Self {
+        self.expand.extend(paths.iter().map(|p| (*p).to_owned()));
+        self
+    }
+
+    /// Reads a URL query string (`status=te_verwerken&page=2&expand=a,b`); `page`,
+    /// `pageSize` and `expand` are taken out, the rest are filters.
+    pub fn from_query(query: &str) -> Result<Self, Error> {
+        let mut q = Self::new();
+        for pair in query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let k = percent_decode(k);
+            let v = percent_decode(v);
+            match k.as_str() {
+                "page" => q.page = parse_count("page", &v)?,
+                "pageSize" => q.page_size = parse_count("pageSize", &v)?,
+                "expand" => q
+                    .expand
+                    .extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_owned)),
+                _ => q.filters.push((k, v)),
+            }
+        }
+        Ok(q)
+    }
+}
+
+fn parse_count(name: &str, v: &str) -> Result<usize, Error> {
+    v.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+        Error::Query(report(
+            name,
+            "invalid",
+            "Een geldig geheel getal groter dan 0 is vereist.",
+            "zoeken.parameter",
+        ))
+    })
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+                match u8::from_str_radix(hex, 16) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// One page of search results (`{count, next, previous, results}` in API 0.9.0).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    /// Number of matches over all pages.
+    pub count: usize,
+    /// This page's number.
+    pub page: usize,
+    /// The page size used.
+    pub page_size: usize,
+    /// The matches on this page.
+    pub results: Vec<T>,
+}
+
+impl<T> Page<T> {
+    /// Whether a next page exists.
+    pub fn has_next(&self) -> bool {
+        self.page * self.page_size < self.count
+    }
+
+    /// Whether a previous page exists.
+    pub fn has_previous(&self) -> bool {
+        self.page > 1
+    }
+}
+
+/// What a filter's value must look like.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Kind {
+    /// Any text.
+    Text,
+    /// A UUID.
+    Uuid,
+    /// `true` or `false`.
+    Bool,
+    /// One of these literals.
+    Choice(&'static [&'static str]),
+    /// A URL whose last path segment is taken as a UUID (invalid → no match).
+    Url,
+    /// A date `YYYY-MM-DD`.
+    Date,
+    /// A moment (RFC 3339).
+    DateTime,
+}
+
+/// Whether an object matches a filter value.
+pub(crate) type MatchFn<R> = for<'a> fn(&Lezer<'a>, Uuid, &R, &str) -> bool;
+
+/// One query parameter of a resource.
+pub(crate) struct Filter<R: 'static> {
+    pub(crate) name: &'static str,
+    pub(crate) kind: Kind,
+    pub(crate) index: Option<for<'a> fn(&Lezer<'a>, &str) -> Vec<Uuid>>,
+    pub(crate) matches: MatchFn<R>,
+}
+
+impl<R> Clone for Filter<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for Filter<R> {}
+
+impl<R> std::fmt::Debug for Filter<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+/// Checks the names and values of the filters and the page.
+pub(crate) fn check<R>(filters: &[Filter<R>], q: &Zoekvraag) -> Result<(), Error> {
+    let mut r = Report::default();
+    let unknown: Vec<&str> = q
+        .filters
+        .iter()
+        .filter(|(k, _)| !filters.iter().any(|f| f.name == k))
+        .map(|(k, _)| k.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        r.violations.push(violation(
+            "nonFieldErrors",
+            "unknown-parameters",
+            format!("Onbekende query parameters: {}", unknown.join(", ")),
+            "zoeken.parameter",
+        ));
+    }
+    for (k, v) in &q.filters {
+        let Some(f) = filters.iter().find(|f| f.name == k) else {
+            continue;
+        };
+        let ok = match f.kind {
+            Kind::Text | Kind::Url => true,
+            Kind::Uuid => Uuid::parse_str(v).is_ok(),
+            Kind::Bool => v == "true" || v == "false",
+            Kind::Choice(options) => options.contains(&v.as_str()),
+            Kind::Date => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok(),
+            Kind::DateTime => crate::model::Datumtijd::parse(v).is_ok(),
+        };
+        if !ok {
+            r.violations.push(violation(
+                k,
+                "invalid",
+                match f.kind {
+                    Kind::Uuid => "Voer een geldige UUID in.".to_owned(),
+                    Kind::Bool => "Voer een geldige booleaanse waarde in.".to_owned(),
+                    Kind::Choice(o) => format!(
+                        "Selecteer een geldige keuze. {v} is geen beschikbare keuze ({}).",
+                        o.join(", ")
+                    ),
+                    _ => "Voer een geldige waarde in.".to_owned(),
+                },
+                "zoeken.parameter",
+            ));
+        }
+    }
+    if q.page == 0 || q.page_size == 0 || q.page_size > MAX_PAGE_SIZE {
+        r.violations.push(violation(
+            "pageSize",
+            "invalid",
+            format!("page en pageSize zijn minimaal 1, pageSize is hoogstens {MAX_PAGE_SIZE}."),
+            "zoeken.parameter",
+        ));
+    }
+    if r.is_valid() {
+        Ok(())
+    } else {
+        Err(Error::Query(r))
+    }
+}
+
+/// The last path segment of a URL as a UUID.
+pub(crate) fn uuid_of_url(v: &str) -> Option<Uuid> {
+    let seg = v.trim_end_matches('/').rsplit('/').next()?;
+    Uuid::parse_str(seg).ok()
+}
+
+/// Parses a filter value that [`check`] accepted as a UUID or URL.
+pub(crate) fn id(v: &str) -> Uuid {
+    Uuid::parse_str(v)
+        .ok()
+        .or_else(|| uuid_of_url(v))
+        .unwrap_or_default()
+}
+
+/// Case-insensitive "contains" (Django `icontains`).
+pub(crate) fn icontains(haystack: &str, needle: &str) -> bool {
+    haystack.to_lowercase().contains(&needle.to_lowercase())
+}
+
+/// `"true"` as a bool.
+pub(crate) fn flag(v: &str) -> bool {
+    v == "true"
+}
