@@ -1,15 +1,19 @@
 //! `klantinteracties`: validate Klantinteracties API 0.9.0 documents, print their JSON
-//! Schemas and the rule catalogue.
+//! Schemas and the rule catalogue, fill a register with synthetic data and inspect it.
 //!
 //! Exit codes are a contract for scripts: 0 valid (nothing on stdout), 1 invalid (a
 //! problem+json document on stdout), 2 a usage error, an unknown resource or an unreadable
 //! file (one line on stderr).
 
 use std::io::{self, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use klantinteracties::register::{regels, Register};
 use klantinteracties::rules::{self, catalogue, Options, Profile};
+use klantinteracties::synthetic::{self, Omvang};
 use klantinteracties::{schema, Resource};
 
 #[derive(Debug, Parser)]
@@ -51,6 +55,41 @@ enum Command {
         /// The response shape instead of the create body.
         #[arg(long)]
         response: bool,
+    },
+    /// Fill a register (a journal in DIR) with synthetic, valid data through the register's
+    /// functions, and print the counts and the time taken.
+    Generate {
+        /// The register's directory (created if needed; data is added to what is there).
+        #[arg(long)]
+        data: PathBuf,
+        /// Partijen (persons with a BSN and a digitaal adres; every 20th an organisatie).
+        #[arg(long, default_value_t = 1000)]
+        partijen: usize,
+        /// Klantcontacten, each with one actor and one betrokkene.
+        #[arg(long, default_value_t = 2000)]
+        klantcontacten: usize,
+        /// Interne taken (default: a quarter of the klantcontacten).
+        #[arg(long)]
+        interne_taken: Option<usize>,
+        /// Seed of the generator: the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Calls per transaction (each transaction is synced to disk once).
+        #[arg(long, default_value_t = 1000)]
+        batch: usize,
+        /// The rule set.
+        #[arg(long, value_enum, default_value_t = ProfileArg::Standaard)]
+        profile: ProfileArg,
+    },
+    /// Reopen a register and print the count per resource, the journal's length, what
+    /// recovery found and whether every invariant holds (exit 1 when one does not).
+    Inspect {
+        /// The register's directory.
+        #[arg(long)]
+        data: PathBuf,
+        /// The rule set.
+        #[arg(long, value_enum, default_value_t = ProfileArg::Standaard)]
+        profile: ProfileArg,
     },
     /// Print the rule catalogue.
     Rules {
@@ -167,12 +206,68 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             print_json(&schema::json_schema(resource, response))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Generate {
+            data,
+            partijen,
+            klantcontacten,
+            interne_taken,
+            seed,
+            batch,
+            profile,
+        } => {
+            let register = open(&data, profile)?;
+            let mut omvang = Omvang::voor(partijen, klantcontacten);
+            omvang.batch = batch;
+            if let Some(n) = interne_taken {
+                omvang.interne_taken = n;
+            }
+            let start = Instant::now();
+            synthetic::vul(&register, &omvang, seed)
+                .map_err(|e| Usage(format!("generating failed: {e}")))?;
+            let took = start.elapsed();
+            println!("register: {}", register.opslag());
+            print_counts(&register);
+            println!("tijd: {:.2} s", took.as_secs_f64());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Inspect { data, profile } => {
+            if !data.join("journal.log").exists() {
+                return Err(Usage(format!("{} holds no register", data.display())));
+            }
+            let start = Instant::now();
+            let register = open(&data, profile)?;
+            let took = start.elapsed();
+            println!("register: {}", register.opslag());
+            println!(
+                "herstel: {} in {:.2} s",
+                register.herstelrapport().summary(),
+                took.as_secs_f64()
+            );
+            print_counts(&register);
+            let bytes = std::fs::metadata(data.join("journal.log")).map_or(0, |m| m.len());
+            let (records, transacties) = register.lengte();
+            println!("journaal: {records} auditrecords, {transacties} transacties, {bytes} bytes");
+            let findings = register.controleer_invarianten();
+            if findings.is_empty() {
+                println!("invarianten: alle gelden");
+                Ok(ExitCode::SUCCESS)
+            } else {
+                println!("invarianten: {} overtredingen", findings.len());
+                for v in findings.iter().take(20) {
+                    println!("  {} {} ({})", v.name, v.reason, v.rule);
+                }
+                Ok(ExitCode::from(1))
+            }
+        }
         Command::Rules { format } => {
             match format {
-                RulesFormat::Json => print_json(&catalogue::RULES)?,
+                RulesFormat::Json => {
+                    let all: Vec<_> = catalogue::RULES.iter().chain(regels::RULES).collect();
+                    print_json(&all)?;
+                }
                 RulesFormat::Markdown => print!("{}", catalogue::markdown()),
                 RulesFormat::Text => {
-                    for r in catalogue::RULES {
+                    for r in catalogue::RULES.iter().chain(regels::RULES) {
                         let profiles: Vec<&str> = r.profiles.iter().map(|p| p.as_str()).collect();
                         println!("{:<45} {:<28} {}", r.id, profiles.join(","), r.description);
                     }
@@ -180,5 +275,18 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+fn open(dir: &std::path::Path, profile: ProfileArg) -> Result<Register, Usage> {
+    Register::builder()
+        .profile(profile.into())
+        .open(dir)
+        .map_err(|e| Usage(format!("cannot open register in {}: {e}", dir.display())))
+}
+
+fn print_counts(register: &Register) {
+    for (resource, n) in register.aantallen() {
+        println!("{:<24} {n}", resource.collection());
     }
 }

@@ -22,5 +22,6 @@ pub mod register;
 pub mod resource;
 pub mod rules;
 pub mod schema;
+pub mod synthetic;
 
 pub use resource::Resource;
