@@ -26,6 +26,8 @@ pub struct Omvang {
     pub actoren: usize,
     /// Calls per transaction (1: every call its own transaction).
     pub batch: usize,
+    /// Every n-th partij is an organisatie (0: none, all persons with a BSN).
+    pub organisatie_elke: usize,
 }
 
 impl Omvang {
@@ -38,6 +40,7 @@ impl Omvang {
             interne_taken: klantcontacten / 4,
             actoren: (klantcontacten / 100).max(10),
             batch: 1,
+            organisatie_elke: 20,
         }
     }
 }
@@ -171,7 +174,8 @@ pub fn vul(register: &Register, omvang: &Omvang, seed: u64) -> Result<Gegenereer
     let mut bsn_n = seed.wrapping_mul(1_000_003) % 1_000_000;
     let mut rng_p = SmallRng::seed_from_u64(seed ^ 0x5eed);
     in_batches(register, omvang.partijen, batch, |tx, i| {
-        if i % 20 == 19 {
+        if omvang.organisatie_elke > 0 && i % omvang.organisatie_elke == omvang.organisatie_elke - 1
+        {
             let p = tx.registreer_partij(organisatie(i))?;
             let kvk = tx
                 .lezer()

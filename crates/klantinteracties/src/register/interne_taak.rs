@@ -181,6 +181,16 @@ const FILTERS: &[Filter<InterneTaakRecord>] = &[
 ];
 
 impl Lezer<'_> {
+    /// F3839 Zoek interne taken, returning the stored records (no response shaping).
+    pub fn zoek_interne_taak_records(
+        &self,
+        q: &Zoekvraag,
+    ) -> Result<Page<(InterneTaakId, std::sync::Arc<InterneTaakRecord>)>, Error> {
+        self.zoek(&self.state.t.internetaken, FILTERS, q, None, |id, r| {
+            (InterneTaakId(id), r.clone())
+        })
+    }
+
     /// F2771 Vraag interne taak op (`GET /internetaken/{uuid}`).
     pub fn vraag_interne_taak_op(&self, id: InterneTaakId) -> Result<InterneTaak, Error> {
         Ok(present(self, id.0, self.haal::<InterneTaakRecord>(id.0)?))
@@ -365,6 +375,8 @@ register_writes! {
 }
 
 register_reads! {
+    /// The search, returning stored records.
+    fn zoek_interne_taak_records(q: &Zoekvraag) -> Page<(InterneTaakId, std::sync::Arc<InterneTaakRecord>)>;
     /// F2771 Vraag interne taak op (`GET /internetaken/{uuid}`).
     fn vraag_interne_taak_op(id: InterneTaakId) -> InterneTaak;
     /// F3839 Zoek interne taken (`GET /internetaken`).

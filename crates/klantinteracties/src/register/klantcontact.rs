@@ -406,6 +406,21 @@ fn plaatsgevonden(r: &KlantcontactInput) -> String {
 }
 
 impl Lezer<'_> {
+    /// F3896 Zoek klantcontact, returning the stored records (no response shaping), newest
+    /// `plaatsgevondenOp` first.
+    pub fn zoek_klantcontact_records(
+        &self,
+        q: &Zoekvraag,
+    ) -> Result<Page<(KlantcontactId, std::sync::Arc<KlantcontactInput>)>, Error> {
+        self.zoek(
+            &self.state.t.klantcontacten,
+            FILTERS,
+            q,
+            Some(&plaatsgevonden),
+            |id, r| (KlantcontactId(id), r.clone()),
+        )
+    }
+
     /// F8618 Vraag klantcontact op (`GET /klantcontacten/{uuid}`).
     pub fn vraag_klantcontact_op(
         &self,
@@ -860,6 +875,8 @@ register_writes! {
 }
 
 register_reads! {
+    /// The search, returning stored records.
+    fn zoek_klantcontact_records(q: &Zoekvraag) -> Page<(KlantcontactId, std::sync::Arc<KlantcontactInput>)>;
     /// F8618 Vraag klantcontact op (`GET /klantcontacten/{uuid}`).
     fn vraag_klantcontact_op(id: KlantcontactId, expand: &[String]) -> Klantcontact;
     /// F3896 Zoek klantcontact (`GET /klantcontacten`).

@@ -63,7 +63,7 @@ impl<'a> Lezer<'a> {
         filters: &[Filter<R>],
         q: &Zoekvraag,
         order: Option<&dyn Fn(&R) -> String>,
-        present: impl Fn(Uuid, &R) -> T,
+        present: impl Fn(Uuid, &'a Arc<R>) -> T,
     ) -> Result<Page<T>, Error> {
         check(filters, q)?;
         let active: Vec<(&Filter<R>, &str)> = q

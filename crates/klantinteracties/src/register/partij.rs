@@ -423,6 +423,17 @@ fn vertegenwoordigd_door(l: &Lezer<'_>, p: Uuid) -> Vec<Uuid> {
 }
 
 impl Lezer<'_> {
+    /// F7927 Zoek partij, returning the stored records (no response shaping): the fastest way to
+    /// read many partijen.
+    pub fn zoek_partij_records(
+        &self,
+        q: &Zoekvraag,
+    ) -> Result<Page<(PartijId, std::sync::Arc<PartijInput>)>, Error> {
+        self.zoek(&self.state.t.partijen, FILTERS, q, None, |id, r| {
+            (PartijId(id), r.clone())
+        })
+    }
+
     /// F0138 Vraag partij op (`GET /partijen/{uuid}`): exactly one partij, by id (B1767).
     pub fn vraag_partij_op(&self, id: PartijId, expand: &[String]) -> Result<Partij, Error> {
         Self::check_expand(EXPAND, expand)?;
@@ -777,6 +788,8 @@ register_writes! {
 }
 
 register_reads! {
+    /// The search, returning stored records.
+    fn zoek_partij_records(q: &Zoekvraag) -> Page<(PartijId, std::sync::Arc<PartijInput>)>;
     /// F0138 Vraag partij op (`GET /partijen/{uuid}`).
     fn vraag_partij_op(id: PartijId, expand: &[String]) -> Partij;
     /// F7927 Zoek partij (`GET /partijen`).
