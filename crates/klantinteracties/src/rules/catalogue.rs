@@ -157,7 +157,22 @@ pub fn markdown() -> String {
          (exactly what Open Klant 2.18 enforces).\n\n\
          | id | codes | profiles | source | rule |\n|---|---|---|---|---|\n",
     );
-    for r in RULES {
+    table(&mut out, RULES);
+    let _ = writeln!(out, "\n{} rules.", RULES.len());
+    let register = crate::register::regels::RULES;
+    out.push_str(
+        "\n## Register rules\n\n\
+         Cross-object rules: they need the register, so the register reports them (as\n\
+         `Invalid`, `Conflict`, `Protected` or `Query` errors), not the document validator.\n\n\
+         | id | codes | profiles | source | rule |\n|---|---|---|---|---|\n",
+    );
+    table(&mut out, register);
+    let _ = writeln!(out, "\n{} register rules.", register.len());
+    out
+}
+
+fn table(out: &mut String, rules: &[Rule]) {
+    for r in rules {
         let profiles: Vec<&str> = r.profiles.iter().map(|p| p.as_str()).collect();
         let codes: Vec<String> = r.codes.iter().map(|c| format!("`{c}`")).collect();
         let _ = writeln!(
@@ -170,6 +185,4 @@ pub fn markdown() -> String {
             r.description.replace('|', "\\|")
         );
     }
-    let _ = writeln!(out, "\n{} rules.", RULES.len());
-    out
 }
