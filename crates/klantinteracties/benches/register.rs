@@ -5,6 +5,12 @@
 //! `cargo bench -p klantinteracties --bench register`; `KI_BENCH_SCALE=0.1` for a smaller
 //! run (default 1: 1,000,000 partijen, 2,000,000 klantcontacten, 500,000 interne taken).
 
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss
+)]
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -88,6 +88,7 @@ impl Lezer<'_> {
 
 /// Checks a link: both sides exist, the actor is active (standaard, for a new link), the
 /// pair is new.
+#[allow(clippy::many_single_char_names)]
 pub(crate) fn build(
     tx: &Transactie<'_>,
     id: Uuid,

@@ -40,9 +40,18 @@ pub(crate) fn identificator_veld<'a>(
     let i = i?;
     match veld {
         "ObjectId" => i.object_id.as_deref(),
-        "CodeObjecttype" => i.code_objecttype.as_ref().map(|c| c.as_str()),
-        "CodeRegister" => i.code_register.as_ref().map(|c| c.as_str()),
-        _ => i.code_soort_object_id.as_ref().map(|c| c.as_str()),
+        "CodeObjecttype" => i
+            .code_objecttype
+            .as_ref()
+            .map(super::super::model::codes::OpenCode::as_str),
+        "CodeRegister" => i
+            .code_register
+            .as_ref()
+            .map(super::super::model::codes::OpenCode::as_str),
+        _ => i
+            .code_soort_object_id
+            .as_ref()
+            .map(super::super::model::codes::OpenCode::as_str),
     }
 }
 

@@ -79,7 +79,7 @@ fn referentie(r: &DigitaalAdresInput) -> Option<&str> {
     r.referentie
         .as_ref()
         .and_then(|x| x.waarde())
-        .map(|x| x.as_str())
+        .map(super::super::model::waarden::Referentie::as_str)
 }
 
 fn verificatie(r: &DigitaalAdresInput) -> Option<String> {

@@ -24,6 +24,7 @@ impl Findings {
 }
 
 /// All findings; empty when every invariant holds.
+#[allow(clippy::many_single_char_names)]
 pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
     let t = &l.state.t;
     let ix = &l.state.ix;
@@ -134,10 +135,9 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 .as_ref()
                 .and_then(|i| ref_id(i.werkte_voor_partij.as_ref()))
             {
-                if !t
-                    .partijen
+                if t.partijen
                     .get(&o)
-                    .is_some_and(|o| o.soort() == SoortPartij::Organisatie)
+                    .is_none_or(|o| o.soort() != SoortPartij::Organisatie)
                 {
                     f.fail(
                         "partijen",

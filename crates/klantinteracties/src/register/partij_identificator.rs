@@ -147,6 +147,7 @@ impl Lezer<'_> {
 
 /// Checks an identificator about to be stored as `r` (replacing `old`). `path` prefixes the
 /// names in errors (`partijIdentificatoren.0.` when nested in a partij).
+#[allow(clippy::many_single_char_names)]
 pub(crate) fn plaats(
     tx: &Transactie<'_>,
     id: Uuid,

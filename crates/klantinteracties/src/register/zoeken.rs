@@ -45,7 +45,7 @@ impl Zoekvraag {
 
     /// Adds a filter.
     #[must_use]
-    pub fn filter(mut self, name: &str, value: impl ToString) -> Self {
+    pub fn filter(mut self, name: &str, value: impl std::fmt::Display) -> Self {
         self.filters.push((name.to_owned(), value.to_string()));
         self
     }
