@@ -238,34 +238,6 @@ fn main() {
     let (db, sqlite_load) = load_sqlite(&register);
     println!("| SQLite in memory (bulk insert of the same rows, one transaction, no rule checks) | {:.1} s | | | |", sqlite_load.as_secs_f64());
 
-    let dir = std::env::temp_dir().join(format!("ki-bench-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    {
-        let journal_omvang = Omvang {
-            batch: 1000,
-            ..omvang
-        };
-        let start = Instant::now();
-        let j = Register::open(&dir).expect("journal");
-        synthetic::vul(&j, &journal_omvang, 42).expect("journal load");
-        let took = start.elapsed();
-        let bytes = std::fs::metadata(dir.join("journal.log")).map_or(0, |m| m.len());
-        println!(
-            "| journal (fsync per transaction of 1,000 calls) | {:.1} s | | {:.0} MiB on disk | |",
-            took.as_secs_f64(),
-            bytes as f64 / 1_048_576.0
-        );
-        drop(j);
-        let start = Instant::now();
-        let reopened = Register::open(&dir).expect("reopen");
-        println!(
-            "| reopen (replay of the whole journal) | {:.1} s | {} | | |\n",
-            start.elapsed().as_secs_f64(),
-            reopened.aantallen().iter().map(|(_, n)| n).sum::<usize>()
-        );
-    }
-    let _ = std::fs::remove_dir_all(&dir);
-
     let samples = 20_000;
     let mut rng = SmallRng::seed_from_u64(7);
     let bsns: Vec<String> = (0..samples)
@@ -420,4 +392,37 @@ fn main() {
             us(s.median) / us(o.median)
         );
     }
+    drop(q);
+    drop(db);
+    drop(register);
+    println!();
+    println!("| Journal | Time | Objects | Size | |");
+    println!("|---|---|---|---|---|");
+    let dir = std::env::temp_dir().join(format!("ki-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    {
+        let journal_omvang = Omvang {
+            batch: 1000,
+            ..omvang
+        };
+        let start = Instant::now();
+        let j = Register::open(&dir).expect("journal");
+        synthetic::vul(&j, &journal_omvang, 42).expect("journal load");
+        let took = start.elapsed();
+        let bytes = std::fs::metadata(dir.join("journal.log")).map_or(0, |m| m.len());
+        println!(
+            "| journal (fsync per transaction of 1,000 calls) | {:.1} s | | {:.0} MiB on disk | |",
+            took.as_secs_f64(),
+            bytes as f64 / 1_048_576.0
+        );
+        drop(j);
+        let start = Instant::now();
+        let reopened = Register::open(&dir).expect("reopen");
+        println!(
+            "| reopen (replay of the whole journal) | {:.1} s | {} | | |\n",
+            start.elapsed().as_secs_f64(),
+            reopened.aantallen().iter().map(|(_, n)| n).sum::<usize>()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -398,11 +398,10 @@ const FILTERS: &[Filter<KlantcontactInput>] = &[
     WAS_OO_IDENT[3],
 ];
 
-fn plaatsgevonden(r: &KlantcontactInput) -> String {
+fn plaatsgevonden(r: &KlantcontactInput) -> i64 {
     r.plaatsgevonden_op
         .as_ref()
-        .map(|p| p.utc().format("%Y-%m-%dT%H:%M:%S%.6f").to_string())
-        .unwrap_or_default()
+        .map_or(i64::MIN, |p| p.utc().and_utc().timestamp_micros())
 }
 
 impl Lezer<'_> {

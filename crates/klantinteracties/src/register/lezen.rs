@@ -62,7 +62,7 @@ impl<'a> Lezer<'a> {
         table: &'a Table<R>,
         filters: &[Filter<R>],
         q: &Zoekvraag,
-        order: Option<&dyn Fn(&R) -> String>,
+        order: Option<&dyn Fn(&R) -> i64>,
         present: impl Fn(Uuid, &'a Arc<R>) -> T,
     ) -> Result<Page<T>, Error> {
         check(filters, q)?;
@@ -103,7 +103,9 @@ impl<'a> Lezer<'a> {
             }
         }
         match order {
-            Some(key) => hits.sort_by(|a, b| key(b.2).cmp(&key(a.2)).then(b.0.cmp(&a.0))),
+            Some(key) => {
+                hits.sort_by_cached_key(|h| (std::cmp::Reverse(key(h.2)), std::cmp::Reverse(h.0)));
+            }
             None => hits.sort_by_key(|h| std::cmp::Reverse(h.0)),
         }
         let count = hits.len();
