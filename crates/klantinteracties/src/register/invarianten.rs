@@ -212,12 +212,20 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 "partij bestaat niet",
             );
         }
-        if a == b || !paren.insert((a, b)) {
+        if a == b {
+            f.fail(
+                "vertegenwoordigingen",
+                id,
+                "register.vertegenwoordiging-zelf",
+                "partij vertegenwoordigt zichzelf",
+            );
+        }
+        if !paren.insert((a, b)) {
             f.fail(
                 "vertegenwoordigingen",
                 id,
                 "register.paar-uniek",
-                "zelf of dubbel paar",
+                "dubbel paar",
             );
         }
     }
