@@ -362,7 +362,7 @@ const FILTERS: &[Filter<KlantcontactInput>] = &[
         name: "leiddeTotInterneTaken",
         kind: Kind::Bool,
         index: None,
-        matches: |l, i, _, v| !l.state.ix.it_klantcontact.get(&i).is_empty() == flag(v),
+        matches: |l, i, _, v| l.state.ix.it_klantcontact.get(&i).is_empty() != flag(v),
     },
     Filter {
         name: "onderwerpobject__uuid",

@@ -104,7 +104,7 @@ impl<'a> Lezer<'a> {
         }
         match order {
             Some(key) => hits.sort_by(|a, b| key(b.2).cmp(&key(a.2)).then(b.0.cmp(&a.0))),
-            None => hits.sort_by(|a, b| b.0.cmp(&a.0)),
+            None => hits.sort_by_key(|h| std::cmp::Reverse(h.0)),
         }
         let count = hits.len();
         let start = (q.page - 1).saturating_mul(q.page_size);

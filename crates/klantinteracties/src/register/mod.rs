@@ -161,7 +161,9 @@ impl RegisterBuilder {
     /// The base URL of `url` fields.
     #[must_use]
     pub fn base_url(mut self, base_url: &str) -> Self {
-        self.base_url = base_url.trim_end_matches('/').to_owned();
+        base_url
+            .trim_end_matches('/')
+            .clone_into(&mut self.base_url);
         self
     }
 

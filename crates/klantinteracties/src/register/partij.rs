@@ -338,7 +338,7 @@ const FILTERS: &[Filter<PartijInput>] = &[
     Filter {
         name: "partijIdentificator__objectId",
         kind: Kind::Text,
-        index: Some(|l, v| partij_identificator::partijen_met_object_id(l, v)),
+        index: Some(partij_identificator::partijen_met_object_id),
         matches: |l, id, _, v| pi(l, id, "objectId", v),
     },
     Filter {

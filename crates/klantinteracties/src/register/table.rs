@@ -58,24 +58,20 @@ impl<R> Table<R> {
         rec: Option<Arc<R>>,
         seq: Option<u64>,
     ) -> Option<(u64, Arc<R>)> {
-        match rec {
-            Some(rec) => {
-                if let Some(row) = self.rows.get_mut(&id) {
-                    let old = std::mem::replace(&mut row.rec, rec);
-                    return Some((row.seq, old));
-                }
-                let seq = seq.unwrap_or(self.next);
-                self.next = self.next.max(seq + 1);
-                self.order.insert(seq, id);
-                self.rows.insert(id, Row { seq, rec });
-                None
-            }
-            None => {
-                let row = self.rows.remove(&id)?;
-                self.order.remove(&row.seq);
-                Some((row.seq, row.rec))
-            }
+        let Some(rec) = rec else {
+            let row = self.rows.remove(&id)?;
+            self.order.remove(&row.seq);
+            return Some((row.seq, row.rec));
+        };
+        if let Some(row) = self.rows.get_mut(&id) {
+            let old = std::mem::replace(&mut row.rec, rec);
+            return Some((row.seq, old));
         }
+        let seq = seq.unwrap_or(self.next);
+        self.next = self.next.max(seq + 1);
+        self.order.insert(seq, id);
+        self.rows.insert(id, Row { seq, rec });
+        None
     }
 
     /// Every row, newest first.

@@ -13,6 +13,7 @@
 //! follows it: it is cut off and reported. If a valid frame does follow, the damage is in the
 //! middle of acknowledged data, and opening fails rather than drop acknowledged transactions.
 
+use std::fmt::Write as _;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -213,12 +214,13 @@ impl Storage for Journal {
         let mut recovery = Recovery::default();
         let mut at = MAGIC.len();
         let mut expected = 1;
-        let (start, skip_until) = match &snapshot {
-            Some(s) if s.offset as usize <= bytes.len() => {
-                (s.offset as usize, s.snapshot.transaction)
-            }
-            _ => (MAGIC.len(), 0),
-        };
+        let (start, skip_until) = snapshot
+            .as_ref()
+            .and_then(|s| {
+                let offset = usize::try_from(s.offset).ok()?;
+                (offset <= bytes.len()).then_some((offset, s.snapshot.transaction))
+            })
+            .unwrap_or((MAGIC.len(), 0));
         if skip_until > 0 {
             at = start;
             expected = skip_until + 1;
@@ -349,13 +351,14 @@ impl RecoveryReport {
             self.transactions, self.records
         );
         if let Some(seq) = self.snapshot_seq {
-            s.push_str(&format!(", snapshot t/m record {seq}"));
+            let _ = write!(s, ", snapshot t/m record {seq}");
         }
         if let Some(t) = &self.truncated {
-            s.push_str(&format!(
+            let _ = write!(
+                s,
                 ", beschadigd einde afgekapt bij byte {} ({} bytes, {})",
                 t.offset, t.discarded, t.reason
-            ));
+            );
         }
         s
     }
