@@ -7,6 +7,9 @@
 //!
 //! Also: on-delete semantics, atomicity of calls and transactions, and search.
 
+// Short names (a, b, k, p) for the objects of a case read best next to the rules.
+#![allow(clippy::many_single_char_names)]
+
 #[path = "support/register.rs"]
 mod support;
 
@@ -153,7 +156,8 @@ fn klantcontact(reg: &Register, a: Uuid, p: Option<Uuid>) -> (Uuid, Uuid, Uuid) 
 }
 
 fn identificator(reg: &Register, p: Option<Uuid>, group: Value, sub: Option<Uuid>) -> Uuid {
-    let mut body = json!({ "partijIdentificator": group });
+    let mut body = json!({});
+    body["partijIdentificator"] = group;
     if let Some(p) = p {
         body["identificeerdePartij"] = r(p);
     }
@@ -1369,8 +1373,10 @@ fn zoeken_expand(s: &mut Seen) {
     s.refused(&e, "query", "expand", "invalid_choice", "zoeken.expand");
 }
 
+type Case = fn(&mut Seen);
+
 /// Every case, each of which records what it saw.
-const CASES: &[(&str, fn(&mut Seen))] = &[
+const CASES: &[(&str, Case)] = &[
     ("verwijzing", verwijzing),
     ("uuid_uniek", uuid_uniek),
     ("identificator_uniek", identificator_uniek),
@@ -1485,4 +1491,706 @@ fn rule_codes_are_catalogued() {
             "{rule} refused with code {code}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nested partij-identificatoren (Open Klant R10)
+// ---------------------------------------------------------------------------------------------
+
+fn identificatoren_van(reg: &Register, p: Uuid) -> Vec<(Uuid, String)> {
+    partij_json(reg, p)["partijIdentificatoren"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                Uuid::parse_str(i["uuid"].as_str().unwrap()).unwrap(),
+                i["partijIdentificator"]["objectId"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn nested_identificatoren_are_created_updated_and_deleted_with_the_partij() {
+    let reg = register();
+    let org = partij(
+        &reg,
+        json!({"soortPartij": "organisatie", "indicatieActief": true,
+               "partijIdentificatie": {"naam": "X"},
+               "partijIdentificatoren": [{"partijIdentificator": kvk_group("12345678")}]}),
+    );
+    let ids = identificatoren_van(&reg, org);
+    assert_eq!(ids.len(), 1);
+    let kvk = ids[0].0;
+    let stored = json_of(
+        &reg.vraag_partij_identificator_op(PartijIdentificatorId(kvk))
+            .unwrap(),
+    );
+    assert_eq!(
+        stored["identificeerdePartij"]["uuid"],
+        json!(org),
+        "the partij sets it"
+    );
+
+    // With uuid: updated in place; without: created.
+    ok(
+        &reg,
+        reg.wijzig_partij_deels(
+            PartijId(org),
+            &json!({"partijIdentificatoren": [
+                {"uuid": kvk, "partijIdentificator": kvk_group("87654321")},
+                {"partijIdentificator": rsin_group(BSN)}]}),
+        ),
+    );
+    let ids = identificatoren_van(&reg, org);
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&(kvk, "87654321".to_owned())));
+    let rsin = ids.iter().find(|(i, _)| *i != kvk).unwrap().0;
+    // Absent: untouched. Unlisted: deleted.
+    ok(
+        &reg,
+        reg.wijzig_partij_deels(PartijId(org), &json!({"indicatieActief": false})),
+    );
+    assert_eq!(identificatoren_van(&reg, org).len(), 2);
+    ok(
+        &reg,
+        reg.wijzig_partij_deels(
+            PartijId(org),
+            &json!({"partijIdentificatoren": [{"uuid": rsin, "partijIdentificator": rsin_group(BSN)}]}),
+        ),
+    );
+    assert_eq!(identificatoren_van(&reg, org), vec![(rsin, BSN.to_owned())]);
+    assert!(reg
+        .vraag_partij_identificator_op(PartijIdentificatorId(kvk))
+        .is_err());
+    // A PUT without the list deletes none; with an empty list deletes all.
+    let mut body = organisatie("X");
+    ok(&reg, reg.wijzig_partij(PartijId(org), body.clone()));
+    assert_eq!(identificatoren_van(&reg, org).len(), 1);
+    body["partijIdentificatoren"] = json!([]);
+    ok(&reg, reg.wijzig_partij(PartijId(org), body));
+    assert_eq!(aantal(&reg, Resource::PartijIdentificatoren), 0);
+
+    // An unknown uuid in the list is refused; a failing item undoes the whole call.
+    let e = weiger(&reg, |reg| {
+        reg.wijzig_partij_deels(
+            PartijId(org),
+            &json!({"partijIdentificatoren": [
+                {"uuid": Uuid::new_v4(), "partijIdentificator": kvk_group("12345678")}]}),
+        )
+    });
+    assert!(
+        e.contains("partijIdentificatoren.0.uuid", "invalid"),
+        "{e:?}"
+    );
+    partij(&reg, persoon_met_bsn(BSN2));
+    let e = weiger(&reg, |reg| {
+        reg.registreer_partij(
+            json!({"soortPartij": "organisatie", "indicatieActief": true,
+            "partijIdentificatie": {"naam": "Y"},
+            "partijIdentificatoren": [{"partijIdentificator": kvk_group("11111111")},
+                                      {"partijIdentificator": rsin_group(BSN2)},
+                                      {"partijIdentificator": bsn_group(BSN2)}]}),
+        )
+    });
+    assert_eq!(e.kind(), "conflict", "{e:?}");
+    // Naming identificeerdePartij in the nested list is a document error.
+    let e = weiger(&reg, |reg| {
+        reg.registreer_partij(json!({"soortPartij": "persoon", "indicatieActief": true,
+            "partijIdentificatoren": [{"identificeerdePartij": r(org),
+                                       "partijIdentificator": bsn_group(BSN3)}]}))
+    });
+    assert_eq!(e.kind(), "invalid", "{e:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// On delete
+// ---------------------------------------------------------------------------------------------
+
+/// An organisatie with everything that can hang off a partij; returns (register, the
+/// organisatie, the other partij, the contactpersoon, the betrokkene, the categorie).
+fn partij_met_alles(profile: Profile) -> (Register, Uuid, Uuid, Uuid, Uuid, Uuid) {
+    let reg = register_in(profile);
+    let org = partij(&reg, organisatie("X"));
+    let ander = partij(&reg, persoon());
+    identificator(&reg, Some(org), kvk_group("12345678"), None);
+    ok(&reg, reg.registreer_digitaal_adres(email(org, "info@x.nl")));
+    ok(
+        &reg,
+        reg.registreer_rekeningnummer(json!({"partij": r(org), "iban": "NL91ABNA0417164300"})),
+    );
+    let categorie = uid(&ok(
+        &reg,
+        reg.registreer_categorie(json!({"naam": "Ondernemer"})),
+    ));
+    ok(
+        &reg,
+        reg.registreer_categorie_relatie(json!({"partij": r(org), "categorie": r(categorie)})),
+    );
+    for (a, b) in [(org, ander), (ander, org)] {
+        ok(
+            &reg,
+            reg.registreer_vertegenwoordiging(
+                json!({"vertegenwoordigendePartij": r(a), "vertegenwoordigdePartij": r(b)}),
+            ),
+        );
+    }
+    let cp = partij(
+        &reg,
+        json!({"soortPartij": "contactpersoon", "indicatieActief": true,
+               "partijIdentificatie": {"werkteVoorPartij": r(org),
+                                       "contactnaam": {"voornaam": "Els", "achternaam": "Bos"}}}),
+    );
+    let a = actor(&reg, "Nicole");
+    let (_, b, _) = klantcontact(&reg, a, Some(org));
+    (reg, org, ander, cp, b, categorie)
+}
+
+#[test]
+fn deleting_a_partij_cascades() {
+    for profile in [Profile::Standaard, Profile::OpenKlant] {
+        let (reg, org, ander, cp, b, categorie) = partij_met_alles(profile);
+        let before = reg.lengte();
+        ok(&reg, reg.verwijder_partij(PartijId(org)));
+        assert_eq!(reg.lengte().1, before.1 + 1, "one transaction");
+        for resource in [
+            Resource::PartijIdentificatoren,
+            Resource::DigitaleAdressen,
+            Resource::Rekeningnummers,
+            Resource::CategorieRelaties,
+            Resource::Vertegenwoordigingen,
+        ] {
+            assert_eq!(aantal(&reg, resource), 0, "{resource} in {profile}");
+        }
+        assert!(
+            reg.vraag_categorie_op(categorie.into()).is_ok(),
+            "the categorie stays"
+        );
+        assert!(reg.vraag_partij_op(PartijId(ander), &[]).is_ok());
+        let cp = partij_json(&reg, cp);
+        assert_eq!(cp["partijIdentificatie"]["werkteVoorPartij"], Value::Null);
+        match profile {
+            Profile::Standaard => {
+                let b = json_of(&reg.vraag_betrokkene_op(BetrokkeneId(b), &[]).unwrap());
+                assert_eq!(
+                    b["wasPartij"],
+                    Value::Null,
+                    "kept as record, partij cleared"
+                );
+            }
+            Profile::OpenKlant => {
+                assert!(reg.vraag_betrokkene_op(BetrokkeneId(b), &[]).is_err());
+            }
+        }
+        assert_eq!(aantal(&reg, Resource::Klantcontacten), 1);
+        // Every cascaded change is in the audit log, in the delete's transaction.
+        let log = reg.audit_log().unwrap();
+        let last: Vec<&AuditRecord> = log
+            .iter()
+            .filter(|r| r.transaction == before.1 + 1)
+            .collect();
+        assert!(last.iter().all(|r| r.operation == "verwijder_partij"));
+        assert!(last.iter().any(|r| r.id == org));
+        assert!(last.len() >= 8, "{}", last.len());
+    }
+}
+
+#[test]
+fn deleting_a_klantcontact_cascades() {
+    let reg = register();
+    let a = actor(&reg, "Nicole");
+    let mut registratie = registratie(a, None);
+    registratie.onderwerpobjecten = vec![json!({"onderwerpobjectidentificator": {
+        "objectId": "ZAAK-1", "codeObjecttype": "zgw-Zaak", "codeRegister": "openzaak",
+        "codeSoortObjectId": "identificatie"}})];
+    registratie.bijlagen = vec![json!({"bijlageidentificator": {
+        "objectId": "DOC-1", "codeObjecttype": "informatieobject", "codeRegister": "openzaak",
+        "codeSoortObjectId": "identificatie"}})];
+    registratie.interne_taken = vec![json!({"gevraagdeHandeling": "bel terug",
+        "status": "te_verwerken", "toegewezenAanActoren": [r(a)]})];
+    let d = ok(&reg, reg.registreer_klantcontact(registratie));
+    let k = uid(&d.klantcontact);
+    let b = uid(&d.betrokkenen[0]);
+    let adres = uid(&ok(
+        &reg,
+        reg.registreer_digitaal_adres(json!({"verstrektDoorBetrokkene": r(b),
+            "adres": "jan@example.nl", "soortDigitaalAdres": "email"})),
+    ));
+    // A later klantcontact that was about this one.
+    let (k2, _, _) = klantcontact(&reg, a, None);
+    let later = uid(&ok(
+        &reg,
+        reg.registreer_onderwerpobject(json!({"klantcontact": r(k2), "wasKlantcontact": r(k)})),
+    ));
+    ok(&reg, reg.verwijder_klantcontact(KlantcontactId(k)));
+    assert!(reg.vraag_klantcontact_op(KlantcontactId(k), &[]).is_err());
+    for resource in [Resource::Bijlagen, Resource::Internetaken] {
+        assert_eq!(aantal(&reg, resource), 0, "{resource}");
+    }
+    assert_eq!(aantal(&reg, Resource::Betrokkenen), 1, "only k2's");
+    assert_eq!(aantal(&reg, Resource::Actorklantcontacten), 1, "only k2's");
+    assert_eq!(
+        aantal(&reg, Resource::Onderwerpobjecten),
+        0,
+        "also the one about k"
+    );
+    assert!(reg
+        .vraag_onderwerpobject_op(OnderwerpobjectId(later))
+        .is_err());
+    let adres = json_of(
+        &reg.vraag_digitaal_adres_op(DigitaalAdresId(adres), &[])
+            .unwrap(),
+    );
+    assert_eq!(adres["verstrektDoorBetrokkene"], Value::Null);
+    assert!(reg.vraag_actor_op(ActorId(a)).is_ok(), "actors stay");
+}
+
+#[test]
+fn deleting_an_onderwerpobject_with_cascade() {
+    let reg = register();
+    let a = actor(&reg, "Nicole");
+    let zaak = |n: &str| {
+        json!({"onderwerpobjectidentificator": {"objectId": n, "codeObjecttype": "zgw-Zaak",
+               "codeRegister": "openzaak", "codeSoortObjectId": "identificatie"}})
+    };
+    let met_onderwerpen = |n: usize| {
+        let mut body = registratie(a, None);
+        body.onderwerpobjecten = (0..n).map(|i| zaak(&format!("ZAAK-{i}"))).collect();
+        let d = ok(&reg, reg.registreer_klantcontact(body));
+        let b = uid(&d.betrokkenen[0]);
+        ok(
+            &reg,
+            reg.registreer_digitaal_adres(json!({"verstrektDoorBetrokkene": r(b),
+                "adres": "jan@example.nl", "soortDigitaalAdres": "email"})),
+        );
+        (
+            uid(&d.klantcontact),
+            d.onderwerpobjecten.iter().map(uid).collect::<Vec<_>>(),
+        )
+    };
+    // Without cascade only the onderwerpobject goes.
+    let (k0, o0) = met_onderwerpen(1);
+    let res = ok(
+        &reg,
+        reg.verwijder_onderwerpobject(OnderwerpobjectId(o0[0]), false),
+    );
+    assert!(res.behouden.is_empty());
+    assert!(reg.vraag_klantcontact_op(KlantcontactId(k0), &[]).is_ok());
+    // With cascade the klantcontact goes too, with its betrokkene's partij-less address.
+    let (k1, o1) = met_onderwerpen(1);
+    let adressen = aantal(&reg, Resource::DigitaleAdressen);
+    let res = ok(
+        &reg,
+        reg.verwijder_onderwerpobject(OnderwerpobjectId(o1[0]), true),
+    );
+    assert!(res.behouden.is_empty());
+    assert!(reg.vraag_klantcontact_op(KlantcontactId(k1), &[]).is_err());
+    assert_eq!(aantal(&reg, Resource::DigitaleAdressen), adressen - 1);
+    // A klantcontact another onderwerpobject still refers to is kept and reported.
+    let (k2, o2) = met_onderwerpen(2);
+    let res = ok(
+        &reg,
+        reg.verwijder_onderwerpobject(OnderwerpobjectId(o2[0]), true),
+    );
+    assert_eq!(res.behouden.len(), 1);
+    assert!(res.behouden[0].ends_with(&k2.to_string()));
+    assert!(reg.vraag_klantcontact_op(KlantcontactId(k2), &[]).is_ok());
+}
+
+#[test]
+fn deleting_a_categorie_or_actor() {
+    let reg = register();
+    let p = partij(&reg, persoon());
+    let c = uid(&ok(
+        &reg,
+        reg.registreer_categorie(json!({"naam": "Ondernemer"})),
+    ));
+    let cr = uid(&ok(
+        &reg,
+        reg.registreer_categorie_relatie(json!({"partij": r(p), "categorie": r(c)})),
+    ));
+    ok(&reg, reg.verwijder_categorie(c.into()));
+    assert!(reg
+        .vraag_categorie_relatie_op(CategorieRelatieId(cr))
+        .is_err());
+    // An actor that is not the last of anything: its links go, it leaves its tasks.
+    let a = actor(&reg, "Nicole");
+    let b = actor(&reg, "Bert");
+    let (k, _, _) = klantcontact(&reg, a, None);
+    ok(
+        &reg,
+        reg.koppel_actor_aan_klantcontact(json!({"actor": r(b), "klantcontact": r(k)})),
+    );
+    let mut t = taak(k, a);
+    t["toegewezenAanActoren"] = json!([r(a), r(b)]);
+    let t = InterneTaakId(uid(&ok(&reg, reg.registreer_interne_taak(t))));
+    ok(&reg, reg.verwijder_actor(ActorId(b)));
+    let taak = json_of(&reg.vraag_interne_taak_op(t).unwrap());
+    assert_eq!(
+        taak["toegewezenAanActoren"],
+        json!([{"uuid": a, "url": format!(
+        "{}/actoren/{a}", klantinteracties::register::DEFAULT_BASE_URL)}])
+    );
+    assert_eq!(aantal(&reg, Resource::Actorklantcontacten), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Atomicity
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_failing_call_changes_nothing() {
+    let reg = register();
+    let a = actor(&reg, "Nicole");
+    let p = partij(&reg, persoon_met_bsn(BSN));
+    // Everything but the last nested interne taak is fine.
+    let mut body = registratie(a, Some(p));
+    body.interne_taken = vec![
+        json!({"gevraagdeHandeling": "bel terug", "status": "te_verwerken",
+                                     "toegewezenAanActoren": [r(Uuid::new_v4())]}),
+    ];
+    let e = weiger(&reg, |reg| reg.registreer_klantcontact(body));
+    assert!(
+        e.contains("interneTaken.0.toegewezenAanActoren.0.uuid", "invalid"),
+        "{e:?}"
+    );
+    assert_eq!(aantal(&reg, Resource::Klantcontacten), 0);
+    assert_eq!(aantal(&reg, Resource::Betrokkenen), 0);
+    // A delete with cascades that is refused halfway.
+    let org = partij(&reg, organisatie("A"));
+    let ander = partij(&reg, organisatie("B"));
+    let kvk = identificator(&reg, Some(org), kvk_group("12345678"), None);
+    identificator(
+        &reg,
+        Some(ander),
+        vestiging_group("000012345678"),
+        Some(kvk),
+    );
+    ok(&reg, reg.registreer_digitaal_adres(email(org, "info@a.nl")));
+    weiger(&reg, |reg| reg.verwijder_partij(PartijId(org)));
+    // Not found changes nothing either.
+    weiger(&reg, |reg| {
+        reg.verwijder_klantcontact(KlantcontactId(Uuid::new_v4()))
+    });
+}
+
+#[test]
+fn a_failing_transaction_changes_nothing() {
+    let reg = register();
+    let a = actor(&reg, "Nicole");
+    let before = (reg.inhoud(), reg.lengte(), reg.audit_log().unwrap());
+    let e = reg
+        .transactie(|tx| {
+            let p = uid(&tx.registreer_partij(persoon_met_bsn(BSN))?);
+            tx.registreer_digitaal_adres(email(p, "jan@example.nl"))?;
+            tx.registreer_klantcontact(registratie(a, Some(p)))?;
+            tx.wijzig_actor_deels(ActorId(a), &json!({"naam": "Nicole B."}))?;
+            // Seen inside the transaction…
+            let found =
+                tx.zoek_partij(&Zoekvraag::new().filter("partijIdentificator__objectId", BSN))?;
+            assert_eq!(found.count, 1);
+            // …then a call that fails ends it.
+            tx.registreer_partij(persoon_met_bsn(BSN))
+        })
+        .unwrap_err();
+    assert_eq!(e.kind(), "conflict");
+    assert!(before == (reg.inhoud(), reg.lengte(), reg.audit_log().unwrap()));
+    // The caller may end it with its own error, or a panic.
+    let e = reg
+        .transactie(|tx| -> Result<(), Error> {
+            tx.registreer_partij(persoon())?;
+            Err(Error::Storage("afgebroken".to_owned()))
+        })
+        .unwrap_err();
+    assert_eq!(e, Error::Storage("afgebroken".to_owned()));
+    assert!(before == (reg.inhoud(), reg.lengte(), reg.audit_log().unwrap()));
+    let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _ = reg.transactie(|tx| -> Result<(), Error> {
+            tx.registreer_partij(persoon())?;
+            panic!("midden in een transactie");
+        });
+    }));
+    assert!(panic.is_err());
+    assert!(before == (reg.inhoud(), reg.lengte(), reg.audit_log().unwrap()));
+    // And the register is usable afterwards.
+    ok(&reg, reg.registreer_partij(persoon()));
+    // A transaction that writes nothing commits nothing.
+    let lengte = reg.lengte();
+    ok(&reg, reg.transactie(|tx| tx.zoek_partij(&Zoekvraag::new())));
+    assert_eq!(reg.lengte(), lengte);
+}
+
+#[test]
+fn a_caught_failure_inside_a_transaction_keeps_the_other_writes() {
+    let reg = register();
+    let a = actor(&reg, "Nicole");
+    let lengte = reg.lengte();
+    let (p, weigering) = ok(
+        &reg,
+        reg.transactie(|tx| {
+            let p = uid(&tx.registreer_partij(persoon_met_bsn(BSN))?);
+            let weigering = tx.registreer_partij(persoon_met_bsn(BSN)).unwrap_err();
+            let bsn2 = tx.registreer_partij(persoon_met_bsn(BSN2));
+            assert!(bsn2.is_ok());
+            tx.registreer_klantcontact(registratie(a, Some(p)))?;
+            Ok((p, weigering))
+        }),
+    );
+    assert_eq!(weigering.kind(), "conflict");
+    assert_eq!(aantal(&reg, Resource::Partijen), 2);
+    assert_eq!(aantal(&reg, Resource::PartijIdentificatoren), 2);
+    assert_eq!(aantal(&reg, Resource::Klantcontacten), 1);
+    assert!(reg.vraag_partij_op(PartijId(p), &[]).is_ok());
+    // One transaction, holding only the writes of the calls that succeeded.
+    assert_eq!(reg.lengte().1, lengte.1 + 1);
+    let log = reg.audit_log().unwrap();
+    let tx: Vec<&AuditRecord> = log
+        .iter()
+        .filter(|r| r.transaction == lengte.1 + 1)
+        .collect();
+    assert_eq!(tx.len() as u64, reg.lengte().0 - lengte.0);
+    assert_eq!(
+        tx.len(),
+        2 + 2 + 3,
+        "2 partijen, 2 identificatoren, kc + ak + betrokkene"
+    );
+    assert!(tx.windows(2).all(|w| w[1].seq == w[0].seq + 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn search_combines_filters_with_and_and_returns_newest_first() {
+    let reg = register();
+    let jan = partij(&reg, persoon_met_bsn(BSN));
+    let mut inactief = persoon_met_bsn(BSN2);
+    inactief["indicatieActief"] = json!(false);
+    let piet = partij(&reg, inactief);
+    let org = partij(&reg, organisatie("X"));
+    let ids = |q: Zoekvraag| -> Vec<Uuid> {
+        reg.zoek_partij(&q)
+            .unwrap()
+            .results
+            .iter()
+            .map(uid)
+            .collect()
+    };
+    assert_eq!(ids(Zoekvraag::new()), vec![org, piet, jan]);
+    assert_eq!(
+        ids(Zoekvraag::new().filter("soortPartij", "persoon")),
+        vec![piet, jan]
+    );
+    assert_eq!(
+        ids(Zoekvraag::new()
+            .filter("soortPartij", "persoon")
+            .filter("indicatieActief", "true")),
+        vec![jan]
+    );
+    assert_eq!(
+        ids(Zoekvraag::new()
+            .filter("partijIdentificator__objectId", BSN2)
+            .filter("indicatieActief", "true")),
+        Vec::<Uuid>::new()
+    );
+    assert_eq!(
+        ids(Zoekvraag::new().filter("partijIdentificator__objectId", BSN)),
+        vec![jan]
+    );
+    // Klantcontacten of a partij (F2084).
+    let a = actor(&reg, "Nicole");
+    let (k, _, _) = klantcontact(&reg, a, Some(jan));
+    klantcontact(&reg, a, Some(piet));
+    let gevonden = reg
+        .zoek_klantcontact(&Zoekvraag::new().filter("hadBetrokkene__wasPartij__uuid", jan))
+        .unwrap();
+    assert_eq!(
+        gevonden.results.iter().map(uid).collect::<Vec<_>>(),
+        vec![k]
+    );
+}
+
+#[test]
+fn klantcontacten_are_ordered_by_plaatsgevonden_op_descending() {
+    let reg = register();
+    let a = actor(&reg, "Nicole");
+    let op = |when: &str| {
+        let mut r = registratie(a, None);
+        r.klantcontact["plaatsgevondenOp"] = json!(when);
+        uid(&ok(&reg, reg.registreer_klantcontact(r)).klantcontact)
+    };
+    let midden = op("2024-01-02T10:00:00Z");
+    let laatst = op("2024-01-03T10:00:00+01:00");
+    let eerst = op("2024-01-01T10:00:00Z");
+    let zelfde = op("2024-01-02T10:00:00Z");
+    let order: Vec<Uuid> = reg
+        .zoek_klantcontact(&Zoekvraag::new())
+        .unwrap()
+        .results
+        .iter()
+        .map(uid)
+        .collect();
+    assert_eq!(
+        order,
+        vec![laatst, zelfde, midden, eerst],
+        "ties: newest first"
+    );
+}
+
+#[test]
+fn search_pages() {
+    let reg = register();
+    let ids: Vec<Uuid> = (0..7).map(|_| partij(&reg, persoon())).collect();
+    let newest_first: Vec<Uuid> = ids.iter().rev().copied().collect();
+    let page = |n: usize, size: usize| reg.zoek_partij(&Zoekvraag::new().pagina(n, size)).unwrap();
+    let p2 = page(2, 3);
+    assert_eq!((p2.count, p2.page, p2.page_size), (7, 2, 3));
+    assert_eq!(
+        p2.results.iter().map(uid).collect::<Vec<_>>(),
+        newest_first[3..6]
+    );
+    assert!(p2.has_next() && p2.has_previous());
+    let p3 = page(3, 3);
+    assert_eq!(
+        p3.results.iter().map(uid).collect::<Vec<_>>(),
+        newest_first[6..]
+    );
+    assert!(!p3.has_next());
+    assert!(page(4, 3).results.is_empty());
+    assert_eq!(page(1, MAX_PAGE_SIZE).results.len(), 7);
+    assert!(!page(1, 100).has_previous());
+    for (n, size) in [(1, MAX_PAGE_SIZE + 1), (0, 10), (1, 0)] {
+        let e = reg
+            .zoek_partij(&Zoekvraag::new().pagina(n, size))
+            .unwrap_err();
+        assert_eq!(e.kind(), "query");
+        assert!(e.contains("pageSize", "invalid"));
+    }
+}
+
+#[test]
+fn search_refuses_unknown_parameters_and_bad_values() {
+    let reg = register();
+    let e = reg
+        .zoek_partij(
+            &Zoekvraag::new()
+                .filter("bsn", BSN)
+                .filter("soortPartij", "persoon"),
+        )
+        .unwrap_err();
+    assert!(matches!(e, Error::Query(_)));
+    let v = &e.report().unwrap().violations;
+    assert_eq!(v.len(), 1);
+    assert_eq!(
+        (v[0].name.as_str(), v[0].code.as_str(), v[0].rule.as_str()),
+        ("nonFieldErrors", "unknown-parameters", "zoeken.parameter")
+    );
+    assert!(v[0].reason.contains("bsn"));
+    for (name, value) in [
+        ("indicatieActief", "ja"),
+        ("vertegenwoordigdePartij__uuid", "geen-uuid"),
+    ] {
+        let e = reg
+            .zoek_partij(&Zoekvraag::new().filter(name, value))
+            .unwrap_err();
+        assert!(e.contains(name, "invalid"), "{e:?}");
+    }
+    let e = reg
+        .zoek_klantcontact(&Zoekvraag::new().filter("plaatsgevondenOp", "gisteren"))
+        .unwrap_err();
+    assert!(e.contains("plaatsgevondenOp", "invalid"));
+    let e = reg
+        .zoek_interne_taak(&Zoekvraag::new().expand(&["hadBetrokkenen"]))
+        .unwrap_err();
+    assert!(e.contains("expand", "invalid_choice"));
+}
+
+#[test]
+fn search_expands_relations() {
+    let reg = register();
+    let p = partij(&reg, persoon());
+    let d = uid(&ok(
+        &reg,
+        reg.registreer_digitaal_adres(email(p, "jan@example.nl")),
+    ));
+    let a = actor(&reg, "Nicole");
+    let (k, b, _) = klantcontact(&reg, a, Some(p));
+    let kc = reg
+        .zoek_klantcontact(&Zoekvraag::new().expand(&["hadBetrokkenen"]))
+        .unwrap();
+    let kc = json_of(&kc.results[0]);
+    assert_eq!(kc["uuid"], json!(k));
+    let expanded = &kc["_expand"]["hadBetrokkenen"];
+    assert_eq!(expanded[0]["uuid"], json!(b));
+    assert_eq!(expanded[0]["wasPartij"]["uuid"], json!(p));
+    let zonder = json_of(&reg.zoek_klantcontact(&Zoekvraag::new()).unwrap().results[0]);
+    assert!(zonder.get("_expand").is_none());
+    let partij = reg
+        .zoek_partij(&Zoekvraag::new().expand(&["digitaleAdressen"]))
+        .unwrap();
+    let partij = json_of(&partij.results[0]);
+    assert_eq!(partij["_expand"]["digitaleAdressen"][0]["uuid"], json!(d));
+    assert_eq!(
+        partij["_expand"]["digitaleAdressen"][0]["adres"],
+        json!("jan@example.nl")
+    );
+    let op = json_of(
+        &reg.vraag_klantcontact_op(
+            KlantcontactId(k),
+            &[
+                "hadBetrokkenen".to_owned(),
+                "hadBetrokkenen.digitaleAdressen".to_owned(),
+            ],
+        )
+        .unwrap(),
+    );
+    assert_eq!(op["_expand"]["hadBetrokkenen"][0]["uuid"], json!(b));
+}
+
+#[test]
+fn search_from_a_query_string() {
+    let q = Zoekvraag::from_query(
+        "?soortPartij=persoon&indicatieActief=true&page=2&pageSize=1&expand=digitaleAdressen,betrokkenen",
+    )
+    .unwrap();
+    assert_eq!(
+        q.filters,
+        vec![
+            ("soortPartij".to_owned(), "persoon".to_owned()),
+            ("indicatieActief".to_owned(), "true".to_owned())
+        ]
+    );
+    assert_eq!((q.page, q.page_size), (2, 1));
+    assert_eq!(q.expand, vec!["digitaleAdressen", "betrokkenen"]);
+    let q = Zoekvraag::from_query("adres=jan%40example.nl&omschrijving=thuis+werk").unwrap();
+    assert_eq!(q.filters[0].1, "jan@example.nl");
+    assert_eq!(q.filters[1].1, "thuis werk");
+    assert_eq!(Zoekvraag::from_query("").unwrap(), Zoekvraag::new());
+    // Not an escape: kept as written.
+    for (raw, value) in [
+        ("a%+1", "a% 1"),
+        ("a%zz", "a%zz"),
+        ("a%4", "a%4"),
+        ("a%", "a%"),
+    ] {
+        let q = Zoekvraag::from_query(&format!("adres={raw}")).unwrap();
+        assert_eq!(q.filters[0].1, value, "{raw}");
+    }
+    for bad in ["pageSize=abc", "pageSize=0", "page=-1"] {
+        let e = Zoekvraag::from_query(bad).unwrap_err();
+        assert!(matches!(e, Error::Query(_)), "{bad}");
+    }
+    // Used against the register.
+    let reg = register();
+    let jan = partij(&reg, persoon());
+    partij(&reg, persoon());
+    let q = Zoekvraag::from_query("soortPartij=persoon&page=2&pageSize=1").unwrap();
+    let page = reg.zoek_partij(&q).unwrap();
+    assert_eq!(page.count, 2);
+    assert_eq!(uid(&page.results[0]), jan);
 }
