@@ -119,6 +119,11 @@ macro_rules! records {
                 out
             }
 
+            /// Whether an object of any resource has this id.
+            pub(crate) fn in_use(&self, id: &Uuid) -> bool {
+                false $( || self.$field.contains(id) )+
+            }
+
             /// Number of objects per resource.
             pub(crate) fn counts(&self) -> Vec<(Resource, usize)> {
                 vec![ $( (Resource::$variant, self.$field.len()), )+ ]
