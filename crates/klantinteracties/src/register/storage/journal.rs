@@ -204,6 +204,24 @@ fn valid_frame_after(bytes: &[u8], from: usize) -> Option<usize> {
 impl Storage for Journal {
     fn recover(&mut self) -> Result<Recovery, Error> {
         let bytes = self.read_all()?;
+        if bytes.len() < MAGIC.len() && MAGIC.starts_with(&bytes) {
+            // Cut short while `open` wrote the magic line: it holds no transaction yet.
+            let path = self.path();
+            self.file
+                .set_len(0)
+                .and_then(|()| self.file.seek(SeekFrom::Start(0)))
+                .and_then(|_| self.file.write_all(MAGIC))
+                .and_then(|()| self.file.sync_all())
+                .map_err(|e| io("cannot rewrite", &path, &e))?;
+            self.end = MAGIC.len() as u64;
+            let mut recovery = Recovery::default();
+            recovery.report.truncated = Some(TornTail {
+                offset: 0,
+                discarded: bytes.len() as u64,
+                reason: "magic line cut short".to_owned(),
+            });
+            return Ok(recovery);
+        }
         if !bytes.starts_with(MAGIC) {
             return Err(Error::Storage(format!(
                 "{} is not a klantinteracties journal",
