@@ -124,6 +124,28 @@ fn a_snapshot_then_more_writes_reopens_equal() {
 }
 
 #[test]
+fn a_damaged_snapshot_is_ignored_and_the_journal_replayed() {
+    let dir = TempDir::new("snapshot-kapot");
+    let reg = open(dir.path()).unwrap();
+    schrijf(&reg);
+    reg.snapshot().unwrap();
+    reg.registreer_categorie(json!({"naam": "Ondernemer"}))
+        .unwrap();
+    let voor = staat(&reg);
+    drop(reg);
+    let pad = dir.path().join("snapshot.bin");
+    let mut bytes = std::fs::read(&pad).unwrap();
+    let midden = bytes.len() / 2;
+    bytes[midden] ^= 0x20;
+    std::fs::write(&pad, &bytes).unwrap();
+    // A half-written temporary snapshot is ignored too.
+    std::fs::write(dir.path().join("snapshot.bin.tmp"), &bytes[..midden]).unwrap();
+    let reg = open(dir.path()).unwrap();
+    assert!(staat(&reg) == voor);
+    assert_eq!(reg.herstelrapport().snapshot_seq, None);
+}
+
+#[test]
 fn without_sync_the_journal_still_reopens_equal() {
     let dir = TempDir::new("nosync");
     let reg = builder(Profile::Standaard, 2)
