@@ -7,10 +7,13 @@
 mod support;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use klantinteracties::model::{ActorId, CategorieId, PartijId, PartijIdentificatorId};
 use klantinteracties::register::{
-    Action, AnyRecord, AuditRecord, Error, JournalOptions, Register, DEFAULT_WHO,
+    Action, AnyRecord, AuditRecord, Error, JournalOptions, Memory, Recovery, Register, Snapshot,
+    Storage, DEFAULT_WHO,
 };
 use klantinteracties::rules::Profile;
 use serde_json::json;
@@ -375,4 +378,100 @@ fn the_audit_log_of_one_object() {
         .vraag_partij_identificator_op(PartijIdentificatorId(bsn.0))
         .is_err());
     assert!(reg.audit_log_van(Uuid::new_v4()).unwrap().is_empty());
+}
+
+/// Storage in memory that fails on demand, like a full disk.
+#[derive(Debug)]
+struct Wankel {
+    inner: Memory,
+    faal: Arc<AtomicBool>,
+}
+
+impl Storage for Wankel {
+    fn recover(&mut self) -> Result<Recovery, Error> {
+        self.inner.recover()
+    }
+
+    fn commit(&mut self, transaction: &[AuditRecord]) -> Result<(), Error> {
+        if self.faal.load(Ordering::SeqCst) {
+            return Err(Error::Storage("schijf vol".to_owned()));
+        }
+        self.inner.commit(transaction)
+    }
+
+    fn audit_log(&self) -> Result<Vec<AuditRecord>, Error> {
+        self.inner.audit_log()
+    }
+
+    fn write_snapshot(&mut self, snapshot: &Snapshot) -> Result<(), Error> {
+        self.inner.write_snapshot(snapshot)
+    }
+
+    fn describe(&self) -> String {
+        "wankel".to_owned()
+    }
+}
+
+#[test]
+fn a_failing_commit_rolls_the_transaction_back() {
+    let faal = Arc::new(AtomicBool::new(false));
+    let reg = builder(Profile::Standaard, 1)
+        .with_storage(Box::new(Wankel {
+            inner: Memory::default(),
+            faal: faal.clone(),
+        }))
+        .unwrap();
+    assert_eq!(reg.opslag(), "wankel");
+    schrijf(&reg);
+    let voor = staat(&reg);
+    faal.store(true, Ordering::SeqCst);
+    let e = reg.registreer_actor(medewerker("Bert")).unwrap_err();
+    assert!(matches!(e, Error::Storage(_)), "{e:?}");
+    assert!(staat(&reg) == voor);
+    let e = reg
+        .transactie(|tx| {
+            let p = uid(&tx.registreer_partij(persoon_met_bsn(BSN3))?);
+            tx.registreer_digitaal_adres(email(p, "piet@example.nl"))
+        })
+        .unwrap_err();
+    assert!(matches!(e, Error::Storage(_)));
+    assert_eq!(e.problem().status, 500);
+    assert!(staat(&reg) == voor);
+    // Once the storage works again, so does the register, without gaps in the log.
+    faal.store(false, Ordering::SeqCst);
+    reg.registreer_partij(persoon_met_bsn(BSN3)).unwrap();
+    let log = reg.audit_log().unwrap();
+    assert!(log.iter().enumerate().all(|(i, r)| r.seq == i as u64 + 1));
+    assert_eq!(log.last().unwrap().transaction, voor.1 .1 + 1);
+}
+
+#[test]
+fn writers_on_several_threads_are_serialized() {
+    let dir = TempDir::new("threads");
+    let reg = builder(Profile::Standaard, 1)
+        .journal(JournalOptions { sync: false })
+        .open(dir.path())
+        .unwrap();
+    std::thread::scope(|s| {
+        for t in 0..4 {
+            let reg = &reg;
+            s.spawn(move || {
+                for i in 0..10 {
+                    reg.registreer_categorie(json!({ "naam": format!("{t}-{i}") }))
+                        .unwrap();
+                    reg.zoek_categorie(&klantinteracties::register::Zoekvraag::new())
+                        .unwrap();
+                }
+            });
+        }
+    });
+    assert_eq!(reg.lengte(), (40, 40));
+    let log = reg.audit_log().unwrap();
+    assert!(log
+        .iter()
+        .enumerate()
+        .all(|(i, r)| r.seq == i as u64 + 1 && r.transaction == i as u64 + 1));
+    let voor = staat(&reg);
+    drop(reg);
+    assert!(staat(&open(dir.path()).unwrap()) == voor);
 }
