@@ -49,6 +49,11 @@ impl<R> Table<R> {
         self.rows.get(id).map(|r| r.seq)
     }
 
+    /// The sequence number row `id` has, or gets when [`Table::set`] creates it with `seq`.
+    pub(crate) fn seq_for(&self, id: &Uuid, seq: Option<u64>) -> u64 {
+        self.seq(id).or(seq).unwrap_or(self.next)
+    }
+
     /// Sets the row `id` to `rec` (or removes it), returning the previous row with its
     /// sequence number. A new row gets `seq` when given (restoring a row on rollback), else
     /// the next number; an existing row keeps its number.
