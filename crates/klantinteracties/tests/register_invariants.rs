@@ -1879,6 +1879,51 @@ fn a_failing_call_changes_nothing() {
 }
 
 #[test]
+fn presented_lists_keep_their_order_through_changes_and_refusals() {
+    let reg = register();
+    let p = partij(&reg, organisatie("P"));
+    let q = partij(&reg, organisatie("Q"));
+    identificator(&reg, Some(q), kvk_group("12345678"), None);
+    let adressen: Vec<Uuid> = ["1@p.nl", "2@p.nl", "3@p.nl"]
+        .iter()
+        .map(|a| uid(&ok(&reg, reg.registreer_digitaal_adres(email(p, a)))))
+        .collect();
+    let lijst = |reg: &Register| -> Vec<Value> {
+        partij_json(reg, p)["digitaleAdressen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["uuid"].clone())
+            .collect()
+    };
+    let in_volgorde: Vec<Value> = adressen.iter().map(|a| json!(a)).collect();
+    assert_eq!(lijst(&reg), in_volgorde);
+    // Changing the first address keeps it first.
+    ok(
+        &reg,
+        reg.wijzig_digitaal_adres_deels(
+            DigitaalAdresId(adressen[0]),
+            &json!({"omschrijving": "werk"}),
+        ),
+    );
+    assert_eq!(lijst(&reg), in_volgorde);
+    // A call that relinks the addresses and then fails leaves the presentation as it was.
+    let voor = partij_json(&reg, p);
+    let e = weiger(&reg, |reg| {
+        reg.wijzig_partij_deels(
+            PartijId(p),
+            &json!({"digitaleAdressen": [r(adressen[2]), r(adressen[1]), r(adressen[0])],
+                    "partijIdentificatoren": [{"partijIdentificator": kvk_group("12345678")}]}),
+        )
+    });
+    assert_eq!(e.kind(), "conflict");
+    assert_eq!(partij_json(&reg, p), voor);
+    // And so does a replay of the audit log.
+    let kopie = Register::from_audit_log(&reg.audit_log().unwrap(), builder(Profile::Standaard, 9));
+    assert_eq!(partij_json(&kopie, p), voor);
+}
+
+#[test]
 fn a_failing_transaction_changes_nothing() {
     let reg = register();
     let a = actor(&reg, "Nicole");

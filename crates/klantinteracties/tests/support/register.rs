@@ -158,3 +158,45 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// Every object as the register presents it (with every expansion), oldest first per
+/// resource: the derived lists (a partij's `digitaleAdressen`, a klantcontact's
+/// `hadBetrokkenen`) come from the indexes, so two registers that present alike have the
+/// same indexes too.
+pub fn weergave(reg: &Register) -> Vec<Value> {
+    use klantinteracties::Resource as R;
+    fn v<T: Serialize>(x: Result<T, klantinteracties::register::Error>) -> Value {
+        serde_json::to_value(x.unwrap()).unwrap()
+    }
+    let alles = |xs: &[&str]| xs.iter().map(|x| (*x).to_owned()).collect::<Vec<String>>();
+    let partij = alles(&["betrokkenen", "categorieRelaties", "digitaleAdressen"]);
+    let klantcontact = alles(&[
+        "gingOverOnderwerpobjecten",
+        "hadBetrokkenen",
+        "hadBetrokkenen.digitaleAdressen",
+        "leiddeTotInterneTaken",
+        "omvatteBijlagen",
+    ]);
+    reg.inhoud()
+        .into_iter()
+        .map(|(id, rec)| match rec.resource() {
+            R::Partijen => v(reg.vraag_partij_op(id.into(), &partij)),
+            R::PartijIdentificatoren => v(reg.vraag_partij_identificator_op(id.into())),
+            R::DigitaleAdressen => {
+                v(reg.vraag_digitaal_adres_op(id.into(), &alles(&["verstrektDoorBetrokkene"])))
+            }
+            R::Rekeningnummers => v(reg.vraag_rekeningnummer_op(id.into())),
+            R::Vertegenwoordigingen => v(reg.vraag_vertegenwoordiging_op(id.into())),
+            R::Categorieen => v(reg.vraag_categorie_op(id.into())),
+            R::CategorieRelaties => v(reg.vraag_categorie_relatie_op(id.into())),
+            R::Klantcontacten => v(reg.vraag_klantcontact_op(id.into(), &klantcontact)),
+            R::Betrokkenen => v(reg.vraag_betrokkene_op(id.into(), &alles(&["digitaleAdressen"]))),
+            R::Actorklantcontacten => v(reg.vraag_actor_klantcontact_op(id.into())),
+            R::Onderwerpobjecten => v(reg.vraag_onderwerpobject_op(id.into())),
+            R::Bijlagen => v(reg.vraag_bijlage_op(id.into())),
+            R::Actoren => v(reg.vraag_actor_op(id.into())),
+            R::Internetaken => v(reg.vraag_interne_taak_op(id.into())),
+            R::MaakKlantcontact => Value::Null,
+        })
+        .collect()
+}
