@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use klantinteracties::model::{
     ActorId, BetrokkeneId, DigitaalAdresId, InterneTaakId, KlantcontactId, PartijId,
 };
-use klantinteracties::register::{Error, JournalOptions, Register};
+use klantinteracties::register::{Error, JournalOptions, Register, Zoekvraag};
 use klantinteracties::rules::Profile;
 use klantinteracties::Resource;
 use proptest::prelude::*;
@@ -393,6 +393,17 @@ fn run(ops: &[Op], journaal: bool) {
         let findings = reg.controleer_invarianten();
         assert!(findings.is_empty(), "step {n} {op:?}: {findings:#?}");
         assert_eq!(reg.aantallen(), m.counts(), "step {n} {op:?}");
+        for b in 0..BSNS {
+            let gevonden: Vec<Uuid> = reg
+                .zoek_partij(&Zoekvraag::new().filter("partijIdentificator__objectId", bsn(b)))
+                .unwrap()
+                .results
+                .iter()
+                .map(uid)
+                .collect();
+            let verwacht: Vec<Uuid> = m.bsn.get(&b).copied().into_iter().collect();
+            assert_eq!(gevonden, verwacht, "step {n} {op:?}: BSN {b}");
+        }
     }
     let log = reg.audit_log().unwrap();
     assert_eq!(log.len() as u64, reg.lengte().0);
