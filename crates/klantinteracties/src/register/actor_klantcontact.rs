@@ -96,24 +96,24 @@ pub(crate) fn build(
     old: Option<&ActorKlantcontactInput>,
 ) -> Result<ActorKlantcontactInput, Error> {
     let (a, k) = (r.actor.uuid.0, r.klantcontact.uuid.0);
-    let mut c = Checks::default();
+    let mut checks = Checks::default();
     let actor = tx.lezer().opt::<ActorInput>(a);
-    c.reference("actor", actor.is_some(), "Actor");
-    c.reference(
+    checks.reference("actor", actor.is_some(), "Actor");
+    checks.reference(
         "klantcontact",
         tx.bestaat::<KlantcontactInput>(k),
         "Klantcontact",
     );
     let nieuw = old.is_none_or(|o| o.actor.uuid.0 != a || o.klantcontact.uuid.0 != k);
     if tx.profile() == Profile::Standaard && nieuw && actor.is_some_and(|x| !actief(x)) {
-        c.push(
+        checks.push(
             "actor.uuid",
             "invalid",
             "Alleen een actieve actor (indicatieActief) kan aan een klantcontact worden gekoppeld.",
             "register.actor-actief",
         );
     }
-    c.invalid()?;
+    checks.invalid()?;
     let l = tx.lezer();
     let taken = l.state.ix.ak_actor.get(&a).iter().any(|o| {
         *o != id

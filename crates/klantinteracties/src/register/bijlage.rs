@@ -11,7 +11,9 @@ use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::{id, Filter, Kind, Page, Zoekvraag};
 use super::{register_reads, register_writes, Error};
-use crate::model::{Bijlage, BijlageId, BijlageInput, KlantcontactInput, Objectidentificator};
+use crate::model::{
+    Bijlage, BijlageId, BijlageInput, KlantcontactInput, Objectidentificator, OpenCode,
+};
 use crate::Resource;
 
 pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &BijlageInput) {
@@ -40,18 +42,9 @@ pub(crate) fn identificator_veld<'a>(
     let i = i?;
     match veld {
         "ObjectId" => i.object_id.as_deref(),
-        "CodeObjecttype" => i
-            .code_objecttype
-            .as_ref()
-            .map(super::super::model::codes::OpenCode::as_str),
-        "CodeRegister" => i
-            .code_register
-            .as_ref()
-            .map(super::super::model::codes::OpenCode::as_str),
-        _ => i
-            .code_soort_object_id
-            .as_ref()
-            .map(super::super::model::codes::OpenCode::as_str),
+        "CodeObjecttype" => i.code_objecttype.as_ref().map(OpenCode::as_str),
+        "CodeRegister" => i.code_register.as_ref().map(OpenCode::as_str),
+        _ => i.code_soort_object_id.as_ref().map(OpenCode::as_str),
     }
 }
 

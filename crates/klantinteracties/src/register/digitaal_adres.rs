@@ -17,7 +17,7 @@ use super::zoeken::{flag, icontains, id, Filter, Kind, Page, Zoekvraag};
 use super::{betrokkene, partij, register_reads, register_writes, Error};
 use crate::model::{
     BetrokkeneInput, DigitaalAdres, DigitaalAdresExpand, DigitaalAdresId, DigitaalAdresInput,
-    PartijInput,
+    PartijInput, Referentie,
 };
 use crate::Resource;
 
@@ -79,7 +79,7 @@ fn referentie(r: &DigitaalAdresInput) -> Option<&str> {
     r.referentie
         .as_ref()
         .and_then(|x| x.waarde())
-        .map(super::super::model::waarden::Referentie::as_str)
+        .map(Referentie::as_str)
 }
 
 fn verificatie(r: &DigitaalAdresInput) -> Option<String> {

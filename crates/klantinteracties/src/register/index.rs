@@ -1,4 +1,7 @@
-//! Secondary indexes: exact-match look-ups never scan a table.
+//! Secondary indexes: exact-match look-ups never scan a table. The ids under a key are kept
+//! in the order their objects were created (their table sequence number), so that a list a
+//! resource presents (a partij's `digitaleAdressen`) does not depend on the history of
+//! changes, refused calls or recovery, only on the contents.
 
 use std::hash::Hash;
 
@@ -8,14 +11,22 @@ use uuid::Uuid;
 /// Whether a record's keys are being added to or removed from the indexes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Op {
-    Add,
+    /// Adds the keys of the object with this creation sequence number.
+    Add(u64),
     Remove,
 }
 
-/// A key → ids index. Most keys have one or a few ids, kept in insertion order.
+/// The ids under one key, in creation order, with their sequence numbers.
+#[derive(Debug, Default)]
+struct Ids {
+    seqs: Vec<u64>,
+    ids: Vec<Uuid>,
+}
+
+/// A key → ids index. Most keys have one or a few ids, kept in creation order.
 #[derive(Debug)]
 pub(crate) struct MultiIndex<K> {
-    map: FxHashMap<K, Vec<Uuid>>,
+    map: FxHashMap<K, Ids>,
 }
 
 impl<K> Default for MultiIndex<K> {
@@ -29,13 +40,19 @@ impl<K> Default for MultiIndex<K> {
 impl<K: Eq + Hash> MultiIndex<K> {
     pub(crate) fn apply(&mut self, op: Op, key: K, id: Uuid) {
         match op {
-            Op::Add => self.map.entry(key).or_default().push(id),
+            Op::Add(seq) => {
+                let ids = self.map.entry(key).or_default();
+                let at = ids.seqs.partition_point(|s| *s <= seq);
+                ids.seqs.insert(at, seq);
+                ids.ids.insert(at, id);
+            }
             Op::Remove => {
                 if let Some(ids) = self.map.get_mut(&key) {
-                    if let Some(pos) = ids.iter().position(|x| *x == id) {
-                        ids.remove(pos);
+                    if let Some(pos) = ids.ids.iter().position(|x| *x == id) {
+                        ids.ids.remove(pos);
+                        ids.seqs.remove(pos);
                     }
-                    if ids.is_empty() {
+                    if ids.ids.is_empty() {
                         self.map.remove(&key);
                     }
                 }
@@ -48,6 +65,6 @@ impl<K: Eq + Hash> MultiIndex<K> {
         K: std::borrow::Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        self.map.get(key).map_or(&[], Vec::as_slice)
+        self.map.get(key).map_or(&[], |ids| ids.ids.as_slice())
     }
 }

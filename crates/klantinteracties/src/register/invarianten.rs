@@ -28,7 +28,7 @@ impl Findings {
 pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
     let t = &l.state.t;
     let ix = &l.state.ix;
-    let mut f = Findings(Vec::new());
+    let mut found = Findings(Vec::new());
     let verwijzing = "register.verwijzing";
 
     let mut globaal = HashSet::new();
@@ -37,7 +37,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         let partij = ref_id(r.identificeerde_partij.as_ref());
         let sub = ref_id(r.sub_identificator_van.as_ref());
         if partij.is_some_and(|p| !t.partijen.contains(&p)) {
-            f.fail(
+            found.fail(
                 "partij-identificatoren",
                 id,
                 verwijzing,
@@ -48,7 +48,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             serde_json::to_string(&r.partij_identificator).unwrap_or_default(),
             sub,
         )) {
-            f.fail(
+            found.fail(
                 "partij-identificatoren",
                 id,
                 "register.identificator-uniek",
@@ -57,7 +57,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         }
         if let Some(p) = partij {
             if !per_partij.insert((p, r.partij_identificator.code_soort_object_id)) {
-                f.fail(
+                found.fail(
                     "partij-identificatoren",
                     id,
                     "register.identificator-per-partij",
@@ -66,7 +66,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             }
         }
         match sub.map(|s| t.partij_identificatoren.get(&s)) {
-            Some(None) => f.fail(
+            Some(None) => found.fail(
                 "partij-identificatoren",
                 id,
                 verwijzing,
@@ -78,7 +78,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                     && parent.partij_identificator.code_soort_object_id
                         != CodeSoortObjectId::KvkNummer
                 {
-                    f.fail(
+                    found.fail(
                         "partij-identificatoren",
                         id,
                         "register.vestiging-onder-kvk",
@@ -90,7 +90,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 if r.partij_identificator.code_soort_object_id
                     == CodeSoortObjectId::Vestigingsnummer
                 {
-                    f.fail(
+                    found.fail(
                         "partij-identificatoren",
                         id,
                         "register.vestiging-onder-kvk",
@@ -106,7 +106,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         let b = r.basis();
         if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
             if !ix.da_partij.get(&id).contains(&a) {
-                f.fail(
+                found.fail(
                     "partijen",
                     id,
                     "register.voorkeursadres",
@@ -116,7 +116,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         }
         if let Some(a) = ref_id(b.voorkeurs_rekeningnummer.as_ref()) {
             if !ix.rn_partij.get(&id).contains(&a) {
-                f.fail(
+                found.fail(
                     "partijen",
                     id,
                     "register.voorkeursrekeningnummer",
@@ -126,7 +126,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         }
         if let Some(n) = filled(b.nummer.as_ref()) {
             if !nummers.insert(n.to_owned()) {
-                f.fail("partijen", id, "register.nummer-uniek", "dubbel nummer");
+                found.fail("partijen", id, "register.nummer-uniek", "dubbel nummer");
             }
         }
         if let PartijInput::Contactpersoon(c) = &**r {
@@ -139,7 +139,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                     .get(&o)
                     .is_none_or(|o| o.soort() != SoortPartij::Organisatie)
                 {
-                    f.fail(
+                    found.fail(
                         "partijen",
                         id,
                         "register.contactpersoon-organisatie",
@@ -155,7 +155,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
     for (id, r) in t.digitaleadressen.oldest_first() {
         let p = ref_id(r.verstrekt_door_partij.as_ref());
         if p.is_some_and(|p| !t.partijen.contains(&p)) {
-            f.fail(
+            found.fail(
                 "digitaleadressen",
                 id,
                 verwijzing,
@@ -164,7 +164,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         }
         if ref_id(r.verstrekt_door_betrokkene.as_ref()).is_some_and(|b| !t.betrokkenen.contains(&b))
         {
-            f.fail(
+            found.fail(
                 "digitaleadressen",
                 id,
                 verwijzing,
@@ -174,7 +174,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         if let Some(p) = p {
             if r.is_standaard_adres == Some(true) && !standaard.insert((p, r.soort_digitaal_adres))
             {
-                f.fail(
+                found.fail(
                     "digitaleadressen",
                     id,
                     "register.standaardadres",
@@ -183,7 +183,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             }
             if let Some(x) = r.referentie.as_ref().and_then(|x| x.waarde()) {
                 if !referenties.insert((p, r.soort_digitaal_adres, x.as_str().to_owned())) {
-                    f.fail(
+                    found.fail(
                         "digitaleadressen",
                         id,
                         "register.referentie-uniek",
@@ -195,7 +195,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
     }
     for (id, r) in t.rekeningnummers.oldest_first() {
         if ref_id(r.partij.as_ref()).is_some_and(|p| !t.partijen.contains(&p)) {
-            f.fail("rekeningnummers", id, verwijzing, "partij bestaat niet");
+            found.fail("rekeningnummers", id, verwijzing, "partij bestaat niet");
         }
     }
     let mut paren = HashSet::new();
@@ -205,19 +205,27 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             r.vertegenwoordigde_partij.uuid.0,
         );
         if !t.partijen.contains(&a) || !t.partijen.contains(&b) {
-            f.fail(
+            found.fail(
                 "vertegenwoordigingen",
                 id,
                 verwijzing,
                 "partij bestaat niet",
             );
         }
-        if a == b || !paren.insert((a, b)) {
-            f.fail(
+        if a == b {
+            found.fail(
+                "vertegenwoordigingen",
+                id,
+                "register.vertegenwoordiging-zelf",
+                "partij vertegenwoordigt zichzelf",
+            );
+        }
+        if !paren.insert((a, b)) {
+            found.fail(
                 "vertegenwoordigingen",
                 id,
                 "register.paar-uniek",
-                "zelf of dubbel paar",
+                "dubbel paar",
             );
         }
     }
@@ -230,7 +238,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         if ref_id(r.partij.as_ref()).is_some_and(|p| !t.partijen.contains(&p))
             || c.is_some_and(|c| l.opt::<CategorieInput>(c).is_none())
         {
-            f.fail(
+            found.fail(
                 "categorie-relaties",
                 id,
                 verwijzing,
@@ -248,7 +256,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         ] {
             let Some(n) = n else { continue };
             if !kc_nummers.insert((k, n.to_owned())) {
-                f.fail(
+                found.fail(
                     "klantcontacten",
                     id,
                     "register.nummer-uniek",
@@ -258,7 +266,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         }
         if standaard_profiel {
             if ix.ak_klantcontact.get(&id).is_empty() {
-                f.fail(
+                found.fail(
                     "klantcontacten",
                     id,
                     "register.klantcontact-compleet",
@@ -266,7 +274,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 );
             }
             if ix.bk_klantcontact.get(&id).is_empty() {
-                f.fail(
+                found.fail(
                     "klantcontacten",
                     id,
                     "register.klantcontact-compleet",
@@ -279,7 +287,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         if !t.klantcontacten.contains(&r.had_klantcontact.uuid.0)
             || ref_id(r.gegevens.was_partij.as_ref()).is_some_and(|p| !t.partijen.contains(&p))
         {
-            f.fail(
+            found.fail(
                 "betrokkenen",
                 id,
                 verwijzing,
@@ -291,7 +299,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
     for (id, r) in t.actorklantcontacten.oldest_first() {
         let (a, k) = (r.actor.uuid.0, r.klantcontact.uuid.0);
         if l.opt::<ActorInput>(a).is_none() || !t.klantcontacten.contains(&k) {
-            f.fail(
+            found.fail(
                 "actorklantcontacten",
                 id,
                 verwijzing,
@@ -299,7 +307,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             );
         }
         if !ak.insert((a, k)) {
-            f.fail(
+            found.fail(
                 "actorklantcontacten",
                 id,
                 "register.paar-uniek",
@@ -316,7 +324,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         .flatten()
         {
             if !t.klantcontacten.contains(&k) {
-                f.fail(
+                found.fail(
                     "onderwerpobjecten",
                     id,
                     verwijzing,
@@ -329,7 +337,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         if ref_id(r.was_bijlage_van_klantcontact.as_ref())
             .is_some_and(|k| !t.klantcontacten.contains(&k))
         {
-            f.fail("bijlagen", id, verwijzing, "klantcontact bestaat niet");
+            found.fail("bijlagen", id, verwijzing, "klantcontact bestaat niet");
         }
     }
     let mut taak_nummers: HashMap<String, Uuid> = HashMap::new();
@@ -342,7 +350,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 .iter()
                 .any(|a| l.opt::<ActorInput>(*a).is_none())
         {
-            f.fail(
+            found.fail(
                 "internetaken",
                 id,
                 verwijzing,
@@ -351,7 +359,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         }
         let afgehandeld = r.taak.afgehandeld_op.clone().flatten().is_some();
         if afgehandeld != (r.taak.status == Taakstatus::Verwerkt) {
-            f.fail(
+            found.fail(
                 "internetaken",
                 id,
                 "register.afgehandeld-op",
@@ -359,7 +367,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             );
         }
         if standaard_profiel && r.actoren().is_empty() {
-            f.fail("internetaken", id, "register.taak-actor", "geen actor");
+            found.fail("internetaken", id, "register.taak-actor", "geen actor");
         }
         for (k, n) in [
             ("n", filled(r.taak.nummer.as_ref())),
@@ -367,7 +375,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         ] {
             if let Some(n) = n {
                 if taak_nummers.insert(format!("{k}{n}"), id).is_some() {
-                    f.fail(
+                    found.fail(
                         "internetaken",
                         id,
                         "register.nummer-uniek",
@@ -377,5 +385,5 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             }
         }
     }
-    f.0
+    found.0
 }

@@ -217,7 +217,7 @@ pub(crate) fn plaats(
         }
     }
     c.invalid()?;
-    let mut u = Checks::default();
+    let mut uniek = Checks::default();
     if let Some(p) = partij {
         let dubbel = l.state.ix.pi_partij.get(&p).iter().any(|o| {
             *o != id
@@ -225,7 +225,7 @@ pub(crate) fn plaats(
                     .is_some_and(|o| o.partij_identificator.code_soort_object_id == soort)
         });
         if dubbel {
-            u.push(
+            uniek.push(
                 &format!("{path}partijIdentificator.codeSoortObjectId"),
                 "unique",
                 "`CodeSoortObjectId` moet uniek zijn voor de Partij.",
@@ -241,14 +241,14 @@ pub(crate) fn plaats(
             })
     });
     if globaal {
-        u.push(
+        uniek.push(
             &format!("{path}partijIdentificator"),
             "unique",
             "`PartijIdentificator` moet uniek zijn, er bestaat er al een met deze gegevenscombinatie.",
             "register.identificator-uniek",
         );
     }
-    u.conflict()?;
+    uniek.conflict()?;
     Ok(r)
 }
 

@@ -101,7 +101,8 @@ macro_rules! records {
                                 super::$module::index(ix, Op::Remove, id, &old.clone());
                             }
                             if let Some(new) = &new {
-                                super::$module::index(ix, Op::Add, id, new);
+                                let at = self.$field.seq_for(&id, seq);
+                                super::$module::index(ix, Op::Add(at), id, new);
                             }
                             self.$field.set(id, new, seq).map(|(s, r)| (s, AnyRecord::$variant(r)))
                         }
@@ -117,6 +118,11 @@ macro_rules! records {
                     out.extend(self.$field.oldest_first().map(|(id, r)| (id, AnyRecord::$variant(r.clone()))));
                 )+
                 out
+            }
+
+            /// Whether an object of any resource has this id.
+            pub(crate) fn in_use(&self, id: &Uuid) -> bool {
+                false $( || self.$field.contains(id) )+
             }
 
             /// Number of objects per resource.

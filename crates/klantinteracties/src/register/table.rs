@@ -49,6 +49,11 @@ impl<R> Table<R> {
         self.rows.get(id).map(|r| r.seq)
     }
 
+    /// The sequence number row `id` has, or gets when [`Table::set`] creates it with `seq`.
+    pub(crate) fn seq_for(&self, id: &Uuid, seq: Option<u64>) -> u64 {
+        self.seq(id).or(seq).unwrap_or(self.next)
+    }
+
     /// Sets the row `id` to `rec` (or removes it), returning the previous row with its
     /// sequence number. A new row gets `seq` when given (restoring a row on rollback), else
     /// the next number; an existing row keeps its number.
@@ -58,21 +63,20 @@ impl<R> Table<R> {
         rec: Option<Arc<R>>,
         seq: Option<u64>,
     ) -> Option<(u64, Arc<R>)> {
-        if let Some(rec) = rec {
-            if let Some(row) = self.rows.get_mut(&id) {
-                let old = std::mem::replace(&mut row.rec, rec);
-                return Some((row.seq, old));
-            }
-            let seq = seq.unwrap_or(self.next);
-            self.next = self.next.max(seq + 1);
-            self.order.insert(seq, id);
-            self.rows.insert(id, Row { seq, rec });
-            None
-        } else {
+        let Some(rec) = rec else {
             let row = self.rows.remove(&id)?;
             self.order.remove(&row.seq);
-            Some((row.seq, row.rec))
+            return Some((row.seq, row.rec));
+        };
+        if let Some(row) = self.rows.get_mut(&id) {
+            let old = std::mem::replace(&mut row.rec, rec);
+            return Some((row.seq, old));
         }
+        let seq = seq.unwrap_or(self.next);
+        self.next = self.next.max(seq + 1);
+        self.order.insert(seq, id);
+        self.rows.insert(id, Row { seq, rec });
+        None
     }
 
     /// Every row, newest first.

@@ -68,8 +68,15 @@ impl<'a> Transactie<'a> {
         self.now
     }
 
+    /// A new id from the id source that no object has yet (decision 4): a seeded source
+    /// starts over when a register is reopened, and must not hand out a stored object's id.
     pub(crate) fn new_id(&self) -> Uuid {
-        self.ctx.ids.new_id()
+        loop {
+            let id = self.ctx.ids.new_id();
+            if !self.state.t.in_use(&id) {
+                return id;
+            }
+        }
     }
 
     /// Runs one register call: on error, everything it wrote is undone.

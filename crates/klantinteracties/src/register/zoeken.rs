@@ -43,9 +43,11 @@ impl Zoekvraag {
         }
     }
 
-    /// Adds a filter.
+    /// Adds a filter. The value is taken by value so that ids and numbers can be passed as
+    /// they are.
     #[must_use]
-    pub fn filter(mut self, name: &str, value: impl std::fmt::Display) -> Self {
+    #[allow(clippy::needless_pass_by_value)]
+    pub fn filter(mut self, name: &str, value: impl ToString) -> Self {
         self.filters.push((name.to_owned(), value.to_string()));
         self
     }
@@ -108,15 +110,14 @@ fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
-                match u8::from_str_radix(hex, 16) {
-                    Ok(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
-                }
+            // Two hex digits, no more no less (`from_str_radix` alone also takes `%+1`).
+            b'%' if bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) =>
+            {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("00");
+                out.push(u8::from_str_radix(hex, 16).unwrap_or(0));
+                i += 2;
             }
             b => out.push(b),
         }

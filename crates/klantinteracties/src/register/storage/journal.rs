@@ -204,6 +204,24 @@ fn valid_frame_after(bytes: &[u8], from: usize) -> Option<usize> {
 impl Storage for Journal {
     fn recover(&mut self) -> Result<Recovery, Error> {
         let bytes = self.read_all()?;
+        if bytes.len() < MAGIC.len() && MAGIC.starts_with(&bytes) {
+            // Cut short while `open` wrote the magic line: it holds no transaction yet.
+            let path = self.path();
+            self.file
+                .set_len(0)
+                .and_then(|()| self.file.seek(SeekFrom::Start(0)))
+                .and_then(|_| self.file.write_all(MAGIC))
+                .and_then(|()| self.file.sync_all())
+                .map_err(|e| io("cannot rewrite", &path, &e))?;
+            self.end = MAGIC.len() as u64;
+            let mut recovery = Recovery::default();
+            recovery.report.truncated = Some(TornTail {
+                offset: 0,
+                discarded: bytes.len() as u64,
+                reason: "magic line cut short".to_owned(),
+            });
+            return Ok(recovery);
+        }
         if !bytes.starts_with(MAGIC) {
             return Err(Error::Storage(format!(
                 "{} is not a klantinteracties journal",
@@ -214,13 +232,13 @@ impl Storage for Journal {
         let mut recovery = Recovery::default();
         let mut at = MAGIC.len();
         let mut expected = 1;
-        let (start, skip_until) = match &snapshot {
-            Some(s) if usize::try_from(s.offset).is_ok_and(|o| o <= bytes.len()) => (
-                usize::try_from(s.offset).unwrap_or(MAGIC.len()),
-                s.snapshot.transaction,
-            ),
-            _ => (MAGIC.len(), 0),
-        };
+        let (start, skip_until) = snapshot
+            .as_ref()
+            .and_then(|s| {
+                let offset = usize::try_from(s.offset).ok()?;
+                (offset <= bytes.len()).then_some((offset, s.snapshot.transaction))
+            })
+            .unwrap_or((MAGIC.len(), 0));
         if skip_until > 0 {
             at = start;
             expected = skip_until + 1;

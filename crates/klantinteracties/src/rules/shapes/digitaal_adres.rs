@@ -32,8 +32,11 @@ fn adres_per_soort(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
     }
 }
 
+/// R20. In a PATCH body (F2946) an absent `verstrektDoorPartij` keeps the stored one, as
+/// Open Klant reads it from the instance; only an explicit null counts there.
 fn standaard_adres(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
-    if is_true(m, "isStandaardAdres") && !is_set(m, "verstrektDoorPartij") {
+    let kept = ctx.partial && !m.contains_key("verstrektDoorPartij");
+    if is_true(m, "isStandaardAdres") && !is_set(m, "verstrektDoorPartij") && !kept {
         ctx.report_at(
             "isStandaardAdres",
             "invalid",
