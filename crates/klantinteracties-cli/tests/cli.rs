@@ -210,9 +210,50 @@ fn rules_in_three_formats() {
     assert_eq!(
         rules.as_array().unwrap().len(),
         klantinteracties::rules::catalogue::RULES.len()
+            + klantinteracties::register::regels::RULES.len()
     );
     let text = String::from_utf8(run(&["rules"], None).stdout).unwrap();
     assert!(text.contains("partij-identificator.bsn"));
+    assert!(text.contains("register.identificator-uniek"));
     let md = String::from_utf8(run(&["rules", "--format", "markdown"], None).stdout).unwrap();
     assert_eq!(md, klantinteracties::rules::catalogue::markdown());
+}
+
+#[test]
+fn generate_then_inspect() {
+    let dir = std::env::temp_dir().join(format!("ki-cli-generate-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let out = run(
+        &[
+            "generate",
+            "--data",
+            d,
+            "--partijen",
+            "40",
+            "--klantcontacten",
+            "60",
+            "--seed",
+            "5",
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("partijen                 40"), "{text}");
+    assert!(text.contains("klantcontacten           60"), "{text}");
+    assert!(text.contains("tijd:"), "{text}");
+    let out = run(&["inspect", "--data", d], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("internetaken             15"), "{text}");
+    assert!(text.contains("invarianten: alle gelden"), "{text}");
+    assert!(text.contains("journaal:"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+    one_line_on_stderr(&run(&["inspect", "--data", &format!("{d}-absent")], None));
 }
