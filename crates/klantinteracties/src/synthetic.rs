@@ -177,16 +177,13 @@ pub fn vul(register: &Register, omvang: &Omvang, seed: u64) -> Result<Gegenereer
         if omvang.organisatie_elke > 0 && i % omvang.organisatie_elke == omvang.organisatie_elke - 1
         {
             let p = tx.registreer_partij(organisatie(i))?;
-            let kvk = tx
-                .lezer()
-                .zoek_partij_identificator(&crate::register::Zoekvraag::new().filter(
-                    "partijIdentificatorObjectId",
-                    format!("{:08}", 10_000_000 + i),
-                ))?
-                .results
-                .first()
-                .and_then(|r| r.uuid)
-                .map(|u| u.0);
+            let kvk = p
+                .basis()
+                .partij_identificatoren
+                .iter()
+                .flatten()
+                .flatten()
+                .find_map(|pi| pi.uuid);
             tx.registreer_partij_identificator(json!({
                 "identificeerdePartij": {"uuid": p.uuid()},
                 "subIdentificatorVan": {"uuid": kvk},

@@ -100,7 +100,7 @@ impl Lezer<'_> {
     }
 }
 
-fn build(tx: &Transactie<'_>, r: BijlageInput) -> Result<BijlageInput, Error> {
+pub(crate) fn build(tx: &Transactie<'_>, r: BijlageInput) -> Result<BijlageInput, Error> {
     let mut c = Checks::default();
     if let Some(k) = ref_id(r.was_bijlage_van_klantcontact.as_ref()) {
         c.reference(

@@ -716,10 +716,9 @@ impl Transactie<'_> {
             let mut dossier_bl = Vec::new();
             for (i, o) in r.bijlagen.into_iter().enumerate() {
                 let id = tx
-                    .maak(
-                        met(o, "wasBijlageVanKlantcontact", k),
-                        |_, _, i: BijlageInput| Ok(i),
-                    )
+                    .maak(met(o, "wasBijlageVanKlantcontact", k), |tx, _, i| {
+                        bijlage::build(tx, i)
+                    })
                     .map_err(|e| prefixed(e, &format!("bijlagen.{i}.")))?;
                 dossier_bl.push(BijlageId(id));
             }

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::index::Op;
 use super::lezen::{wants, Lezer};
-use super::schrijven::{as_json, filled, merge, ref_id, Checks, IntoBody};
+use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::{flag, id, Filter, Kind, Page, Zoekvraag};
@@ -117,20 +117,18 @@ pub(crate) fn present(l: &Lezer<'_>, id: Uuid, r: &PartijInput, expand: &[String
         betrokkenen: l.verwijzingen(Resource::Betrokkenen, betrokkenen),
         categorie_relaties: relaties
             .iter()
-            .map(|x| CategorieRelatieVerwijzing {
-                uuid: (*x).into(),
-                url: Some(l.url(Resource::CategorieRelaties, *x)),
-                categorie_naam: Some(
-                    l.opt::<CategorieRelatieInput>(*x)
-                        .and_then(|r| r.categorie.clone().flatten())
-                        .and_then(|c| categorie_relatie::categorie_naam(l, c.uuid.0)),
-                ),
-                begin_datum: l
-                    .opt::<CategorieRelatieInput>(*x)
-                    .and_then(|r| r.begin_datum.clone()),
-                eind_datum: l
-                    .opt::<CategorieRelatieInput>(*x)
-                    .and_then(|r| r.eind_datum.clone()),
+            .map(|x| {
+                let r = l.opt::<CategorieRelatieInput>(*x);
+                CategorieRelatieVerwijzing {
+                    uuid: (*x).into(),
+                    url: Some(l.url(Resource::CategorieRelaties, *x)),
+                    categorie_naam: Some(
+                        r.and_then(|r| r.categorie.as_ref()?.as_ref())
+                            .and_then(|c| categorie_relatie::categorie_naam(l, c.uuid.0)),
+                    ),
+                    begin_datum: r.and_then(|r| r.begin_datum.clone()),
+                    eind_datum: r.and_then(|r| r.eind_datum.clone()),
+                }
             })
             .collect(),
         digitale_adressen: Some(Some(l.verwijzingen(Resource::DigitaleAdressen, adressen))),
@@ -661,11 +659,6 @@ fn opslaan(
     c.invalid()
 }
 
-/// The stored partij as the base of a PATCH.
-fn patch_base(r: &PartijInput) -> Value {
-    as_json(r)
-}
-
 impl Transactie<'_> {
     /// F7554 Registreer partij (`POST /partijen`), with its partij-identificatoren in the same
     /// call (no saga needed).
@@ -693,16 +686,7 @@ impl Transactie<'_> {
     pub fn wijzig_partij_deels(&mut self, id: PartijId, patch: &Value) -> Result<Partij, Error> {
         self.call(Some("F2158"), "wijzig_partij_deels", |tx| {
             let old = tx.haal::<PartijInput>(id.0)?;
-            let report = crate::rules::validate_value(
-                Resource::Partijen,
-                patch,
-                crate::rules::Options::partial(tx.profile()),
-            );
-            if !report.is_valid() {
-                return Err(Error::Invalid(report));
-            }
-            let input: PartijInput =
-                tx.parse(Resource::Partijen, merge(patch_base(&old), patch))?;
+            let input: PartijInput = tx.parse_patch(Resource::Partijen, as_json(&*old), patch)?;
             opslaan(tx, id.0, input, Some(&old))?;
             tx.vraag_partij_op(id, &[])
         })

@@ -195,23 +195,26 @@ impl<R> std::fmt::Debug for Filter<R> {
     }
 }
 
-/// Checks the names and values of the filters and the page.
-pub(crate) fn check<R>(filters: &[Filter<R>], q: &Zoekvraag) -> Result<(), Error> {
-    let known = |k: &str| filters.iter().any(|f| f.name == k);
-    let fine = |f: &Filter<R>, v: &str| match f.kind {
+/// Whether `v` is a value of this kind.
+fn valid(kind: Kind, v: &str) -> bool {
+    match kind {
         Kind::Text | Kind::Url => true,
         Kind::Uuid => Uuid::parse_str(v).is_ok(),
-        _ => false,
-    };
-    if q.page >= 1
-        && (1..=MAX_PAGE_SIZE).contains(&q.page_size)
-        && q.filters.iter().all(|(k, v)| {
-            known(k)
-                && filters
-                    .iter()
-                    .find(|f| f.name == k)
-                    .is_some_and(|f| fine(f, v))
-        })
+        Kind::Bool => v == "true" || v == "false",
+        Kind::Choice(options) => options.contains(&v),
+        Kind::Date => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok(),
+        Kind::DateTime => crate::model::Datumtijd::parse(v).is_ok(),
+    }
+}
+
+/// Checks the names and values of the filters and the page.
+pub(crate) fn check<R>(filters: &[Filter<R>], q: &Zoekvraag) -> Result<(), Error> {
+    let page_ok = q.page >= 1 && (1..=MAX_PAGE_SIZE).contains(&q.page_size);
+    let find = |k: &str| filters.iter().find(|f| f.name == k);
+    if page_ok
+        && q.filters
+            .iter()
+            .all(|(k, v)| find(k).is_some_and(|f| valid(f.kind, v)))
     {
         return Ok(());
     }
@@ -219,7 +222,7 @@ pub(crate) fn check<R>(filters: &[Filter<R>], q: &Zoekvraag) -> Result<(), Error
     let unknown: Vec<&str> = q
         .filters
         .iter()
-        .filter(|(k, _)| !filters.iter().any(|f| f.name == k))
+        .filter(|(k, _)| find(k).is_none())
         .map(|(k, _)| k.as_str())
         .collect();
     if !unknown.is_empty() {
@@ -231,18 +234,10 @@ pub(crate) fn check<R>(filters: &[Filter<R>], q: &Zoekvraag) -> Result<(), Error
         ));
     }
     for (k, v) in &q.filters {
-        let Some(f) = filters.iter().find(|f| f.name == k) else {
+        let Some(f) = find(k) else {
             continue;
         };
-        let ok = match f.kind {
-            Kind::Text | Kind::Url => true,
-            Kind::Uuid => Uuid::parse_str(v).is_ok(),
-            Kind::Bool => v == "true" || v == "false",
-            Kind::Choice(options) => options.contains(&v.as_str()),
-            Kind::Date => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok(),
-            Kind::DateTime => crate::model::Datumtijd::parse(v).is_ok(),
-        };
-        if !ok {
+        if !valid(f.kind, v) {
             r.violations.push(violation(
                 k,
                 "invalid",
@@ -259,7 +254,7 @@ pub(crate) fn check<R>(filters: &[Filter<R>], q: &Zoekvraag) -> Result<(), Error
             ));
         }
     }
-    if q.page == 0 || q.page_size == 0 || q.page_size > MAX_PAGE_SIZE {
+    if !page_ok {
         r.violations.push(violation(
             "pageSize",
             "invalid",
