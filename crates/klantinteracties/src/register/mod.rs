@@ -27,10 +27,12 @@
 pub mod audit;
 mod clock;
 mod error;
+pub mod functies;
 mod index;
 mod lezen;
 mod record;
 pub mod regels;
+pub mod request;
 mod state;
 pub mod storage;
 mod table;
@@ -63,11 +65,13 @@ use uuid::Uuid;
 pub use audit::{Action, AuditRecord};
 pub use clock::{Clock, IdSource, RandomIds, SeededIds, SteppingClock, SystemClock};
 pub use error::Error;
+pub use functies::{functie, Functie, FUNCTIES};
 pub use interne_taak::InterneTaakRecord;
 pub use klantcontact::{KlantcontactRegistratie, Klantcontactdossier};
 pub use lezen::Lezer;
 pub use onderwerpobject::VerwijderResultaat;
 pub use record::AnyRecord;
+pub use request::{Method, Request};
 pub use schrijven::IntoBody;
 pub use storage::{
     Journal, JournalOptions, Memory, Recovery, RecoveryReport, Snapshot, SnapshotObject, Storage,

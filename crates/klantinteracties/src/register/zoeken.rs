@@ -70,15 +70,23 @@ impl Zoekvraag {
     /// Reads a URL query string (`status=te_verwerken&page=2&expand=a,b`); `page`,
     /// `pageSize` and `expand` are taken out, the rest are filters.
     pub fn from_query(query: &str) -> Result<Self, Error> {
+        Self::from_pairs(
+            query
+                .trim_start_matches('?')
+                .split('&')
+                .filter(|p| !p.is_empty())
+                .map(|pair| {
+                    let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                    (percent_decode(k), percent_decode(v))
+                }),
+        )
+    }
+
+    /// Reads decoded query parameters; `page`, `pageSize` and `expand` are taken out, the
+    /// rest are filters.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Result<Self, Error> {
         let mut q = Self::new();
-        for pair in query
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty())
-        {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let k = percent_decode(k);
-            let v = percent_decode(v);
+        for (k, v) in pairs {
             match k.as_str() {
                 "page" => q.page = parse_count("page", &v)?,
                 "pageSize" => q.page_size = parse_count("pageSize", &v)?,

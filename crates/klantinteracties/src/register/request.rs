@@ -1,0 +1,240 @@
+//! One entry point for every register call, addressed the way API 0.9.0 addresses it: a
+//! method, a collection, an optional `{uuid}`, a body and query parameters. The conformance
+//! runner, the command line and the Python binding use it to reach any function by name; a
+//! Rust caller uses the typed methods instead.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::error::report;
+use super::{Error, KlantcontactRegistratie, Register, Zoekvraag};
+use crate::Resource;
+
+/// The methods of API 0.9.0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// `POST /{resource}`.
+    Create,
+    /// `PUT /{resource}/{uuid}`.
+    Replace,
+    /// `PATCH /{resource}/{uuid}`.
+    Patch,
+    /// `DELETE /{resource}/{uuid}`.
+    Delete,
+    /// `GET /{resource}/{uuid}`.
+    Get,
+    /// `GET /{resource}?…`.
+    List,
+}
+
+impl Method {
+    /// Whether the method addresses one object by its `{uuid}`.
+    pub fn needs_uuid(self) -> bool {
+        matches!(self, Self::Replace | Self::Patch | Self::Delete | Self::Get)
+    }
+
+    /// Whether the method takes a body.
+    pub fn needs_body(self) -> bool {
+        matches!(self, Self::Create | Self::Replace | Self::Patch)
+    }
+
+    /// The HTTP method.
+    pub fn http(self) -> &'static str {
+        match self {
+            Self::Create => "POST",
+            Self::Replace => "PUT",
+            Self::Patch => "PATCH",
+            Self::Delete => "DELETE",
+            Self::Get | Self::List => "GET",
+        }
+    }
+}
+
+/// A register call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// What to do.
+    pub method: Method,
+    /// On which collection.
+    pub resource: Resource,
+    /// The object, for the methods that address one.
+    pub uuid: Option<Uuid>,
+    /// The body of a create or update. A create on `klantcontacten` whose body has a
+    /// `klantcontact` property is the whole registration of F2173
+    /// ([`KlantcontactRegistratie`]): the klantcontact with its actoren, betrokkenen,
+    /// onderwerpobjecten, bijlagen and interne taken in one call.
+    pub body: Option<Value>,
+    /// Query parameters: filters, `page`, `pageSize`, `expand`; `cascade=true` on a delete of
+    /// an onderwerpobject.
+    pub query: Vec<(String, String)>,
+}
+
+impl Request {
+    /// A call without body or query.
+    pub fn new(method: Method, resource: Resource) -> Self {
+        Self {
+            method,
+            resource,
+            uuid: None,
+            body: None,
+            query: Vec::new(),
+        }
+    }
+}
+
+/// Runs `$call` with the typed id of `$id` for every resource that has `$method`.
+macro_rules! per_resource {
+    ($reg:ident, $req:ident, $id:ident, $body:ident, $q:ident, $expand:ident;
+     $( $res:ident => { create: $c:ident, replace: $r:ident, patch: $p:ident,
+                        delete: $d:ident, get: $g:ident $(($ge:tt))?, list: $l:ident } ),+ $(,)?) => {
+        match ($req.method, $req.resource) {
+            $(
+                (Method::Create, Resource::$res) => json($reg.$c($body()?)),
+                (Method::Replace, Resource::$res) => json($reg.$r($id()?.into(), $body()?)),
+                (Method::Patch, Resource::$res) => json($reg.$p($id()?.into(), &$body()?)),
+                (Method::Delete, Resource::$res) => json($reg.$d($id()?.into())),
+                (Method::Get, Resource::$res) => {
+                    json(per_resource!(@get $reg, $g, $id()?.into(), $expand $(, $ge)?))
+                }
+                (Method::List, Resource::$res) => json($reg.$l(&$q()?)),
+            )+
+            _ => Err(unsupported($req)),
+        }
+    };
+    (@get $reg:ident, $g:ident, $id:expr, $expand:ident, expand) => { $reg.$g($id, &$expand) };
+    (@get $reg:ident, $g:ident, $id:expr, $expand:ident) => { $reg.$g($id) };
+}
+
+impl Register {
+    /// Runs one call; the answer is the API 0.9.0 response body (`null` for a delete).
+    pub fn handle(&self, req: &Request) -> Result<Value, Error> {
+        let id = || {
+            req.uuid.ok_or_else(|| {
+                Error::Query(report("uuid", "required", "Geen uuid.", "zoeken.parameter"))
+            })
+        };
+        let body = || {
+            req.body.clone().ok_or_else(|| {
+                Error::Invalid(report(
+                    "nonFieldErrors",
+                    "required",
+                    "Deze aanroep vraagt een body.",
+                    "document.json",
+                ))
+            })
+        };
+        let query = || Zoekvraag::from_pairs(req.query.iter().cloned());
+        let expand: Vec<String> = req
+            .query
+            .iter()
+            .filter(|(k, _)| k == "expand")
+            .flat_map(|(_, v)| v.split(',').filter(|s| !s.is_empty()).map(str::to_owned))
+            .collect();
+        match (req.method, req.resource) {
+            (Method::Create, Resource::Klantcontacten)
+                if req
+                    .body
+                    .as_ref()
+                    .is_some_and(|b| b.get("klantcontact").is_some()) =>
+            {
+                let registratie: KlantcontactRegistratie = serde_json::from_value(body()?)
+                    .map_err(|e| {
+                        Error::Invalid(report(
+                            "nonFieldErrors",
+                            "invalid",
+                            format!("De registratie past niet in het gevraagde type: {e}"),
+                            "veld.type",
+                        ))
+                    })?;
+                return json(self.registreer_klantcontact(registratie));
+            }
+            (Method::Create, Resource::MaakKlantcontact) => {
+                return json(self.maak_klantcontact(body()?));
+            }
+            (Method::Delete, Resource::Onderwerpobjecten) => {
+                let cascade = req.query.iter().any(|(k, v)| k == "cascade" && v == "true");
+                return json(self.verwijder_onderwerpobject(id()?.into(), cascade));
+            }
+            _ => {}
+        }
+        per_resource!(self, req, id, body, query, expand;
+            Partijen => { create: registreer_partij, replace: wijzig_partij,
+                patch: wijzig_partij_deels, delete: verwijder_partij,
+                get: vraag_partij_op(expand), list: zoek_partij },
+            PartijIdentificatoren => { create: registreer_partij_identificator,
+                replace: wijzig_partij_identificator, patch: wijzig_partij_identificator_deels,
+                delete: verwijder_partij_identificator, get: vraag_partij_identificator_op,
+                list: zoek_partij_identificator },
+            DigitaleAdressen => { create: registreer_digitaal_adres, replace: wijzig_digitaal_adres,
+                patch: wijzig_digitaal_adres_deels, delete: verwijder_digitaal_adres,
+                get: vraag_digitaal_adres_op(expand), list: zoek_digitaal_adres },
+            Rekeningnummers => { create: registreer_rekeningnummer,
+                replace: wijzig_rekeningnummer, patch: wijzig_rekeningnummer_deels,
+                delete: verwijder_rekeningnummer, get: vraag_rekeningnummer_op,
+                list: zoek_rekeningnummer },
+            Vertegenwoordigingen => { create: registreer_vertegenwoordiging,
+                replace: wijzig_vertegenwoordiging, patch: wijzig_vertegenwoordiging_deels,
+                delete: verwijder_vertegenwoordiging, get: vraag_vertegenwoordiging_op,
+                list: zoek_vertegenwoordiging },
+            Categorieen => { create: registreer_categorie, replace: wijzig_categorie,
+                patch: wijzig_categorie_deels, delete: verwijder_categorie,
+                get: vraag_categorie_op, list: zoek_categorie },
+            CategorieRelaties => { create: registreer_categorie_relatie,
+                replace: wijzig_categorie_relatie, patch: wijzig_categorie_relatie_deels,
+                delete: verwijder_categorie_relatie, get: vraag_categorie_relatie_op,
+                list: zoek_categorie_relatie },
+            Klantcontacten => { create: registreer_klantcontact_los, replace: wijzig_klantcontact,
+                patch: wijzig_klantcontact_deels, delete: verwijder_klantcontact,
+                get: vraag_klantcontact_op(expand), list: zoek_klantcontact },
+            Betrokkenen => { create: registreer_betrokkene, replace: wijzig_betrokkene,
+                patch: wijzig_betrokkene_deels, delete: verwijder_betrokkene,
+                get: vraag_betrokkene_op(expand), list: zoek_betrokkene },
+            Actorklantcontacten => { create: koppel_actor_aan_klantcontact,
+                replace: wijzig_actor_klantcontact, patch: wijzig_actor_klantcontact_deels,
+                delete: verwijder_actor_klantcontact, get: vraag_actor_klantcontact_op,
+                list: zoek_actor_klantcontact },
+            Onderwerpobjecten => { create: registreer_onderwerpobject,
+                replace: wijzig_onderwerpobject, patch: wijzig_onderwerpobject_deels,
+                delete: verwijder_onderwerpobject_zonder_cascade, get: vraag_onderwerpobject_op,
+                list: zoek_onderwerpobject },
+            Bijlagen => { create: registreer_bijlage, replace: wijzig_bijlage,
+                patch: wijzig_bijlage_deels, delete: verwijder_bijlage, get: vraag_bijlage_op,
+                list: zoek_bijlage },
+            Actoren => { create: registreer_actor, replace: wijzig_actor,
+                patch: wijzig_actor_deels, delete: verwijder_actor, get: vraag_actor_op,
+                list: zoek_actor },
+            Internetaken => { create: registreer_interne_taak, replace: wijzig_interne_taak,
+                patch: wijzig_interne_taak_deels, delete: verwijder_interne_taak,
+                get: vraag_interne_taak_op, list: zoek_interne_taak },
+        )
+    }
+}
+
+impl Register {
+    fn verwijder_onderwerpobject_zonder_cascade(
+        &self,
+        id: crate::model::OnderwerpobjectId,
+    ) -> Result<super::VerwijderResultaat, Error> {
+        self.verwijder_onderwerpobject(id, false)
+    }
+}
+
+fn json<T: Serialize>(r: Result<T, Error>) -> Result<Value, Error> {
+    r.map(|v| serde_json::to_value(v).unwrap_or(Value::Null))
+}
+
+fn unsupported(req: &Request) -> Error {
+    Error::Query(report(
+        "nonFieldErrors",
+        "method_not_allowed",
+        format!(
+            "{} /{} wordt niet ondersteund.",
+            req.method.http(),
+            req.resource.collection()
+        ),
+        "zoeken.parameter",
+    ))
+}
