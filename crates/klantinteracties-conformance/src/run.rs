@@ -124,7 +124,7 @@ pub fn run(
     pattern: Option<&str>,
 ) -> RunReport {
     let started = Instant::now();
-    let scenarios: Vec<Scenario<'_>> = suite.scenarios();
+    let scenarios: Vec<Scenario<'_>> = suite.scenarios(target.supports_workflows());
     let mut results = Vec::new();
     for scenario in &scenarios {
         let id = scenario.id();
@@ -205,33 +205,48 @@ pub fn run_scenario(scenario: &Scenario<'_>, target: &mut dyn Target) -> Scenari
     let started = Instant::now();
     let mut passed = 0;
     let (steps, outcome) = match scenario {
-        Scenario::Case { file, variant } => {
+        Scenario::Case {
+            file,
+            variant,
+            workflow,
+        } => {
+            let steps = if *workflow {
+                &variant.via_workflow
+            } else {
+                &variant.steps
+            };
             let total = file.fixtures.len()
                 + variant.fixtures.len()
-                + variant.steps.len()
+                + steps.len()
                 + variant.end_state.len();
             let outcome = run_case(
                 target,
                 &file.fixtures,
                 &variant.fixtures,
-                &variant.steps,
+                steps,
                 &variant.end_state,
                 &mut passed,
             );
             (total, outcome)
         }
-        Scenario::Rule {
-            file, group, test, ..
-        } => {
+        Scenario::Rule { file, group, .. } => {
             let total = file.fixtures.len() + group.setup.len() + 1;
-            let outcome = run_rule(target, scenario, &mut passed)
-                .map_err(|e| (e, format!("test `{}`", test.description)));
-            let _ = file;
-            (total, outcome.map_err(|(e, _)| e))
+            (total, run_rule(target, scenario, &mut passed))
         }
     };
     let (group, variant) = match scenario {
-        Scenario::Case { file, variant } => (file.case.clone(), variant.name.clone()),
+        Scenario::Case {
+            file,
+            variant,
+            workflow,
+        } => (
+            file.case.clone(),
+            if *workflow {
+                format!("{}@workflow", variant.name)
+            } else {
+                variant.name.clone()
+            },
+        ),
         Scenario::Rule { group, .. } => (group.rule.clone(), "-".to_owned()),
     };
     let (status, message) = match outcome {

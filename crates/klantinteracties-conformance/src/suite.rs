@@ -31,6 +31,8 @@ pub enum Scenario<'s> {
         file: &'s CaseFile,
         /// The variant.
         variant: &'s Variant,
+        /// Whether this runs the variant's `viaWorkflow` steps instead of its `steps`.
+        workflow: bool,
     },
     /// One test of a rule group.
     Rule {
@@ -51,8 +53,20 @@ impl Scenario<'_> {
     /// The id: `C9167/A`, or `rules/partijen/veld.max-lengte/2`.
     pub fn id(&self) -> String {
         match self {
-            Scenario::Case { file, variant } if variant.name == "-" => file.case.clone(),
-            Scenario::Case { file, variant } => format!("{}/{}", file.case, variant.name),
+            Scenario::Case {
+                file,
+                variant,
+                workflow,
+            } => {
+                let mut id = file.case.clone();
+                if variant.name != "-" {
+                    id = format!("{id}/{}", variant.name);
+                }
+                if *workflow {
+                    id.push_str("@workflow");
+                }
+                id
+            }
             Scenario::Rule { stem, group, n, .. } => format!("rules/{stem}/{}/{n}", group.rule),
         }
     }
@@ -60,8 +74,8 @@ impl Scenario<'_> {
     /// A one-line title.
     pub fn title(&self) -> String {
         match self {
-            Scenario::Case { file, variant } if variant.name == "-" => file.title.clone(),
-            Scenario::Case { file, variant } => format!("{}: {}", file.title, variant.title),
+            Scenario::Case { file, variant, .. } if variant.name == "-" => file.title.clone(),
+            Scenario::Case { file, variant, .. } => format!("{}: {}", file.title, variant.title),
             Scenario::Rule { group, test, .. } => {
                 format!(
                     "{} ({}): {}",
@@ -76,7 +90,7 @@ impl Scenario<'_> {
     /// The source document.
     pub fn source(&self) -> Option<&Source> {
         match self {
-            Scenario::Case { file, variant } => variant.source.as_ref().or(Some(&file.source)),
+            Scenario::Case { file, variant, .. } => variant.source.as_ref().or(Some(&file.source)),
             Scenario::Rule { group, .. } => group.source.as_ref(),
         }
     }
@@ -119,12 +133,24 @@ impl Suite {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance")
     }
 
-    /// Every scenario, cases first, in file order.
-    pub fn scenarios(&self) -> Vec<Scenario<'_>> {
+    /// Every scenario, cases first, in file order; with `workflows`, each variant that has
+    /// `viaWorkflow` steps also runs through them.
+    pub fn scenarios(&self, workflows: bool) -> Vec<Scenario<'_>> {
         let mut out = Vec::new();
         for (_, file) in &self.cases {
             for variant in &file.variants {
-                out.push(Scenario::Case { file, variant });
+                out.push(Scenario::Case {
+                    file,
+                    variant,
+                    workflow: false,
+                });
+                if workflows && !variant.via_workflow.is_empty() {
+                    out.push(Scenario::Case {
+                        file,
+                        variant,
+                        workflow: true,
+                    });
+                }
             }
         }
         for (stem, file) in &self.rules {

@@ -84,6 +84,11 @@ pub trait Target {
     fn profile(&self) -> &str;
     /// Starts from an empty register.
     fn reset(&mut self) -> Result<(), TargetError>;
+    /// Whether the target runs the library's case workflows (`Call::Workflow`); variants'
+    /// `viaWorkflow` steps run only on targets that do.
+    fn supports_workflows(&self) -> bool {
+        false
+    }
     /// Makes one call.
     fn call(&mut self, call: &Call) -> Result<Response, TargetError>;
 }
