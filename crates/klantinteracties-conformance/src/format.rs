@@ -66,6 +66,11 @@ pub struct Variant {
     pub fixtures: Vec<Step>,
     /// The case's steps, in order.
     pub steps: Vec<Step>,
+    /// The same variant through the library's case workflows instead of `steps`: run after
+    /// the fixtures, checked against the same end state. Targets that offer workflows (the
+    /// embedded register) run the variant both ways, as `<id>` and `<id>@workflow`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub via_workflow: Vec<Step>,
     /// The state the register must be in afterwards.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub end_state: Vec<EndState>,

@@ -1,0 +1,370 @@
+//! The run's reports: a terminal table, JSON lines, JUnit XML and a Markdown summary.
+
+use std::fmt::Write as _;
+
+use crate::run::{RunReport, ScenarioResult, Verdict};
+
+/// The report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A table for the terminal.
+    Text,
+    /// One JSON object per scenario, then one summary line.
+    Json,
+    /// JUnit XML, for CI systems.
+    Junit,
+    /// A Markdown summary, for publishing.
+    Markdown,
+}
+
+impl Format {
+    /// The format by name: `text`, `json`, `junit`, `markdown`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "text" => Some(Self::Text),
+            "json" | "jsonl" => Some(Self::Json),
+            "junit" => Some(Self::Junit),
+            "markdown" | "md" => Some(Self::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// The report in `format`.
+pub fn render(report: &RunReport, format: Format) -> String {
+    match format {
+        Format::Text => text(report),
+        Format::Json => json_lines(report),
+        Format::Junit => junit(report),
+        Format::Markdown => markdown(report),
+    }
+}
+
+fn verdict_word(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Pass => "pass",
+        Verdict::Fail => "FAIL",
+        Verdict::Deviation => "deviation",
+        Verdict::Fixed => "FIXED",
+        Verdict::Unsupported => "UNSUPPORTED",
+    }
+}
+
+fn totals(report: &RunReport) -> String {
+    format!(
+        "{} scenarios: {} passed, {} failed, {} expected deviations, {} fixed deviations, {} unsupported",
+        report.results.len(),
+        report.count(Verdict::Pass),
+        report.count(Verdict::Fail),
+        report.count(Verdict::Deviation),
+        report.count(Verdict::Fixed),
+        report.count(Verdict::Unsupported),
+    )
+}
+
+/// Cases one row per variant; rules one row per rule id (its tests summed), with failing
+/// tests listed after the table.
+fn text(report: &RunReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Klantinteracties conformance: target {} (profile {})\n",
+        report.target, report.profile
+    );
+    let _ = writeln!(
+        out,
+        "{:<8} {:<9} {:>7}  {:<11} title",
+        "case", "variant", "steps", "result"
+    );
+    for r in report.results.iter().filter(|r| r.kind == "case") {
+        let _ = writeln!(
+            out,
+            "{:<8} {:<9} {:>7}  {:<11} {}",
+            r.group,
+            r.variant,
+            format!("{}/{}", r.passed, r.steps),
+            verdict_word(r.verdict),
+            short(&r.title, 70)
+        );
+    }
+    let rules: Vec<&ScenarioResult> = report.results.iter().filter(|r| r.kind == "rule").collect();
+    if !rules.is_empty() {
+        let _ = writeln!(out, "\n{:<40} {:>7}  result", "rule", "tests");
+        let mut ids: Vec<&str> = rules.iter().map(|r| r.group.as_str()).collect();
+        ids.dedup();
+        let mut seen = std::collections::BTreeSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                continue;
+            }
+            let of_rule: Vec<&&ScenarioResult> = rules.iter().filter(|r| r.group == id).collect();
+            let passed = of_rule.iter().filter(|r| !r.verdict.is_failure()).count();
+            let worst = of_rule
+                .iter()
+                .map(|r| r.verdict)
+                .find(|v| v.is_failure())
+                .or_else(|| {
+                    of_rule
+                        .iter()
+                        .map(|r| r.verdict)
+                        .find(|v| *v == Verdict::Deviation)
+                })
+                .unwrap_or(Verdict::Pass);
+            let _ = writeln!(
+                out,
+                "{:<40} {:>7}  {}",
+                id,
+                format!("{passed}/{}", of_rule.len()),
+                verdict_word(worst)
+            );
+        }
+    }
+    let problems: Vec<&ScenarioResult> = report
+        .results
+        .iter()
+        .filter(|r| r.verdict != Verdict::Pass)
+        .collect();
+    if !problems.is_empty() {
+        let _ = writeln!(out);
+        for r in problems {
+            let _ = writeln!(
+                out,
+                "{} {}: {}",
+                verdict_word(r.verdict),
+                r.id,
+                r.message.as_deref().unwrap_or("passed")
+            );
+            if let Some(reason) = &r.reason {
+                let _ = writeln!(out, "    listed deviation: {reason}");
+            }
+        }
+    }
+    for id in &report.unknown_deviations {
+        let _ = writeln!(
+            out,
+            "STALE expectations: deviation listed for `{id}`, which is no scenario"
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{} in {:.0} ms",
+        totals(report),
+        report.duration.as_secs_f64() * 1000.0
+    );
+    let _ = writeln!(out, "{}", if report.passed() { "PASSED" } else { "FAILED" });
+    out
+}
+
+fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
+}
+
+fn json_lines(report: &RunReport) -> String {
+    let mut out = String::new();
+    for r in &report.results {
+        let _ = writeln!(out, "{}", serde_json::to_string(r).unwrap_or_default());
+    }
+    let summary = serde_json::json!({
+        "summary": {
+            "target": report.target,
+            "profile": report.profile,
+            "scenarios": report.results.len(),
+            "passed": report.count(Verdict::Pass),
+            "failed": report.count(Verdict::Fail),
+            "deviations": report.count(Verdict::Deviation),
+            "fixed": report.count(Verdict::Fixed),
+            "unsupported": report.count(Verdict::Unsupported),
+            "staleDeviations": report.unknown_deviations,
+            "ok": report.passed(),
+            "durationMs": report.duration.as_secs_f64() * 1000.0,
+        }
+    });
+    let _ = writeln!(out, "{summary}");
+    out
+}
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One `<testsuite>` per case and per rule file.
+fn junit(report: &RunReport) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let failures = report
+        .results
+        .iter()
+        .filter(|r| r.verdict.is_failure())
+        .count();
+    let skipped = report.count(Verdict::Deviation);
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"klantinteracties conformance ({})\" tests=\"{}\" failures=\"{failures}\" skipped=\"{skipped}\" time=\"{:.3}\">",
+        xml(&report.target),
+        report.results.len(),
+        report.duration.as_secs_f64()
+    );
+    let suite_of = |r: &ScenarioResult| -> String {
+        if r.kind == "case" {
+            r.group.clone()
+        } else {
+            r.id.split('/').take(2).collect::<Vec<_>>().join("/")
+        }
+    };
+    let mut names: Vec<String> = report.results.iter().map(suite_of).collect();
+    names.dedup();
+    let mut seen = std::collections::BTreeSet::new();
+    for name in names {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let members: Vec<&ScenarioResult> = report
+            .results
+            .iter()
+            .filter(|r| suite_of(r) == name)
+            .collect();
+        let f = members.iter().filter(|r| r.verdict.is_failure()).count();
+        let s = members
+            .iter()
+            .filter(|r| r.verdict == Verdict::Deviation)
+            .count();
+        let t: f64 = members.iter().map(|r| r.duration.as_secs_f64()).sum();
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{f}\" skipped=\"{s}\" time=\"{t:.3}\">",
+            xml(&name),
+            members.len()
+        );
+        for r in members {
+            let _ = write!(
+                out,
+                "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3}\"",
+                xml(&name),
+                xml(&r.id),
+                r.duration.as_secs_f64()
+            );
+            let message = r.message.as_deref().unwrap_or_default();
+            match r.verdict {
+                Verdict::Pass => out.push_str("/>\n"),
+                Verdict::Deviation => {
+                    let _ = writeln!(
+                        out,
+                        ">\n      <skipped message=\"expected deviation: {}\"/>\n    </testcase>",
+                        xml(r.reason.as_deref().unwrap_or_default())
+                    );
+                }
+                v => {
+                    let what = match v {
+                        Verdict::Fixed => {
+                            "a listed deviation passes; remove it from the expectations file"
+                        }
+                        Verdict::Unsupported => "unsupported by the target",
+                        _ => "failed",
+                    };
+                    let _ = writeln!(
+                        out,
+                        ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>",
+                        xml(what),
+                        xml(message)
+                    );
+                }
+            }
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+fn markdown(report: &RunReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Klantinteracties conformance report\n");
+    let _ = writeln!(
+        out,
+        "Target `{}`, profile `{}`. {}.\n",
+        report.target,
+        report.profile,
+        totals(report)
+    );
+    let _ = writeln!(
+        out,
+        "**Result: {}**\n",
+        if report.passed() { "passed" } else { "failed" }
+    );
+    let _ = writeln!(
+        out,
+        "## Cases\n\n| case | variant | steps | result | title |\n|---|---|---|---|---|"
+    );
+    for r in report.results.iter().filter(|r| r.kind == "case") {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {}/{} | {} | {} |",
+            r.group,
+            r.variant,
+            r.passed,
+            r.steps,
+            verdict_word(r.verdict),
+            r.title.replace('|', "\\|")
+        );
+    }
+    let rules: Vec<&ScenarioResult> = report.results.iter().filter(|r| r.kind == "rule").collect();
+    if !rules.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## Rules\n\n| rule | tests | passed | result |\n|---|---|---|---|"
+        );
+        let mut seen = std::collections::BTreeSet::new();
+        for r in &rules {
+            if !seen.insert(r.group.as_str()) {
+                continue;
+            }
+            let of_rule: Vec<&&ScenarioResult> =
+                rules.iter().filter(|x| x.group == r.group).collect();
+            let ok = of_rule.iter().filter(|x| !x.verdict.is_failure()).count();
+            let verdict = if ok == of_rule.len() { "pass" } else { "FAIL" };
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {ok} | {verdict} |",
+                r.group,
+                of_rule.len()
+            );
+        }
+    }
+    let notable: Vec<&ScenarioResult> = report
+        .results
+        .iter()
+        .filter(|r| r.verdict != Verdict::Pass)
+        .collect();
+    if !notable.is_empty() {
+        let _ = writeln!(out, "\n## Failures and deviations\n");
+        for r in notable {
+            let _ = writeln!(
+                out,
+                "- **{}** `{}`: {}{}",
+                verdict_word(r.verdict),
+                r.id,
+                r.message.as_deref().unwrap_or("passed").replace('\n', " "),
+                r.reason
+                    .as_deref()
+                    .map(|x| format!(" (listed: {x})"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,373 @@
+//! Loading the suite from its folder and checking it beyond what the types check: every step
+//! names exactly one known function, operation or workflow, ids are unique, rule groups have
+//! a valid and an invalid test.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use klantinteracties::register::functie;
+use klantinteracties::Resource;
+use serde::de::DeserializeOwned;
+
+use crate::format::{CaseFile, Expectations, RuleFile, RuleGroup, RuleTest, Source, Step, Variant};
+
+/// The suite: every case file and rule file of a `conformance/` folder.
+#[derive(Debug, Clone)]
+pub struct Suite {
+    /// The folder (`conformance/`).
+    pub root: PathBuf,
+    /// Case files by file stem (`C9167`), in name order.
+    pub cases: Vec<(String, CaseFile)>,
+    /// Rule files by file stem (`partijen`), in name order.
+    pub rules: Vec<(String, RuleFile)>,
+}
+
+/// One runnable scenario: a case variant or a rule test.
+#[derive(Debug, Clone, Copy)]
+pub enum Scenario<'s> {
+    /// A variant of a case.
+    Case {
+        /// The case file.
+        file: &'s CaseFile,
+        /// The variant.
+        variant: &'s Variant,
+        /// Whether this runs the variant's `viaWorkflow` steps instead of its `steps`.
+        workflow: bool,
+    },
+    /// One test of a rule group.
+    Rule {
+        /// The rule file's stem.
+        stem: &'s str,
+        /// The rule file.
+        file: &'s RuleFile,
+        /// The group.
+        group: &'s RuleGroup,
+        /// The test.
+        test: &'s RuleTest,
+        /// Its number among the tests of the same rule in the file, from 1.
+        n: usize,
+    },
+}
+
+impl Scenario<'_> {
+    /// The id: `C9167/A`, or `rules/partijen/veld.max-lengte/2`.
+    pub fn id(&self) -> String {
+        match self {
+            Scenario::Case {
+                file,
+                variant,
+                workflow,
+            } => {
+                let mut id = file.case.clone();
+                if variant.name != "-" {
+                    id = format!("{id}/{}", variant.name);
+                }
+                if *workflow {
+                    id.push_str("@workflow");
+                }
+                id
+            }
+            Scenario::Rule { stem, group, n, .. } => format!("rules/{stem}/{}/{n}", group.rule),
+        }
+    }
+
+    /// A one-line title.
+    pub fn title(&self) -> String {
+        match self {
+            Scenario::Case { file, variant, .. } if variant.name == "-" => file.title.clone(),
+            Scenario::Case { file, variant, .. } => format!("{}: {}", file.title, variant.title),
+            Scenario::Rule { group, test, .. } => {
+                format!(
+                    "{} ({}): {}",
+                    group.rule,
+                    if test.valid { "valid" } else { "invalid" },
+                    test.description
+                )
+            }
+        }
+    }
+
+    /// The source document.
+    pub fn source(&self) -> Option<&Source> {
+        match self {
+            Scenario::Case { file, variant, .. } => variant.source.as_ref().or(Some(&file.source)),
+            Scenario::Rule { group, .. } => group.source.as_ref(),
+        }
+    }
+
+    /// Whether this is a case variant.
+    pub fn is_case(&self) -> bool {
+        matches!(self, Scenario::Case { .. })
+    }
+}
+
+/// A problem with a file of the suite.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct LoadError {
+    /// The file.
+    pub file: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Suite {
+    /// Loads `root/cases/*.json` and `root/rules/*.json` and checks them; every problem found
+    /// is returned, not just the first.
+    pub fn load(root: impl AsRef<Path>) -> Result<Self, Vec<LoadError>> {
+        let root = root.as_ref().to_path_buf();
+        let mut errors = Vec::new();
+        let cases = read_dir::<CaseFile>(&root.join("cases"), &mut errors);
+        let rules = read_dir::<RuleFile>(&root.join("rules"), &mut errors);
+        let suite = Self { root, cases, rules };
+        errors.extend(suite.check());
+        if errors.is_empty() {
+            Ok(suite)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The suite's folder next to this crate (`<workspace>/conformance`).
+    pub fn default_root() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance")
+    }
+
+    /// Every scenario, cases first, in file order; with `workflows`, each variant that has
+    /// `viaWorkflow` steps also runs through them.
+    pub fn scenarios(&self, workflows: bool) -> Vec<Scenario<'_>> {
+        let mut out = Vec::new();
+        for (_, file) in &self.cases {
+            for variant in &file.variants {
+                out.push(Scenario::Case {
+                    file,
+                    variant,
+                    workflow: false,
+                });
+                if workflows && !variant.via_workflow.is_empty() {
+                    out.push(Scenario::Case {
+                        file,
+                        variant,
+                        workflow: true,
+                    });
+                }
+            }
+        }
+        for (stem, file) in &self.rules {
+            let mut counts: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::new();
+            for group in &file.groups {
+                for test in &group.tests {
+                    let n = counts.entry(group.rule.as_str()).or_default();
+                    *n += 1;
+                    out.push(Scenario::Rule {
+                        stem,
+                        file,
+                        group,
+                        test,
+                        n: *n,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The expectations of `target` (`root/expectations/<target>.json`); none when the file
+    /// does not exist.
+    pub fn expectations(&self, target: &str) -> Result<Expectations, LoadError> {
+        let path = self
+            .root
+            .join("expectations")
+            .join(format!("{target}.json"));
+        if !path.exists() {
+            return Ok(Expectations {
+                target: target.to_owned(),
+                deviations: Vec::new(),
+            });
+        }
+        read_file(&path)
+    }
+
+    fn check(&self) -> Vec<LoadError> {
+        let mut errors = Vec::new();
+        for (stem, file) in &self.cases {
+            let mut err = |m: String| {
+                errors.push(LoadError {
+                    file: format!("cases/{stem}.json"),
+                    message: m,
+                });
+            };
+            if &file.case != stem {
+                err(format!("case `{}` is in a file named `{stem}`", file.case));
+            }
+            if file.variants.is_empty() {
+                err("no variants".to_owned());
+            }
+            let mut names: Vec<&str> = file.variants.iter().map(|v| v.name.as_str()).collect();
+            names.sort_unstable();
+            if names.windows(2).any(|w| w[0] == w[1]) {
+                err("two variants have the same name".to_owned());
+            }
+            for v in &file.variants {
+                if v.steps.is_empty() {
+                    err(format!("variant {}: no steps", v.name));
+                }
+                for e in &v.end_state {
+                    if Resource::from_collection(&e.resource).is_none() {
+                        err(format!(
+                            "variant {}: end state of unknown resource `{}`",
+                            v.name, e.resource
+                        ));
+                    }
+                }
+            }
+            for (i, step) in file
+                .fixtures
+                .iter()
+                .chain(
+                    file.variants
+                        .iter()
+                        .flat_map(|v| v.fixtures.iter().chain(&v.steps)),
+                )
+                .enumerate()
+            {
+                if let Err(m) = check_step(step) {
+                    err(format!("step {i} `{}`: {m}", step.title));
+                }
+            }
+        }
+        for (stem, file) in &self.rules {
+            let mut err = |m: String| {
+                errors.push(LoadError {
+                    file: format!("rules/{stem}.json"),
+                    message: m,
+                });
+            };
+            for step in &file.fixtures {
+                if let Err(m) = check_step(step) {
+                    err(format!("fixture `{}`: {m}", step.title));
+                }
+            }
+            for group in &file.groups {
+                for step in &group.setup {
+                    if let Err(m) = check_step(step) {
+                        err(format!("{}: setup `{}`: {m}", group.rule, step.title));
+                    }
+                }
+                for p in &group.profiles {
+                    if p != "standaard" && p != "open-klant" {
+                        err(format!("{}: unknown profile `{p}`", group.rule));
+                    }
+                }
+                if !group.tests.iter().any(|t| t.valid) || !group.tests.iter().any(|t| !t.valid) {
+                    err(format!(
+                        "{}: a group needs a valid and an invalid test",
+                        group.rule
+                    ));
+                }
+                for t in &group.tests {
+                    match rule_call(group, t) {
+                        (Some(code), None) if functie(code).is_none() => {
+                            err(format!("{}: unknown function `{code}`", group.rule));
+                        }
+                        (None, Some(op)) if Resource::from_collection(&op.resource).is_none() => {
+                            err(format!(
+                                "{}: unknown resource `{}`",
+                                group.rule, op.resource
+                            ));
+                        }
+                        (Some(_), None) | (None, Some(_)) => {}
+                        _ => err(format!(
+                            "{}: test `{}` needs exactly one function or operation",
+                            group.rule, t.description
+                        )),
+                    }
+                    if !t.valid && t.invalid_params.is_empty() {
+                        err(format!(
+                            "{}: invalid test `{}` lists no invalidParams",
+                            group.rule, t.description
+                        ));
+                    }
+                }
+            }
+        }
+        errors
+    }
+}
+
+fn check_step(step: &Step) -> Result<(), String> {
+    let given = [
+        step.function.is_some(),
+        step.operation.is_some(),
+        step.workflow.is_some(),
+    ];
+    if given.iter().filter(|g| **g).count() != 1 {
+        return Err("give exactly one of `function`, `operation`, `workflow`".to_owned());
+    }
+    if let Some(code) = &step.function {
+        if functie(code).is_none() {
+            return Err(format!("unknown function `{code}`"));
+        }
+    }
+    if let Some(op) = &step.operation {
+        if Resource::from_collection(&op.resource).is_none() {
+            return Err(format!("unknown resource `{}`", op.resource));
+        }
+    }
+    Ok(())
+}
+
+fn read_dir<T: DeserializeOwned>(dir: &Path, errors: &mut Vec<LoadError>) -> Vec<(String, T)> {
+    let mut paths: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            errors.push(LoadError {
+                file: dir.display().to_string(),
+                message: e.to_string(),
+            });
+            return Vec::new();
+        }
+    };
+    paths.sort();
+    let mut out = Vec::new();
+    for path in paths {
+        match read_file::<T>(&path) {
+            Ok(file) => {
+                let stem = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                out.push((stem, file));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    out
+}
+
+fn read_file<T: DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
+    let err = |message: String| LoadError {
+        file: path.display().to_string(),
+        message,
+    };
+    let text = fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
+    serde_json::from_str(&text).map_err(|e| err(e.to_string()))
+}
+
+/// The call a rule test makes: its own function or operation, else its group's.
+pub fn rule_call<'a>(
+    group: &'a RuleGroup,
+    test: &'a RuleTest,
+) -> (Option<&'a String>, Option<&'a crate::format::Operation>) {
+    if test.function.is_some() || test.operation.is_some() {
+        (test.function.as_ref(), test.operation.as_ref())
+    } else {
+        (group.function.as_ref(), group.operation.as_ref())
+    }
+}
