@@ -156,13 +156,20 @@ pub fn run(
 
 fn judge(result: &mut ScenarioResult, deviation: Option<&Deviation>) {
     result.reason = deviation.map(|d| d.reason.clone());
-    result.verdict = match (result.status, deviation.is_some()) {
-        (Status::Passed, false) => Verdict::Pass,
-        (Status::Passed, true) => Verdict::Fixed,
-        (_, true) => Verdict::Deviation,
-        (Status::Failed, false) => Verdict::Fail,
-        (Status::Unsupported, false) => Verdict::Unsupported,
-    };
+    result.verdict = result.verdict_with(deviation);
+}
+
+impl ScenarioResult {
+    /// The verdict when `deviation` is (or is not) listed for this scenario.
+    pub fn verdict_with(&self, deviation: Option<&Deviation>) -> Verdict {
+        match (self.status, deviation.is_some()) {
+            (Status::Passed, false) => Verdict::Pass,
+            (Status::Passed, true) => Verdict::Fixed,
+            (_, true) => Verdict::Deviation,
+            (Status::Failed, false) => Verdict::Fail,
+            (Status::Unsupported, false) => Verdict::Unsupported,
+        }
+    }
 }
 
 /// `*` matches any run of characters, everything else itself.
