@@ -337,14 +337,20 @@ fn run_rule(
     }
     let (function, operation) = rule_call(group, test);
     let uuid = test.uuid.as_ref().or(group.uuid.as_ref());
+    let query = if test.query.is_empty() {
+        &group.query
+    } else {
+        &test.query
+    };
+    let body = (!test.body.is_null()).then_some(&test.body);
     let call = api_call(
         &b,
         function,
         operation.map(|o| (o.method, o.resource.as_str())),
         uuid,
-        &std::collections::BTreeMap::default(),
+        query,
         &[],
-        Some(&test.body),
+        body,
     )
     .map_err(Stop::Failed)?;
     let response = target.call(&call)?;
