@@ -108,20 +108,11 @@ impl Zaak {
     }
 }
 
-/// Renames the violations of an error: a name equal to `van`, or starting with `van.`, gets
-/// `naar` in its place; the first matching pair wins.
-pub(crate) fn hernoem(e: Error, paden: &[(String, String)]) -> Error {
+/// Gives every violation of an error a new name.
+fn hernoemd(e: Error, naam: impl Fn(&str) -> Option<String>) -> Error {
     let fix = |mut r: Report| {
         for v in &mut r.violations {
-            let nieuw = paden.iter().find_map(|(van, naar)| {
-                let rest = v.name.strip_prefix(van.as_str())?;
-                if rest.is_empty() {
-                    Some(naar.clone())
-                } else {
-                    rest.strip_prefix('.').map(|r| format!("{naar}.{r}"))
-                }
-            });
-            if let Some(n) = nieuw {
+            if let Some(n) = naam(&v.name) {
                 v.name = n;
             }
         }
@@ -136,21 +127,24 @@ pub(crate) fn hernoem(e: Error, paden: &[(String, String)]) -> Error {
     }
 }
 
+/// Renames the violations of an error: a name equal to `van`, or starting with `van.`, gets
+/// `naar` in its place; the first matching pair wins.
+pub(crate) fn hernoem(e: Error, paden: &[(String, String)]) -> Error {
+    hernoemd(e, |naam| {
+        paden.iter().find_map(|(van, naar)| {
+            let rest = naam.strip_prefix(van.as_str())?;
+            if rest.is_empty() {
+                Some(naar.clone())
+            } else {
+                rest.strip_prefix('.').map(|r| format!("{naar}.{r}"))
+            }
+        })
+    })
+}
+
 /// Puts `pad.` in front of every violation name of an error.
 pub(crate) fn onder(e: Error, pad: &str) -> Error {
-    let fix = |mut r: Report| {
-        for v in &mut r.violations {
-            v.name = format!("{pad}.{}", v.name);
-        }
-        r
-    };
-    match e {
-        Error::Invalid(r) => Error::Invalid(fix(r)),
-        Error::Conflict(r) => Error::Conflict(fix(r)),
-        Error::Protected(r) => Error::Protected(fix(r)),
-        Error::Query(r) => Error::Query(fix(r)),
-        other => other,
-    }
+    hernoemd(e, |naam| Some(format!("{pad}.{naam}")))
 }
 
 /// A body from the input at `pad` without the fields the workflow fills in itself (`eigen`,
