@@ -67,13 +67,14 @@ fn main() {
         }
     }
     let mut out = String::new();
-    let mut seen = HashMap::new();
-    for id in &ids {
-        for (target, prefix) in [
-            ("embedded", "embedded"),
-            ("embedded-open-klant", "open_klant"),
-        ] {
-            let mut name = format!("{prefix}__{}", ident(id));
+    for (target, module) in [
+        ("embedded", "embedded"),
+        ("embedded-open-klant", "open_klant"),
+    ] {
+        let _ = writeln!(out, "mod {module} {{\n    use super::scenario;\n");
+        let mut seen = HashMap::new();
+        for id in &ids {
+            let mut name = ident(id);
             let count = seen.entry(name.clone()).or_insert(0usize);
             *count += 1;
             if *count > 1 {
@@ -81,25 +82,27 @@ fn main() {
             }
             let _ = writeln!(
                 out,
-                "#[test]\nfn {name}() {{\n    scenario({target:?}, {id:?});\n}}\n"
+                "    #[test]\n    fn {name}() {{\n        scenario({target:?}, {id:?});\n    }}\n"
             );
         }
+        out.push_str("}\n\n");
     }
     let dest =
         PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("scenario_tests.rs");
     std::fs::write(dest, out).unwrap_or_else(|e| panic!("cannot write the generated tests: {e}"));
 }
 
+/// A snake-case test name for a scenario id: `C9167/A@workflow` → `c9167_a_workflow`.
 fn ident(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    let mut name = String::new();
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() {
+            name.push(c.to_ascii_lowercase());
+        } else if !name.ends_with('_') {
+            name.push('_');
+        }
+    }
+    name.trim_end_matches('_').to_owned()
 }
 
 fn json_files(dir: &Path) -> Vec<(String, Value)> {

@@ -182,7 +182,11 @@ fn every_catalogued_rule_has_a_valid_and_an_invalid_test() {
 fn listed_deviations_name_scenarios_and_give_reasons() {
     let suite = suite();
     for target in ["embedded", "embedded-open-klant"] {
-        let ids: Vec<String> = suite.scenarios(true).iter().map(|s| s.id()).collect();
+        let ids: Vec<String> = suite
+            .scenarios(true)
+            .iter()
+            .map(klantinteracties_conformance::suite::Scenario::id)
+            .collect();
         let expectations = suite.expectations(target).expect("the expectations load");
         for d in &expectations.deviations {
             assert!(ids.contains(&d.id), "{target}: `{}` is no scenario", d.id);
