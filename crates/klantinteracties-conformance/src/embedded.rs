@@ -68,6 +68,10 @@ impl Target for EmbeddedTarget {
         self.profile.as_str()
     }
 
+    fn supports_workflows(&self) -> bool {
+        true
+    }
+
     fn reset(&mut self) -> Result<(), TargetError> {
         self.register = fresh(self.profile);
         Ok(())
@@ -119,9 +123,12 @@ impl Target for EmbeddedTarget {
                     Err(e) => problem(&e),
                 })
             }
-            Call::Workflow { name, .. } => Err(TargetError::Unsupported(format!(
-                "workflow `{name}`: the library's workflows are not wired in yet"
-            ))),
+            Call::Workflow { name, input } => Ok(
+                match klantinteracties::workflows::voer_uit(&self.register, name, input) {
+                    Ok(body) => Response { status: 200, body },
+                    Err(e) => problem(&e),
+                },
+            ),
         }
     }
 }

@@ -244,6 +244,9 @@ pub struct RuleGroup {
     /// The object the calls are about (for updates), e.g. `$partij.uuid`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
+    /// Query parameters of the calls (searches), as strings.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub query: BTreeMap<String, String>,
     /// The tests: at least one valid and one invalid document.
     pub tests: Vec<RuleTest>,
 }
@@ -254,8 +257,13 @@ pub struct RuleGroup {
 pub struct RuleTest {
     /// What the document shows.
     pub description: String,
-    /// The request body. A string is sent as raw text (for documents that are not JSON).
+    /// The request body. A string is sent as raw text (for documents that are not JSON);
+    /// `null` sends none (reads, searches, deletes).
+    #[serde(default)]
     pub body: Value,
+    /// Query parameters of the call (searches), as strings; they replace the group's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub query: BTreeMap<String, String>,
     /// Whether the document is accepted.
     pub valid: bool,
     /// For an invalid document: the expected `invalidParams` entries.

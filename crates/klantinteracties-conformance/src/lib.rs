@@ -13,11 +13,13 @@
 //! assert!(report.passed());
 //! ```
 
+pub mod docs;
 pub mod embedded;
 pub mod format;
 pub mod matching;
 pub mod report;
 pub mod run;
+pub mod schema;
 pub mod suite;
 pub mod target;
 pub mod vars;

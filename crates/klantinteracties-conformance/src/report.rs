@@ -71,15 +71,18 @@ fn text(report: &RunReport) -> String {
         "Klantinteracties conformance: target {} (profile {})\n",
         report.target, report.profile
     );
-    let _ = writeln!(
-        out,
-        "{:<8} {:<9} {:>7}  {:<11} title",
-        "case", "variant", "steps", "result"
-    );
-    for r in report.results.iter().filter(|r| r.kind == "case") {
+    let cases: Vec<&ScenarioResult> = report.results.iter().filter(|r| r.kind == "case").collect();
+    if !cases.is_empty() {
         let _ = writeln!(
             out,
-            "{:<8} {:<9} {:>7}  {:<11} {}",
+            "{:<8} {:<11} {:>7}  {:<11} title",
+            "case", "variant", "steps", "result"
+        );
+    }
+    for r in cases {
+        let _ = writeln!(
+            out,
+            "{:<8} {:<11} {:>7}  {:<11} {}",
             r.group,
             r.variant,
             format!("{}/{}", r.passed, r.steps),

@@ -156,13 +156,20 @@ pub fn run(
 
 fn judge(result: &mut ScenarioResult, deviation: Option<&Deviation>) {
     result.reason = deviation.map(|d| d.reason.clone());
-    result.verdict = match (result.status, deviation.is_some()) {
-        (Status::Passed, false) => Verdict::Pass,
-        (Status::Passed, true) => Verdict::Fixed,
-        (_, true) => Verdict::Deviation,
-        (Status::Failed, false) => Verdict::Fail,
-        (Status::Unsupported, false) => Verdict::Unsupported,
-    };
+    result.verdict = result.verdict_with(deviation);
+}
+
+impl ScenarioResult {
+    /// The verdict when `deviation` is (or is not) listed for this scenario.
+    pub fn verdict_with(&self, deviation: Option<&Deviation>) -> Verdict {
+        match (self.status, deviation.is_some()) {
+            (Status::Passed, false) => Verdict::Pass,
+            (Status::Passed, true) => Verdict::Fixed,
+            (_, true) => Verdict::Deviation,
+            (Status::Failed, false) => Verdict::Fail,
+            (Status::Unsupported, false) => Verdict::Unsupported,
+        }
+    }
 }
 
 /// `*` matches any run of characters, everything else itself.
@@ -330,14 +337,20 @@ fn run_rule(
     }
     let (function, operation) = rule_call(group, test);
     let uuid = test.uuid.as_ref().or(group.uuid.as_ref());
+    let query = if test.query.is_empty() {
+        &group.query
+    } else {
+        &test.query
+    };
+    let body = (!test.body.is_null()).then_some(&test.body);
     let call = api_call(
         &b,
         function,
         operation.map(|o| (o.method, o.resource.as_str())),
         uuid,
-        &std::collections::BTreeMap::default(),
+        query,
         &[],
-        Some(&test.body),
+        body,
     )
     .map_err(Stop::Failed)?;
     let response = target.call(&call)?;

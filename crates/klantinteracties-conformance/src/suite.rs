@@ -315,6 +315,11 @@ fn check_step(step: &Step) -> Result<(), String> {
             return Err(format!("unknown resource `{}`", op.resource));
         }
     }
+    if let Some(name) = &step.workflow {
+        if klantinteracties::workflows::info(name).is_none() {
+            return Err(format!("unknown workflow `{name}`"));
+        }
+    }
     Ok(())
 }
 

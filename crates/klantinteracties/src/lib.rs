@@ -23,5 +23,6 @@ pub mod resource;
 pub mod rules;
 pub mod schema;
 pub mod synthetic;
+pub mod workflows;
 
 pub use resource::Resource;

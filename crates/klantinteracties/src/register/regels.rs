@@ -166,7 +166,12 @@ pub static RULES: &[Rule] = &[
     rule!(
         "zoeken.parameter",
         BOTH,
-        ["unknown-parameters", "invalid"],
+        [
+            "unknown-parameters",
+            "invalid",
+            "required",
+            "method_not_allowed"
+        ],
         "Open Klant R34; F3839",
         "Search parameters are known and their values valid; page size at most 500."
     ),

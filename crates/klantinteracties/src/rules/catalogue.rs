@@ -110,7 +110,7 @@ pub static RULES: &[Rule] = &[
         "An e-mail address is valid (digitaal adres of soort email, emailadres of an actor)."),
     rule!("telefoonnummer", BOTH, ["invalid"], "Open Klant R19",
         "A telephone number matches 0[1-9]xxxxxxxx, +xxxxxxxxx… or 00xxxxxxx… and does not start with 0800, 0900, 1400 or 140."),
-    rule!("digitaal-adres.referentie", BOTH, ["invalid", "max_length"], "Open Klant R21",
+    rule!("digitaal-adres.referentie", BOTH, ["invalid"], "Open Klant R21",
         "referentie is a slug of at most 50 characters."),
     rule!("digitaal-adres.standaard-adres", BOTH, ["invalid"], "Open Klant R20",
         "isStandaardAdres is true only for an address with verstrektDoorPartij."),

@@ -1,0 +1,442 @@
+//! What the workflows share: the task and zaak inputs, registering a klantcontact with its
+//! parts (F2173) under the input's own paths, registering a reply to an earlier klantcontact
+//! (decision 8 of the brief, C9708), and taking up and closing an interne taak (F5241).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+use uuid::Uuid;
+
+use super::invoer::{object, REGEL};
+use super::uitkomst::Verzameling;
+use crate::model::{
+    ActorId, BetrokkeneId, InterneTaak, InterneTaakId, KlantcontactId, Taakstatus, Verwijzing,
+};
+use crate::register::{Error, KlantcontactRegistratie, Transactie};
+use crate::rules::{Report, Violation};
+
+/// `codeObjecttype` of the onderwerpobject that names a zaak (decision 7, as KISS does).
+pub const ZAAK_OBJECTTYPE: &str = "zgw-Zaak";
+/// `codeRegister` of the onderwerpobject that names a zaak.
+pub const ZAAK_REGISTER: &str = "openzaak";
+/// `codeSoortObjectId` of the onderwerpobject that names a zaak: its `identificatie`.
+pub const ZAAK_SOORT_OBJECT_ID: &str = "identificatie";
+
+/// A new interne taak (F2120) as a workflow input: the writable fields of API 0.9.0 that the
+/// caller chooses. The workflow fills in `aanleidinggevendKlantcontact` and `status`
+/// (`te_verwerken`), and a `gevraagdeHandeling` from the case document when none is given.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Taak {
+    /// What is asked (max 200); defaults per workflow, e.g. "Terugbellen" (C9167).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gevraagde_handeling: Option<String>,
+    /// The actoren the task is assigned to: an organisatorische eenheid or medewerkers (at
+    /// least one, active).
+    pub toegewezen_aan_actoren: Vec<Verwijzing<ActorId>>,
+    /// Explanation for the colleague, in addition to the klantcontact (max 1000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toelichting: Option<String>,
+    /// Referentienummer (digits, max 10, unique).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referentienummer: Option<String>,
+}
+
+impl Taak {
+    /// The F2120 body without `aanleidinggevendKlantcontact`.
+    pub(crate) fn body(&self, handeling: &str, toelichting: Option<&str>) -> Value {
+        let mut m = Map::new();
+        m.insert(
+            "gevraagdeHandeling".to_owned(),
+            Value::from(self.gevraagde_handeling.as_deref().unwrap_or(handeling)),
+        );
+        m.insert(
+            "toegewezenAanActoren".to_owned(),
+            json!(self.toegewezen_aan_actoren),
+        );
+        if let Some(t) = self.toelichting.as_deref().or(toelichting) {
+            m.insert("toelichting".to_owned(), Value::from(t));
+        }
+        if let Some(r) = &self.referentienummer {
+            m.insert("referentienummer".to_owned(), Value::from(r.as_str()));
+        }
+        m.insert("status".to_owned(), Value::from("te_verwerken"));
+        Value::Object(m)
+    }
+}
+
+/// A zaak in the Zaakregistratiecomponent (ZGW, outside this register), named by its
+/// `identificatie`. It is recorded as an onderwerpobject of a klantcontact (decision 7):
+/// `{codeObjecttype: zgw-Zaak, codeRegister: openzaak, codeSoortObjectId: identificatie,
+/// objectId: <identificatie>}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Zaak {
+    /// The zaak's `identificatie` (max 200), e.g. `ZAAK-2024-0000123`.
+    pub identificatie: String,
+}
+
+impl Zaak {
+    /// The onderwerpobject body (without `klantcontact`), after checking the identificatie
+    /// is filled in.
+    pub(crate) fn onderwerpobject(&self, pad: &str) -> Result<Value, Error> {
+        if self.identificatie.trim().is_empty() {
+            return Err(Error::invalid(
+                &format!("{pad}.identificatie"),
+                "blank",
+                "Dit veld mag niet leeg zijn.",
+                REGEL,
+            ));
+        }
+        Ok(json!({"onderwerpobjectidentificator": {
+            "objectId": self.identificatie,
+            "codeObjecttype": ZAAK_OBJECTTYPE,
+            "codeRegister": ZAAK_REGISTER,
+            "codeSoortObjectId": ZAAK_SOORT_OBJECT_ID,
+        }}))
+    }
+
+    /// How the register's names for the onderwerpobject map onto the zaak input at `pad`.
+    fn paden(bron: &str, pad: &str) -> [(String, String); 2] {
+        [
+            (
+                format!("{bron}.onderwerpobjectidentificator.objectId"),
+                format!("{pad}.identificatie"),
+            ),
+            (bron.to_owned(), pad.to_owned()),
+        ]
+    }
+}
+
+/// Gives every violation of an error a new name.
+fn hernoemd(e: Error, naam: impl Fn(&str) -> Option<String>) -> Error {
+    let fix = |mut r: Report| {
+        for v in &mut r.violations {
+            if let Some(n) = naam(&v.name) {
+                v.name = n;
+            }
+        }
+        r
+    };
+    match e {
+        Error::Invalid(r) => Error::Invalid(fix(r)),
+        Error::Conflict(r) => Error::Conflict(fix(r)),
+        Error::Protected(r) => Error::Protected(fix(r)),
+        Error::Query(r) => Error::Query(fix(r)),
+        other => other,
+    }
+}
+
+/// Renames the violations of an error: a name equal to `van`, or starting with `van.`, gets
+/// `naar` in its place; the first matching pair wins.
+pub(crate) fn hernoem(e: Error, paden: &[(String, String)]) -> Error {
+    hernoemd(e, |naam| {
+        paden.iter().find_map(|(van, naar)| {
+            let rest = naam.strip_prefix(van.as_str())?;
+            if rest.is_empty() {
+                Some(naar.clone())
+            } else {
+                rest.strip_prefix('.').map(|r| format!("{naar}.{r}"))
+            }
+        })
+    })
+}
+
+/// Puts `pad.` in front of every violation name of an error.
+pub(crate) fn onder(e: Error, pad: &str) -> Error {
+    hernoemd(e, |naam| Some(format!("{pad}.{naam}")))
+}
+
+/// A body from the input at `pad` without the fields the workflow fills in itself (`eigen`,
+/// e.g. `wasBijlageVanKlantcontact`): the input may not set them (`invalid` at `pad.<veld>`).
+pub(crate) fn zonder_eigen(
+    body: &Value,
+    pad: &str,
+    eigen: &[&str],
+) -> Result<Map<String, Value>, Error> {
+    let m = object(body, pad)?;
+    let violations: Vec<Violation> = eigen
+        .iter()
+        .filter(|veld| m.contains_key(**veld))
+        .map(|veld| Violation {
+            name: format!("{pad}.{veld}"),
+            code: "invalid".to_owned(),
+            reason: "Dit veld vult de workflow zelf in.".to_owned(),
+            rule: REGEL.to_owned(),
+        })
+        .collect();
+    if violations.is_empty() {
+        Ok(m.clone())
+    } else {
+        Err(Error::Invalid(Report { violations }))
+    }
+}
+
+/// `{"uuid": id}`.
+pub(crate) fn verwijzing(id: impl Into<Uuid>) -> Value {
+    json!({ "uuid": id.into() })
+}
+
+/// A klantcontact with its parts, each with the input path its errors are reported at.
+#[derive(Debug)]
+pub(crate) struct Contact<'a> {
+    /// The F2173 klantcontact body, and its input path.
+    pub(crate) klantcontact: (&'a Value, String),
+    /// The actor that registers it, and its input path.
+    pub(crate) actor: (&'a Verwijzing<ActorId>, String),
+    /// The betrokkene body (without `hadKlantcontact`), and its input path.
+    pub(crate) betrokkene: Option<(Value, String)>,
+    /// Onderwerpobject bodies (without `klantcontact`).
+    pub(crate) onderwerpobjecten: Vec<(Value, String)>,
+    /// Bijlage bodies as the input gave them (the workflow adds `wasBijlageVanKlantcontact`).
+    pub(crate) bijlagen: Vec<(&'a Value, String)>,
+    /// Interne taak bodies (without `aanleidinggevendKlantcontact`).
+    pub(crate) taken: Vec<(Value, String)>,
+}
+
+impl<'a> Contact<'a> {
+    /// A contact at the top of the input: `klantcontact` and `actor`.
+    pub(crate) fn nieuw(klantcontact: &'a Value, actor: &'a Verwijzing<ActorId>) -> Self {
+        Self::onder("", klantcontact, actor)
+    }
+
+    /// A contact whose `klantcontact` and `actor` are at `pad` (`antwoord.`).
+    pub(crate) fn onder(
+        pad: &str,
+        klantcontact: &'a Value,
+        actor: &'a Verwijzing<ActorId>,
+    ) -> Self {
+        Self {
+            klantcontact: (klantcontact, format!("{pad}klantcontact")),
+            actor: (actor, format!("{pad}actor")),
+            betrokkene: None,
+            onderwerpobjecten: Vec::new(),
+            bijlagen: Vec::new(),
+            taken: Vec::new(),
+        }
+    }
+
+    /// Adds the bijlagen of the list at `pad` (`bijlagen`).
+    pub(crate) fn met_bijlagen(mut self, bijlagen: &'a [Value], pad: &str) -> Self {
+        self.bijlagen.extend(
+            bijlagen
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (b, format!("{pad}.{i}"))),
+        );
+        self
+    }
+
+    /// Adds the zaak as onderwerpobject (decision 7).
+    pub(crate) fn met_zaak(mut self, zaak: &Zaak, pad: &str) -> Result<Self, Error> {
+        self.onderwerpobjecten
+            .push((zaak.onderwerpobject(pad)?, pad.to_owned()));
+        Ok(self)
+    }
+
+    /// F2173 in one call, the errors renamed to the input's paths; records what was made.
+    pub(crate) fn registreer(
+        self,
+        tx: &mut Transactie<'_>,
+        v: &mut Verzameling,
+    ) -> Result<(KlantcontactId, Option<BetrokkeneId>), Error> {
+        let mut paden = vec![
+            ("klantcontact".to_owned(), self.klantcontact.1.clone()),
+            ("actoren.0.actor".to_owned(), self.actor.1.clone()),
+            ("actoren.0".to_owned(), self.actor.1.clone()),
+        ];
+        let mut betrokkenen = Vec::new();
+        if let Some((b, pad)) = self.betrokkene {
+            paden.push((
+                "betrokkenen.0.wasPartij".to_owned(),
+                format!("{pad}.partij"),
+            ));
+            paden.push(("betrokkenen.0".to_owned(), pad));
+            betrokkenen.push(b);
+        }
+        let mut onderwerpobjecten = Vec::new();
+        for (i, (o, pad)) in self.onderwerpobjecten.into_iter().enumerate() {
+            paden.extend(Zaak::paden(&format!("onderwerpobjecten.{i}"), &pad));
+            onderwerpobjecten.push(o);
+        }
+        let mut bijlagen = Vec::new();
+        for (i, (b, pad)) in self.bijlagen.into_iter().enumerate() {
+            bijlagen.push(Value::Object(zonder_eigen(
+                b,
+                &pad,
+                &["wasBijlageVanKlantcontact"],
+            )?));
+            paden.push((format!("bijlagen.{i}"), pad));
+        }
+        let mut taken = Vec::new();
+        for (i, (t, pad)) in self.taken.into_iter().enumerate() {
+            paden.push((format!("interneTaken.{i}"), pad));
+            taken.push(t);
+        }
+        let dossier = tx
+            .registreer_klantcontact(KlantcontactRegistratie {
+                klantcontact: self.klantcontact.0.clone(),
+                actoren: vec![self.actor.0.clone()],
+                betrokkenen,
+                onderwerpobjecten,
+                bijlagen,
+                interne_taken: taken,
+            })
+            .map_err(|e| hernoem(e, &paden))?;
+        v.dossier(&dossier);
+        Ok((
+            dossier.klantcontact.uuid,
+            dossier.betrokkenen.first().map(|b| b.uuid),
+        ))
+    }
+}
+
+/// F1995: a digitaal adres from the input at `pad`, linked by the workflow (`koppelingen`:
+/// `verstrektDoorBetrokkene`, `verstrektDoorPartij`); the input may set neither.
+pub(crate) fn registreer_adres(
+    tx: &mut Transactie<'_>,
+    body: &Value,
+    pad: &str,
+    koppelingen: &[(&str, Option<Uuid>)],
+    v: &mut Verzameling,
+) -> Result<(), Error> {
+    let velden: Vec<&str> = koppelingen.iter().map(|(veld, _)| *veld).collect();
+    let mut body = zonder_eigen(body, pad, &velden)?;
+    for (veld, id) in koppelingen {
+        if let Some(id) = id {
+            body.insert((*veld).to_owned(), verwijzing(*id));
+        }
+    }
+    let adres = tx
+        .registreer_digitaal_adres(Value::Object(body))
+        .map_err(|e| onder(e, pad))?;
+    v.digitale_adressen.push(adres.uuid);
+    Ok(())
+}
+
+/// The interne taak named at `taak` (`{uuid}`), which must exist and still be `te_verwerken`
+/// (a task that is `verwerkt` is not taken up again).
+pub(crate) fn open_taak(
+    tx: &Transactie<'_>,
+    taak: &Verwijzing<InterneTaakId>,
+) -> Result<InterneTaak, Error> {
+    let t = tx.vraag_interne_taak_op(taak.uuid).map_err(|e| match e {
+        Error::NotFound { .. } => Error::invalid(
+            "taak.uuid",
+            "invalid",
+            "InterneTaak object bestaat niet.",
+            "register.verwijzing",
+        ),
+        other => other,
+    })?;
+    if t.status == Taakstatus::Verwerkt {
+        return Err(Error::invalid(
+            "taak.uuid",
+            "invalid",
+            "Deze interne taak is al verwerkt; alleen een taak die te verwerken is kan worden afgehandeld.",
+            "workflow.taak-te-verwerken",
+        ));
+    }
+    Ok(t)
+}
+
+/// F5241: the task becomes `verwerkt` (the register stamps `afgehandeldOp`), with a new
+/// `toelichting` when one is given.
+pub(crate) fn sluit_taak(
+    tx: &mut Transactie<'_>,
+    taak: InterneTaakId,
+    toelichting: Option<&str>,
+    v: &mut Verzameling,
+) -> Result<(), Error> {
+    let mut patch = json!({ "status": "verwerkt" });
+    if let Some(t) = toelichting {
+        patch["toelichting"] = Value::from(t);
+    }
+    tx.wijzig_interne_taak_deels(taak, &patch)?;
+    v.afgesloten_taak = Some(taak);
+    Ok(())
+}
+
+/// F2120 for a task at `pad` of the input on the klantcontact `aanleiding`.
+pub(crate) fn registreer_taak(
+    tx: &mut Transactie<'_>,
+    body: Value,
+    aanleiding: KlantcontactId,
+    pad: &str,
+    v: &mut Verzameling,
+) -> Result<(), Error> {
+    let mut body = body;
+    body["aanleidinggevendKlantcontact"] = verwijzing(aanleiding);
+    let taak = tx
+        .registreer_interne_taak(body)
+        .map_err(|e| onder(e, pad))?;
+    v.interne_taken.push(taak.uuid);
+    Ok(())
+}
+
+/// A reply to an earlier klantcontact (decision 8 of the brief, C9708 §4–5): a new klantcontact
+/// by `actor`, with a copy of the question's first betrokkene (`initiator` false) and an
+/// onderwerpobject `wasKlantcontact` → the question; plus a zaak as further onderwerpobject
+/// (C9761) when given.
+#[derive(Debug)]
+pub(crate) struct Antwoord<'a> {
+    /// Where `klantcontact`, `actor` and `bijlagen` are in the input (`""` or `antwoord.`).
+    pub(crate) pad: &'a str,
+    pub(crate) actor: &'a Verwijzing<ActorId>,
+    pub(crate) klantcontact: &'a Value,
+    pub(crate) bijlagen: &'a [Value],
+    pub(crate) zaak: Option<&'a Zaak>,
+}
+
+impl Antwoord<'_> {
+    /// Registers the reply to `vraag`.
+    pub(crate) fn registreer(
+        self,
+        tx: &mut Transactie<'_>,
+        vraag: KlantcontactId,
+        v: &mut Verzameling,
+    ) -> Result<KlantcontactId, Error> {
+        let mut contact = Contact::onder(self.pad, self.klantcontact, self.actor)
+            .met_bijlagen(self.bijlagen, &format!("{}bijlagen", self.pad));
+        contact.betrokkene = kopie_betrokkene(tx, vraag)?.map(|b| (b, "taak".to_owned()));
+        contact.onderwerpobjecten.push((
+            json!({ "wasKlantcontact": verwijzing(vraag) }),
+            "taak".to_owned(),
+        ));
+        if let Some(z) = self.zaak {
+            contact = contact.met_zaak(z, "zaak")?;
+        }
+        Ok(contact.registreer(tx, v)?.0)
+    }
+}
+
+/// The first betrokkene of `klantcontact` as a new betrokkene body: the same partij, rol,
+/// contactnaam, addresses and organisatienaam, with `initiator` false. Its digitale adressen
+/// stay with the original (they remain reachable through the question).
+fn kopie_betrokkene(
+    tx: &Transactie<'_>,
+    klantcontact: KlantcontactId,
+) -> Result<Option<Value>, Error> {
+    let kc = tx.vraag_klantcontact_op(klantcontact, &[])?;
+    let Some(eerste) = kc.had_betrokkenen.first() else {
+        return Ok(None);
+    };
+    let b = serde_json::to_value(tx.vraag_betrokkene_op(eerste.uuid, &[])?).unwrap_or(Value::Null);
+    let mut kopie = Map::new();
+    for veld in [
+        "rol",
+        "contactnaam",
+        "bezoekadres",
+        "correspondentieadres",
+        "organisatienaam",
+    ] {
+        if let Some(w) = b.get(veld).filter(|w| !w.is_null()) {
+            kopie.insert(veld.to_owned(), w.clone());
+        }
+    }
+    if let Some(p) = b.get("wasPartij").and_then(|p| p.get("uuid")) {
+        kopie.insert("wasPartij".to_owned(), json!({ "uuid": p }));
+    }
+    kopie.insert("initiator".to_owned(), Value::Bool(false));
+    Ok(Some(Value::Object(kopie)))
+}
