@@ -241,6 +241,9 @@ pub struct RuleGroup {
     /// The call the tests make as an operation without an F-code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<Operation>,
+    /// The call the tests make as a case workflow, with the test's body as its input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workflow: Option<String>,
     /// The object the calls are about (for updates), e.g. `$partij.uuid`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
@@ -275,6 +278,9 @@ pub struct RuleTest {
     /// An operation other than the group's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<Operation>,
+    /// A workflow other than the group's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workflow: Option<String>,
     /// An object other than the group's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,

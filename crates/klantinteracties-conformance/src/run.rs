@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::format::{Deviation, EndState, Expect, Expectations, InvalidParam, Outcome, Step};
 use crate::matching::{at, contains, each_matched};
-use crate::suite::{rule_call, Scenario, Suite};
+use crate::suite::{rule_call, RuleCall, Scenario, Suite};
 use crate::target::{Body, Call, Response, Target, TargetError};
 use crate::vars::Bindings;
 
@@ -335,7 +335,6 @@ fn run_rule(
             .map_err(|s| prefix(s, &format!("fixture {} `{}`", i + 1, step.title)))?;
         *passed += 1;
     }
-    let (function, operation) = rule_call(group, test);
     let uuid = test.uuid.as_ref().or(group.uuid.as_ref());
     let query = if test.query.is_empty() {
         &group.query
@@ -343,16 +342,30 @@ fn run_rule(
         &test.query
     };
     let body = (!test.body.is_null()).then_some(&test.body);
-    let call = api_call(
-        &b,
-        function,
-        operation.map(|o| (o.method, o.resource.as_str())),
-        uuid,
-        query,
-        &[],
-        body,
-    )
-    .map_err(Stop::Failed)?;
+    let call = match rule_call(group, test) {
+        RuleCall::Workflow(name) => Call::Workflow {
+            name: name.clone(),
+            input: b.substitute(&test.body).map_err(Stop::Failed)?,
+        },
+        RuleCall::Function(code) => {
+            api_call(&b, Some(code), None, uuid, query, &[], body).map_err(Stop::Failed)?
+        }
+        RuleCall::Operation(o) => api_call(
+            &b,
+            None,
+            Some((o.method, o.resource.as_str())),
+            uuid,
+            query,
+            &[],
+            body,
+        )
+        .map_err(Stop::Failed)?,
+        RuleCall::Ambiguous => {
+            return Err(Stop::Failed(
+                "no single function, operation or workflow".to_owned(),
+            ))
+        }
+    };
     let response = target.call(&call)?;
     let applies = group.profiles.is_empty() || group.profiles.iter().any(|p| p == target.profile());
     let result = if test.valid {

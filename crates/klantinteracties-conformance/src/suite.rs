@@ -133,8 +133,9 @@ impl Suite {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance")
     }
 
-    /// Every scenario, cases first, in file order; with `workflows`, each variant that has
-    /// `viaWorkflow` steps also runs through them.
+    /// Every scenario, cases first, in file order. With `workflows`, each variant that has
+    /// `viaWorkflow` steps also runs through them; without, rule tests that need a workflow
+    /// are left out.
     pub fn scenarios(&self, workflows: bool) -> Vec<Scenario<'_>> {
         let mut out = Vec::new();
         for (_, file) in &self.cases {
@@ -160,6 +161,15 @@ impl Suite {
                 for test in &group.tests {
                     let n = counts.entry(group.rule.as_str()).or_default();
                     *n += 1;
+                    let needs_workflows = matches!(rule_call(group, test), RuleCall::Workflow(_))
+                        || file
+                            .fixtures
+                            .iter()
+                            .chain(&group.setup)
+                            .any(|s| s.workflow.is_some());
+                    if needs_workflows && !workflows {
+                        continue;
+                    }
                     out.push(Scenario::Rule {
                         stem,
                         file,
@@ -267,21 +277,23 @@ impl Suite {
                     ));
                 }
                 for t in &group.tests {
-                    match rule_call(group, t) {
-                        (Some(code), None) if functie(code).is_none() => {
-                            err(format!("{}: unknown function `{code}`", group.rule));
+                    let problem = match rule_call(group, t) {
+                        RuleCall::Function(code) if functie(code).is_none() => {
+                            Some(format!("unknown function `{code}`"))
                         }
-                        (None, Some(op)) if Resource::from_collection(&op.resource).is_none() => {
-                            err(format!(
-                                "{}: unknown resource `{}`",
-                                group.rule, op.resource
-                            ));
+                        RuleCall::Operation(op)
+                            if Resource::from_collection(&op.resource).is_none() =>
+                        {
+                            Some(format!("unknown resource `{}`", op.resource))
                         }
-                        (Some(_), None) | (None, Some(_)) => {}
-                        _ => err(format!(
-                            "{}: test `{}` needs exactly one function or operation",
-                            group.rule, t.description
+                        RuleCall::Ambiguous => Some(format!(
+                            "test `{}` needs exactly one function, operation or workflow",
+                            t.description
                         )),
+                        _ => None,
+                    };
+                    if let Some(m) = problem {
+                        err(format!("{}: {m}", group.rule));
                     }
                     if !t.valid && t.invalid_params.is_empty() {
                         err(format!(
@@ -365,14 +377,31 @@ fn read_file<T: DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
     serde_json::from_str(&text).map_err(|e| err(e.to_string()))
 }
 
-/// The call a rule test makes: its own function or operation, else its group's.
-pub fn rule_call<'a>(
-    group: &'a RuleGroup,
-    test: &'a RuleTest,
-) -> (Option<&'a String>, Option<&'a crate::format::Operation>) {
-    if test.function.is_some() || test.operation.is_some() {
-        (test.function.as_ref(), test.operation.as_ref())
-    } else {
-        (group.function.as_ref(), group.operation.as_ref())
+/// The call a rule test makes: its own function, operation or workflow, else its group's.
+pub fn rule_call<'a>(group: &'a RuleGroup, test: &'a RuleTest) -> RuleCall<'a> {
+    let (function, operation, workflow) =
+        if test.function.is_some() || test.operation.is_some() || test.workflow.is_some() {
+            (&test.function, &test.operation, &test.workflow)
+        } else {
+            (&group.function, &group.operation, &group.workflow)
+        };
+    match (function, operation, workflow) {
+        (Some(f), None, None) => RuleCall::Function(f),
+        (None, Some(o), None) => RuleCall::Operation(o),
+        (None, None, Some(w)) => RuleCall::Workflow(w),
+        _ => RuleCall::Ambiguous,
     }
+}
+
+/// What a rule test calls.
+#[derive(Debug, Clone, Copy)]
+pub enum RuleCall<'a> {
+    /// An F-function.
+    Function(&'a String),
+    /// An operation without F-code.
+    Operation(&'a crate::format::Operation),
+    /// A case workflow.
+    Workflow(&'a String),
+    /// None, or more than one.
+    Ambiguous,
 }

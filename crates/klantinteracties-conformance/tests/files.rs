@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use klantinteracties::register::regels;
 use klantinteracties::rules::catalogue;
+use klantinteracties::workflows::regels as workflow_regels;
 use klantinteracties_conformance::suite::Suite;
 use klantinteracties_conformance::{docs, schema};
 use serde_json::Value;
@@ -149,6 +150,7 @@ fn every_catalogued_rule_has_a_valid_and_an_invalid_test() {
     let ids = catalogue::RULES
         .iter()
         .chain(regels::RULES.iter())
+        .chain(workflow_regels::RULES.iter())
         .map(|r| r.id);
     let mut missing = Vec::new();
     for id in ids {
@@ -170,7 +172,11 @@ fn every_catalogued_rule_has_a_valid_and_an_invalid_test() {
     for (stem, file) in &suite.rules {
         for g in &file.groups {
             assert!(
-                catalogue::rule(&g.rule).is_some() || regels::RULES.iter().any(|r| r.id == g.rule),
+                catalogue::rule(&g.rule).is_some()
+                    || regels::RULES
+                        .iter()
+                        .chain(workflow_regels::RULES.iter())
+                        .any(|r| r.id == g.rule),
                 "rules/{stem}.json: `{}` is no catalogued rule",
                 g.rule
             );

@@ -168,6 +168,15 @@ pub fn markdown() -> String {
     );
     table(&mut out, register);
     let _ = writeln!(out, "\n{} register rules.", register.len());
+    let workflows = crate::workflows::regels::RULES;
+    out.push_str(
+        "\n## Workflow rules\n\n\
+         Refusals of the case workflows (`klantinteracties::workflows`): what a documented case\n\
+         does not allow, beyond the document and register rules of the calls it makes.\n\n\
+         | id | codes | profiles | source | rule |\n|---|---|---|---|---|\n",
+    );
+    table(&mut out, workflows);
+    let _ = writeln!(out, "\n{} workflow rules.", workflows.len());
     out
 }
 

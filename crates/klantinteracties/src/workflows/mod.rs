@@ -34,6 +34,7 @@ mod invoer;
 mod klant;
 mod melding;
 mod productaanvraag;
+pub mod regels;
 mod routering;
 mod taakafhandeling;
 mod terugbellen;
