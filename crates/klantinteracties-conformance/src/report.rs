@@ -93,26 +93,8 @@ fn text(report: &RunReport) -> String {
     let rules: Vec<&ScenarioResult> = report.results.iter().filter(|r| r.kind == "rule").collect();
     if !rules.is_empty() {
         let _ = writeln!(out, "\n{:<40} {:>7}  result", "rule", "tests");
-        let mut ids: Vec<&str> = rules.iter().map(|r| r.group.as_str()).collect();
-        ids.dedup();
-        let mut seen = std::collections::BTreeSet::new();
-        for id in ids {
-            if !seen.insert(id) {
-                continue;
-            }
-            let of_rule: Vec<&&ScenarioResult> = rules.iter().filter(|r| r.group == id).collect();
-            let passed = of_rule.iter().filter(|r| !r.verdict.is_failure()).count();
-            let worst = of_rule
-                .iter()
-                .map(|r| r.verdict)
-                .find(|v| v.is_failure())
-                .or_else(|| {
-                    of_rule
-                        .iter()
-                        .map(|r| r.verdict)
-                        .find(|v| *v == Verdict::Deviation)
-                })
-                .unwrap_or(Verdict::Pass);
+        for (id, of_rule) in grouped(rules, |r| r.group.clone()) {
+            let (passed, worst) = rule_summary(&of_rule);
             let _ = writeln!(
                 out,
                 "{:<40} {:>7}  {}",
@@ -229,18 +211,7 @@ fn junit(report: &RunReport) -> String {
             r.id.split('/').take(2).collect::<Vec<_>>().join("/")
         }
     };
-    let mut names: Vec<String> = report.results.iter().map(suite_of).collect();
-    names.dedup();
-    let mut seen = std::collections::BTreeSet::new();
-    for name in names {
-        if !seen.insert(name.clone()) {
-            continue;
-        }
-        let members: Vec<&ScenarioResult> = report
-            .results
-            .iter()
-            .filter(|r| suite_of(r) == name)
-            .collect();
+    for (name, members) in grouped(report.results.iter().collect(), suite_of) {
         let f = members.iter().filter(|r| r.verdict.is_failure()).count();
         let s = members
             .iter()
@@ -331,21 +302,10 @@ fn markdown(report: &RunReport) -> String {
             out,
             "\n## Rules\n\n| rule | tests | passed | result |\n|---|---|---|---|"
         );
-        let mut seen = std::collections::BTreeSet::new();
-        for r in &rules {
-            if !seen.insert(r.group.as_str()) {
-                continue;
-            }
-            let of_rule: Vec<&&ScenarioResult> =
-                rules.iter().filter(|x| x.group == r.group).collect();
-            let ok = of_rule.iter().filter(|x| !x.verdict.is_failure()).count();
-            let verdict = if ok == of_rule.len() { "pass" } else { "FAIL" };
-            let _ = writeln!(
-                out,
-                "| `{}` | {} | {ok} | {verdict} |",
-                r.group,
-                of_rule.len()
-            );
+        for (id, of_rule) in grouped(rules, |r| r.group.clone()) {
+            let (ok, worst) = rule_summary(&of_rule);
+            let verdict = verdict_word(worst);
+            let _ = writeln!(out, "| `{id}` | {} | {ok} | {verdict} |", of_rule.len());
         }
     }
     let notable: Vec<&ScenarioResult> = report
@@ -370,4 +330,40 @@ fn markdown(report: &RunReport) -> String {
         }
     }
     out
+}
+
+/// `results` grouped by `key`, groups in the order their first member appears.
+fn grouped<'a>(
+    results: Vec<&'a ScenarioResult>,
+    key: impl Fn(&ScenarioResult) -> String,
+) -> Vec<(String, Vec<&'a ScenarioResult>)> {
+    let mut groups: Vec<(String, Vec<&'a ScenarioResult>)> = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    for r in results {
+        let k = key(r);
+        let i = *index.entry(k.clone()).or_insert_with(|| {
+            groups.push((k, Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(r);
+    }
+    groups
+}
+
+/// How many tests of a rule did not fail, and the rule's verdict: its first failure, else a
+/// deviation, else a pass.
+fn rule_summary(tests: &[&ScenarioResult]) -> (usize, Verdict) {
+    let passed = tests.iter().filter(|r| !r.verdict.is_failure()).count();
+    let worst = tests
+        .iter()
+        .map(|r| r.verdict)
+        .find(|v| v.is_failure())
+        .or_else(|| {
+            tests
+                .iter()
+                .map(|r| r.verdict)
+                .find(|v| *v == Verdict::Deviation)
+        })
+        .unwrap_or(Verdict::Pass);
+    (passed, worst)
 }

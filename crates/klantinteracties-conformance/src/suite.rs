@@ -277,23 +277,8 @@ impl Suite {
                     ));
                 }
                 for t in &group.tests {
-                    let problem = match rule_call(group, t) {
-                        RuleCall::Function(code) if functie(code).is_none() => {
-                            Some(format!("unknown function `{code}`"))
-                        }
-                        RuleCall::Operation(op)
-                            if Resource::from_collection(&op.resource).is_none() =>
-                        {
-                            Some(format!("unknown resource `{}`", op.resource))
-                        }
-                        RuleCall::Ambiguous => Some(format!(
-                            "test `{}` needs exactly one function, operation or workflow",
-                            t.description
-                        )),
-                        _ => None,
-                    };
-                    if let Some(m) = problem {
-                        err(format!("{}: {m}", group.rule));
+                    if let Err(m) = check_call(rule_call(group, t), false) {
+                        err(format!("{}: test `{}`: {m}", group.rule, t.description));
                     }
                     if !t.valid && t.invalid_params.is_empty() {
                         err(format!(
@@ -309,30 +294,36 @@ impl Suite {
 }
 
 fn check_step(step: &Step) -> Result<(), String> {
-    let given = [
-        step.function.is_some(),
-        step.operation.is_some(),
-        step.workflow.is_some(),
-    ];
-    if given.iter().filter(|g| **g).count() != 1 {
-        return Err("give exactly one of `function`, `operation`, `workflow`".to_owned());
-    }
-    if let Some(code) = &step.function {
-        if functie(code).is_none() {
-            return Err(format!("unknown function `{code}`"));
+    check_call(
+        classify(
+            step.function.as_ref(),
+            step.operation.as_ref(),
+            step.workflow.as_ref(),
+        ),
+        true,
+    )
+}
+
+/// Whether a call names exactly one known function, collection or (with `workflows`)
+/// workflow. Rule tests leave workflow names to the run: `workflow.naam` tests an unknown one.
+fn check_call(call: RuleCall<'_>, workflows: bool) -> Result<(), String> {
+    match call {
+        RuleCall::Function(code) if functie(code).is_none() => {
+            Err(format!("unknown function `{code}`"))
         }
-    }
-    if let Some(op) = &step.operation {
-        if Resource::from_collection(&op.resource).is_none() {
-            return Err(format!("unknown resource `{}`", op.resource));
+        RuleCall::Operation(op) if Resource::from_collection(&op.resource).is_none() => {
+            Err(format!("unknown resource `{}`", op.resource))
         }
-    }
-    if let Some(name) = &step.workflow {
-        if klantinteracties::workflows::info(name).is_none() {
-            return Err(format!("unknown workflow `{name}`"));
+        RuleCall::Workflow(name)
+            if workflows && klantinteracties::workflows::info(name).is_none() =>
+        {
+            Err(format!("unknown workflow `{name}`"))
         }
+        RuleCall::Ambiguous => {
+            Err("give exactly one of `function`, `operation`, `workflow`".to_owned())
+        }
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 fn read_dir<T: DeserializeOwned>(dir: &Path, errors: &mut Vec<LoadError>) -> Vec<(String, T)> {
@@ -379,12 +370,26 @@ fn read_file<T: DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
 
 /// The call a rule test makes: its own function, operation or workflow, else its group's.
 pub fn rule_call<'a>(group: &'a RuleGroup, test: &'a RuleTest) -> RuleCall<'a> {
-    let (function, operation, workflow) =
-        if test.function.is_some() || test.operation.is_some() || test.workflow.is_some() {
-            (&test.function, &test.operation, &test.workflow)
-        } else {
-            (&group.function, &group.operation, &group.workflow)
-        };
+    if test.function.is_some() || test.operation.is_some() || test.workflow.is_some() {
+        classify(
+            test.function.as_ref(),
+            test.operation.as_ref(),
+            test.workflow.as_ref(),
+        )
+    } else {
+        classify(
+            group.function.as_ref(),
+            group.operation.as_ref(),
+            group.workflow.as_ref(),
+        )
+    }
+}
+
+fn classify<'a>(
+    function: Option<&'a String>,
+    operation: Option<&'a crate::format::Operation>,
+    workflow: Option<&'a String>,
+) -> RuleCall<'a> {
     match (function, operation, workflow) {
         (Some(f), None, None) => RuleCall::Function(f),
         (None, Some(o), None) => RuleCall::Operation(o),

@@ -87,7 +87,7 @@ impl Request {
 
 /// Runs `$call` with the typed id of `$id` for every resource that has `$method`.
 macro_rules! per_resource {
-    ($reg:ident, $req:ident, $id:ident, $body:ident, $q:ident, $expand:ident;
+    ($reg:ident, $req:ident, $id:ident, $body:ident, $q:ident;
      $( $res:ident => { create: $c:ident, replace: $r:ident, patch: $p:ident,
                         delete: $d:ident, get: $g:ident $(($ge:tt))?, list: $l:ident } ),+ $(,)?) => {
         match ($req.method, $req.resource) {
@@ -97,15 +97,15 @@ macro_rules! per_resource {
                 (Method::Patch, Resource::$res) => json($reg.$p($id()?.into(), &$body()?)),
                 (Method::Delete, Resource::$res) => json($reg.$d($id()?.into())),
                 (Method::Get, Resource::$res) => {
-                    json(per_resource!(@get $reg, $g, $id()?.into(), $expand $(, $ge)?))
+                    json(per_resource!(@get $reg, $g, $id()?.into(), $q $(, $ge)?))
                 }
                 (Method::List, Resource::$res) => json($reg.$l(&$q()?)),
             )+
             _ => Err(unsupported($req)),
         }
     };
-    (@get $reg:ident, $g:ident, $id:expr, $expand:ident, expand) => { $reg.$g($id, &$expand) };
-    (@get $reg:ident, $g:ident, $id:expr, $expand:ident) => { $reg.$g($id) };
+    (@get $reg:ident, $g:ident, $id:expr, $q:ident, expand) => { $reg.$g($id, &$q()?.expand) };
+    (@get $reg:ident, $g:ident, $id:expr, $q:ident) => { $reg.$g($id) };
 }
 
 impl Register {
@@ -127,12 +127,6 @@ impl Register {
             })
         };
         let query = || Zoekvraag::from_pairs(req.query.iter().cloned());
-        let expand: Vec<String> = req
-            .query
-            .iter()
-            .filter(|(k, _)| k == "expand")
-            .flat_map(|(_, v)| v.split(',').filter(|s| !s.is_empty()).map(str::to_owned))
-            .collect();
         match (req.method, req.resource) {
             (Method::Create, Resource::Klantcontacten)
                 if req
@@ -160,7 +154,7 @@ impl Register {
             }
             _ => {}
         }
-        per_resource!(self, req, id, body, query, expand;
+        per_resource!(self, req, id, body, query;
             Partijen => { create: registreer_partij, replace: wijzig_partij,
                 patch: wijzig_partij_deels, delete: verwijder_partij,
                 get: vraag_partij_op(expand), list: zoek_partij },
