@@ -58,6 +58,17 @@ impl Method {
     }
 }
 
+/// One call of [`OPERATIES`]: the Rust method `naam` is `method` on `resource`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operatie {
+    /// The method's name on [`Register`] and [`Transactie`] (`registreer_partij`).
+    pub naam: &'static str,
+    /// What it does.
+    pub method: Method,
+    /// On which collection.
+    pub resource: Resource,
+}
+
 /// A register call.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
@@ -93,8 +104,23 @@ impl Request {
 /// Generates the two halves of the dispatch from one table: `lees` runs the reading methods
 /// (`get`, `list`) on a [`Lezer`], `schrijf` the writing methods on a [`Transactie`].
 macro_rules! dispatch {
-    ($( $res:ident => { create: $c:ident, replace: $r:ident, patch: $p:ident,
-                        delete: $d:ident, get: $g:ident $(($ge:tt))?, list: $l:ident } ),+ $(,)?) => {
+    (extra: [$( ($xm:ident, $xres:ident, $xnaam:ident) ),*];
+     $( $res:ident => { create: $c:ident, replace: $r:ident, patch: $p:ident,
+                        delete: $d:ident $(($de:tt))?, get: $g:ident $(($ge:tt))?, list: $l:ident } ),+ $(,)?) => {
+        /// Every call [`Register::handle`] reaches, by the name of the Rust method that makes
+        /// it (`registreer_partij`, `zoek_partij`, …): what a binding names its methods after.
+        pub const OPERATIES: &[Operatie] = &[
+            $( Operatie { naam: stringify!($xnaam), method: Method::$xm, resource: Resource::$xres }, )*
+            $(
+                Operatie { naam: stringify!($c), method: Method::Create, resource: Resource::$res },
+                Operatie { naam: stringify!($r), method: Method::Replace, resource: Resource::$res },
+                Operatie { naam: stringify!($p), method: Method::Patch, resource: Resource::$res },
+                Operatie { naam: stringify!($d), method: Method::Delete, resource: Resource::$res },
+                Operatie { naam: stringify!($g), method: Method::Get, resource: Resource::$res },
+                Operatie { naam: stringify!($l), method: Method::List, resource: Resource::$res },
+            )+
+        ];
+
         fn lees(lezer: &Lezer<'_>, req: &Request) -> Result<Value, Error> {
             match (req.method, req.resource) {
                 $(
@@ -113,7 +139,9 @@ macro_rules! dispatch {
                     (Method::Create, Resource::$res) => json(tx.$c(body(req)?)),
                     (Method::Replace, Resource::$res) => json(tx.$r(uuid(req)?.into(), body(req)?)),
                     (Method::Patch, Resource::$res) => json(tx.$p(uuid(req)?.into(), &body(req)?)),
-                    (Method::Delete, Resource::$res) => json(tx.$d(uuid(req)?.into())),
+                    (Method::Delete, Resource::$res) => {
+                        json(dispatch!(@delete tx, $d, uuid(req)?.into(), req $(, $de)?))
+                    }
                 )+
                 _ => Err(unsupported(req)),
             }
@@ -121,6 +149,10 @@ macro_rules! dispatch {
     };
     (@get $l:ident, $g:ident, $id:expr, $req:ident, expand) => { $l.$g($id, &query($req)?.expand) };
     (@get $l:ident, $g:ident, $id:expr, $req:ident) => { $l.$g($id) };
+    (@delete $tx:ident, $d:ident, $id:expr, $req:ident, cascade) => {
+        $tx.$d($id, $req.query.iter().any(|(k, v)| k == "cascade" && v == "true"))
+    };
+    (@delete $tx:ident, $d:ident, $id:expr, $req:ident) => { $tx.$d($id) };
 }
 
 impl Register {
@@ -180,6 +212,8 @@ impl Transactie<'_> {
 }
 
 dispatch! {
+    extra: [(Create, Klantcontacten, registreer_klantcontact),
+            (Create, MaakKlantcontact, maak_klantcontact)];
     Partijen => { create: registreer_partij, replace: wijzig_partij,
         patch: wijzig_partij_deels, delete: verwijder_partij,
         get: vraag_partij_op(expand), list: zoek_partij },
@@ -217,7 +251,7 @@ dispatch! {
         list: zoek_actor_klantcontact },
     Onderwerpobjecten => { create: registreer_onderwerpobject,
         replace: wijzig_onderwerpobject, patch: wijzig_onderwerpobject_deels,
-        delete: verwijder_onderwerpobject_zonder_cascade, get: vraag_onderwerpobject_op,
+        delete: verwijder_onderwerpobject(cascade), get: vraag_onderwerpobject_op,
         list: zoek_onderwerpobject },
     Bijlagen => { create: registreer_bijlage, replace: wijzig_bijlage,
         patch: wijzig_bijlage_deels, delete: verwijder_bijlage, get: vraag_bijlage_op,
@@ -228,15 +262,6 @@ dispatch! {
     Internetaken => { create: registreer_interne_taak, replace: wijzig_interne_taak,
         patch: wijzig_interne_taak_deels, delete: verwijder_interne_taak,
         get: vraag_interne_taak_op, list: zoek_interne_taak },
-}
-
-impl Transactie<'_> {
-    fn verwijder_onderwerpobject_zonder_cascade(
-        &mut self,
-        id: crate::model::OnderwerpobjectId,
-    ) -> Result<super::VerwijderResultaat, Error> {
-        self.verwijder_onderwerpobject(id, false)
-    }
 }
 
 fn uuid(req: &Request) -> Result<Uuid, Error> {
