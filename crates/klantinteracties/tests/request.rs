@@ -91,3 +91,40 @@ fn voer_uit_in_is_a_savepoint_of_the_open_transaction() {
         "the partij and its identificator remain"
     );
 }
+
+#[test]
+fn a_search_answers_in_the_api_shape_with_links_to_the_neighbouring_pages() {
+    let register = register();
+    for bsn in ["111222333", "123456782", "999990019"] {
+        register.registreer_partij(persoon_met_bsn(bsn)).unwrap();
+    }
+    let mut list = Request::new(Method::List, Resource::Partijen);
+    list.query = vec![
+        ("indicatieActief".into(), "true".into()),
+        ("pageSize".into(), "1".into()),
+        ("page".into(), "2".into()),
+    ];
+    let page = register.handle(&list).unwrap();
+    let keys: Vec<&str> = page
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["count", "next", "previous", "results"]);
+    assert_eq!(page["count"], 3);
+    assert_eq!(page["results"].as_array().unwrap().len(), 1);
+    let next = page["next"].as_str().unwrap();
+    assert!(
+        next.starts_with("http://localhost:8000/klantinteracties/api/v1/partijen?"),
+        "{next}"
+    );
+    let q =
+        klantinteracties::register::Zoekvraag::from_query(next.split_once('?').unwrap().1).unwrap();
+    assert_eq!((q.page, q.page_size), (3, 1));
+    assert!(page["previous"].as_str().unwrap().ends_with("page=1"));
+    list.query[2].1 = "3".into();
+    assert!(register.handle(&list).unwrap()["next"].is_null());
+    list.query[2].1 = "1".into();
+    assert!(register.handle(&list).unwrap()["previous"].is_null());
+}

@@ -5,6 +5,22 @@ from collections.abc import Mapping
 from typing import Any, final
 
 __version__: str
+__all__ = [
+    "ConformanceRun",
+    "Register",
+    "Transactie",
+    "__version__",
+    "check",
+    "operaties",
+    "parse",
+    "resources",
+    "rules",
+    "run_conformance",
+    "schema",
+    "validate",
+    "workflow_schema",
+    "workflows",
+]
 
 _Data = Mapping[str, Any] | str | bytes | bytearray
 

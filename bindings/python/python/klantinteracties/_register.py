@@ -49,8 +49,8 @@ def _query(
 
 def _doc(op: Mapping[str, Any], what: str) -> str:
     functies = "; ".join(f"{f['code']} {f['naam']}" for f in op["functies"])
-    head = f"{functies}: " if functies else ""
-    return f"{head}{what} (``{op['method']}`` on ``/{op['resource']}``)."
+    text = f"{what} (``{op['method']}`` on ``/{op['resource']}``)."
+    return f"{functies}: {text}" if functies else text[0].upper() + text[1:]
 
 
 def _make(op: Mapping[str, Any]) -> Callable[..., Any]:

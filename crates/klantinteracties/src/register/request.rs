@@ -9,7 +9,8 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::error::report;
-use super::{Error, KlantcontactRegistratie, Lezer, Register, Transactie, Zoekvraag};
+use super::zoeken::percent_encode;
+use super::{Error, KlantcontactRegistratie, Lezer, Page, Register, Transactie, Zoekvraag};
 use crate::Resource;
 
 /// The methods of API 0.9.0.
@@ -127,7 +128,7 @@ macro_rules! dispatch {
                     (Method::Get, Resource::$res) => {
                         json(dispatch!(@get lezer, $g, uuid(req)?.into(), req $(, $ge)?))
                     }
-                    (Method::List, Resource::$res) => json(lezer.$l(&query(req)?)),
+                    (Method::List, Resource::$res) => pagina(lezer, req, lezer.$l(&query(req)?)),
                 )+
                 _ => Err(unsupported(req)),
             }
@@ -262,6 +263,42 @@ dispatch! {
     Internetaken => { create: registreer_interne_taak, replace: wijzig_interne_taak,
         patch: wijzig_interne_taak_deels, delete: verwijder_interne_taak,
         get: vraag_interne_taak_op, list: zoek_interne_taak },
+}
+
+/// A page as API 0.9.0 answers a search: `{count, next, previous, results}`, where `next`
+/// and `previous` are the URLs of the neighbouring pages (the same query with another `page`),
+/// or `null`.
+fn pagina<T: Serialize>(
+    lezer: &Lezer<'_>,
+    req: &Request,
+    page: Result<Page<T>, Error>,
+) -> Result<Value, Error> {
+    let page = page?;
+    let link = |n: usize| {
+        let mut pairs: Vec<(&str, String)> = req
+            .query
+            .iter()
+            .filter(|(k, _)| k != "page")
+            .map(|(k, v)| (k.as_str(), v.clone()))
+            .collect();
+        pairs.push(("page", n.to_string()));
+        let query: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+            .collect();
+        format!(
+            "{}/{}?{}",
+            lezer.ctx.base_url,
+            req.resource.collection(),
+            query.join("&")
+        )
+    };
+    Ok(serde_json::json!({
+        "count": page.count,
+        "next": page.has_next().then(|| link(page.page + 1)),
+        "previous": page.has_previous().then(|| link(page.page - 1)),
+        "results": serde_json::to_value(&page.results).unwrap_or_default(),
+    }))
 }
 
 fn uuid(req: &Request) -> Result<Uuid, Error> {
