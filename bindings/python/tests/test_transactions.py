@@ -1,0 +1,211 @@
+"""Transactions held open from Python, and sharing a register between threads."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from typing import Any
+
+import pytest
+from conftest import bsn, klantcontact, medewerker, persoon
+
+import klantinteracties as ki
+
+
+def test_a_block_that_ends_normally_commits(register: ki.Register) -> None:
+    with register.transactie() as tx:
+        a = tx.registreer_partij(persoon(bsn(1)))
+        # Reads inside the transaction see its own writes.
+        assert tx.vraag_partij_op(a["uuid"]) == a
+        assert tx.zoek_partij()["count"] == 1
+        assert tx.open
+    assert not tx.open
+    assert register.vraag_partij_op(a["uuid"]) == a
+    assert register.lengte() == (2, 1)  # partij + identificator, one transaction
+
+
+def test_a_block_that_raises_rolls_back(register: ki.Register) -> None:
+    kept = register.registreer_partij(persoon(bsn(0)))
+    with pytest.raises(KeyError):
+        with register.transactie() as tx:
+            tx.registreer_partij(persoon(bsn(1)))
+            tx.wijzig_partij_deels(kept["uuid"], {"indicatieActief": False})
+            tx.verwijder_partij(kept["uuid"])
+            raise KeyError("afgebroken")
+    assert register.zoek_partij()["count"] == 1
+    assert register.vraag_partij_op(kept["uuid"]) == kept
+    assert register.lengte() == (2, 1)
+
+
+def test_a_failed_call_inside_undoes_only_itself(register: ki.Register) -> None:
+    with register.transactie() as tx:
+        tx.registreer_partij(persoon("111222333"))
+        with pytest.raises(ki.Conflict):
+            tx.registreer_partij(persoon("111222333"))
+        with pytest.raises(ki.ValidationError):
+            tx.registreer_partij({"soortPartij": "persoon"})
+        tx.registreer_partij(persoon(bsn(5)))
+    assert register.zoek_partij()["count"] == 2
+
+
+def test_explicit_commit_and_rollback(register: ki.Register) -> None:
+    tx = register.transactie()
+    tx.registreer_partij(persoon(bsn(1)))
+    tx.rollback()
+    assert register.zoek_partij()["count"] == 0
+    tx = register.transactie()
+    tx.registreer_partij(persoon(bsn(1)))
+    tx.commit()
+    assert register.zoek_partij()["count"] == 1
+    with pytest.raises(ki.TransactionError):
+        tx.registreer_partij(persoon(bsn(2)))
+    with pytest.raises(ki.TransactionError):
+        tx.commit()
+
+
+def test_the_register_refuses_at_commit_and_keeps_nothing(register: ki.Register) -> None:
+    # A bare klantcontact may exist inside a transaction while its actor and betrokkene are
+    # added, but not at commit (standaard profile, KC-01).
+    actor = register.registreer_actor(medewerker())
+    with pytest.raises(ki.ValidationError) as caught:
+        with register.transactie() as tx:
+            kc = tx.registreer_klantcontact_los(klantcontact())
+            tx.koppel_actor_aan_klantcontact(
+                {"actor": {"uuid": actor["uuid"]}, "klantcontact": {"uuid": kc["uuid"]}}
+            )
+    assert caught.value.invalid_params
+    assert register.zoek_klantcontact()["count"] == 0
+    assert register.zoek_actor_klantcontact()["count"] == 0
+
+
+def test_a_transaction_built_up_call_by_call_commits_when_complete(register: ki.Register) -> None:
+    actor = register.registreer_actor(medewerker())
+    with register.transactie() as tx:
+        kc = tx.registreer_klantcontact_los(klantcontact())
+        tx.koppel_actor_aan_klantcontact(
+            {"actor": {"uuid": actor["uuid"]}, "klantcontact": {"uuid": kc["uuid"]}}
+        )
+        tx.registreer_betrokkene(
+            {"hadKlantcontact": {"uuid": kc["uuid"]}, "rol": "klant", "initiator": True}
+        )
+    assert register.zoek_klantcontact()["count"] == 1
+
+
+def test_workflows_inside_a_transaction(register: ki.Register) -> None:
+    actor = register.registreer_actor(medewerker())
+    partij = register.registreer_partij(persoon("111222333"))
+    invoer = {
+        "klantcontact": klantcontact(),
+        "actor": {"uuid": actor["uuid"]},
+        "klant": {"soort": "gekend", "partij": {"uuid": partij["uuid"]}},
+    }
+    with pytest.raises(RuntimeError):
+        with register.transactie() as tx:
+            assert tx.beantwoord_vraag_direct(invoer)["uitkomst"] == "geregistreerd"
+            assert tx.zoek_klantcontact()["count"] == 1
+            raise RuntimeError("terug")
+    assert register.zoek_klantcontact()["count"] == 0
+    with register.transactie() as tx:
+        tx.voer_uit("beantwoord_vraag_direct", invoer)
+    assert register.zoek_klantcontact()["count"] == 1
+
+
+def test_calling_the_register_from_the_thread_that_holds_a_transaction_is_refused(
+    register: ki.Register,
+) -> None:
+    with register.transactie() as tx:
+        tx.registreer_partij(persoon(bsn(1)))
+        with pytest.raises(ki.TransactionError, match="through the transaction"):
+            register.zoek_partij()
+        with pytest.raises(ki.TransactionError):
+            register.transactie()
+    # After the block the register is free again.
+    assert register.zoek_partij()["count"] == 1
+
+
+def test_a_dropped_transaction_rolls_back(register: ki.Register) -> None:
+    tx = register.transactie()
+    tx.registreer_partij(persoon(bsn(1)))
+    del tx
+    gc.collect()
+    # The thread is free again and nothing was kept.
+    assert register.zoek_partij()["count"] == 0
+    register.registreer_partij(persoon(bsn(1)))
+    assert register.zoek_partij()["count"] == 1
+
+
+def test_the_audit_log_names_who_made_the_transaction(register: ki.Register) -> None:
+    with register.transactie(who="applicatie:open-forms") as tx:
+        tx.registreer_partij(persoon())
+    assert [r["who"] for r in register.audit_log()] == ["applicatie:open-forms"]
+
+
+def test_threads_share_a_register(register: ki.Register) -> None:
+    threads, per_thread = 8, 40
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(threads + 2)
+
+    def writer(t: int) -> None:
+        try:
+            barrier.wait()
+            for i in range(per_thread):
+                register.registreer_partij(persoon(bsn(t * per_thread + i)))
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    def reader() -> None:
+        try:
+            barrier.wait()
+            for _ in range(50):
+                page = register.zoek_partij(page_size=5)
+                assert page["count"] >= 0
+        except BaseException as e:  # noqa: BLE001
+            errors.append(e)
+
+    def tx_writer() -> None:
+        try:
+            barrier.wait()
+            with register.transactie() as tx:
+                for i in range(per_thread):
+                    tx.registreer_partij(persoon(bsn(threads * per_thread + i)))
+        except BaseException as e:  # noqa: BLE001
+            errors.append(e)
+
+    pool = [threading.Thread(target=writer, args=(t,)) for t in range(threads)]
+    pool += [threading.Thread(target=reader), threading.Thread(target=tx_writer)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join(timeout=60)
+    assert not errors, errors
+    assert register.zoek_partij()["count"] == (threads + 1) * per_thread
+    assert register.controleer_invarianten() == []
+    assert register.lengte()[1] == threads * per_thread + 1
+
+
+def test_waiting_for_the_lock_releases_the_gil(register: ki.Register) -> None:
+    """Thread B's read waits for the write lock that thread A's transaction holds; A can
+    only commit if B's waiting released the GIL, so this finishes only if it does."""
+    opened, asked = threading.Event(), threading.Event()
+    seen: dict[str, Any] = {}
+
+    def a() -> None:
+        with register.transactie() as tx:
+            tx.registreer_partij(persoon(bsn(1)))
+            opened.set()
+            asked.wait(timeout=10)
+            # Python code runs here while B waits inside the register.
+            seen["a_ran"] = True
+
+    def b() -> None:
+        opened.wait(timeout=10)
+        asked.set()
+        seen["count"] = register.zoek_partij()["count"]
+
+    ta, tb = threading.Thread(target=a), threading.Thread(target=b)
+    ta.start()
+    tb.start()
+    ta.join(timeout=30)
+    tb.join(timeout=30)
+    assert not ta.is_alive() and not tb.is_alive(), "deadlock"
+    assert seen == {"a_ran": True, "count": 1}
