@@ -214,7 +214,12 @@ fn embedded_suite_is_the_folder() {
         panic!("the embedded suite does not load:\n{}", lines.join("\n"))
     });
     assert!(embedded.embedded && !folder.embedded);
-    let ids = |s: &Suite| -> Vec<String> { s.scenarios(true).iter().map(|x| x.id()).collect() };
+    let ids = |s: &Suite| -> Vec<String> {
+        s.scenarios(true)
+            .iter()
+            .map(klantinteracties_conformance::suite::Scenario::id)
+            .collect()
+    };
     assert_eq!(ids(&embedded), ids(&folder));
     assert!(!ids(&embedded).is_empty());
     for target in ["embedded", "embedded-open-klant", "no-such-target"] {
