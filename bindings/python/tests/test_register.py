@@ -252,3 +252,40 @@ def test_raised_exceptions_pickle(register: ki.Register) -> None:
     again = pickle.loads(pickle.dumps(caught.value))
     assert again.invalid_params == caught.value.invalid_params
     assert "indicatieActief" in str(again)
+
+
+def test_answers_are_valid_response_documents(register: ki.Register) -> None:
+    created = register.registreer_partij(persoon("111222333"))
+    ki.validate("partijen", created, response=True)
+    ki.validate("partijen", register.vraag_partij_op(created["uuid"]), response=True)
+    for item in register.zoek_partij()["results"]:
+        ki.validate("partijen", item, response=True)
+
+
+def test_expand_on_get(register: ki.Register) -> None:
+    partij = register.registreer_partij(persoon("111222333"))
+    register.registreer_digitaal_adres(
+        {"adres": "jan@example.nl", "soortDigitaalAdres": "email",
+         "verstrektDoorPartij": {"uuid": partij["uuid"]}}
+    )
+    plain = register.vraag_partij_op(partij["uuid"])
+    expanded = register.vraag_partij_op(partij["uuid"], expand=["digitaleAdressen"])
+    assert "_expand" not in plain or not plain["_expand"]
+    assert expanded["_expand"]["digitaleAdressen"][0]["adres"] == "jan@example.nl"
+
+
+def test_delete_onderwerpobject_with_cascade(register: ki.Register) -> None:
+    actor = register.registreer_actor(medewerker())
+    dossier = register.registreer_klantcontact(
+        {"klantcontact": klantcontact(), "actoren": [{"uuid": actor["uuid"]}],
+         "betrokkenen": [{"rol": "klant", "initiator": True}]}
+    )
+    kc = {"uuid": dossier["klantcontact"]["uuid"]}
+    onderwerp = register.registreer_onderwerpobject(
+        {"klantcontact": kc, "wasKlantcontact": None,
+         "onderwerpobjectidentificator": {"objectId": "ZAAK-1", "codeObjecttype": "zaak",
+                                          "codeRegister": "openzaak", "codeSoortObjectId": "id"}}
+    )
+    assert register.zoek_onderwerpobject()["count"] == 1
+    register.verwijder_onderwerpobject(onderwerp["uuid"], cascade=True)
+    assert register.zoek_onderwerpobject()["count"] == 0

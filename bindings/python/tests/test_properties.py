@@ -1,0 +1,102 @@
+"""Properties over arbitrary input (hypothesis): bad input is a clear error with a path and a
+code and never a crash, and a refused call changes nothing."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from conftest import medewerker, persoon
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import klantinteracties as ki
+
+RESOURCES = ki.resources()
+NAMES = st.sampled_from(
+    ["soortPartij", "indicatieActief", "adres", "kanaal", "uuid", "partijIdentificatoren",
+     "objectId", "rol", "status", "naam", "x"]
+)
+# Integers beyond 64 bits have no JSON form on the dict path (see the test below). Non-finite
+# floats have none either; on the dict path they become null (pythonize's conversion), a known
+# gap noted in docs/decisions.md.
+INTEGERS = st.integers(min_value=-(2**63), max_value=2**64 - 1)
+SCALARS = st.none() | st.booleans() | INTEGERS | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=30)
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(NAMES | st.text(max_size=10), inner, max_size=5),
+    max_leaves=25,
+)
+OBJECTS = st.dictionaries(NAMES, JSON, max_size=6)
+
+
+def assert_located(params: list[dict[str, str]]) -> None:
+    assert params, "a refusal names at least one violation"
+    for p in params:
+        assert set(p) == {"name", "code", "reason", "rule"}
+        # `name` is the path; it is empty only for a property whose key is "".
+        assert isinstance(p["name"], str)
+        assert p["code"] and p["reason"] and p["rule"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(resource=st.sampled_from(RESOURCES), data=JSON, response=st.booleans())
+def test_any_value_is_checked_without_crashing(resource: str, data: Any, response: bool) -> None:
+    params = ki.check(resource, data, response=response)
+    try:
+        ki.validate(resource, data, response=response)
+    except ki.ValidationError as e:
+        assert e.invalid_params == params
+        assert_located(params)
+    else:
+        assert params == []
+    # The same document as JSON text gives the same answer (a top-level str *is* JSON text).
+    if not isinstance(data, str):
+        assert ki.check(resource, json.dumps(data), response=response) == params
+
+
+def test_an_integer_beyond_64_bits_in_a_dict_is_a_located_error() -> None:
+    [param] = ki.check("partijen", {"soortPartij": 2**70})
+    assert (param["name"], param["code"]) == ("nonFieldErrors", "parse_error")
+
+
+@settings(max_examples=200, deadline=None)
+@given(resource=st.sampled_from(RESOURCES), data=st.binary(max_size=64))
+def test_any_bytes_are_checked_without_crashing(resource: str, data: bytes) -> None:
+    params = ki.check(resource, data)
+    assert all(set(p) == {"name", "code", "reason", "rule"} for p in params)
+
+
+def fresh_register() -> tuple[ki.Register, dict[str, Any]]:
+    register = ki.Register()
+    partij = register.registreer_partij(persoon("111222333"))
+    register.registreer_actor(medewerker())
+    return register, partij
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    op=st.sampled_from([op for op in ki.operaties() if op["method"] != "list"]),
+    body=OBJECTS,
+    use_partij=st.booleans(),
+)
+def test_a_refused_call_changes_nothing(op: dict[str, Any], body: dict[str, Any], use_partij: bool) -> None:
+    register, partij = fresh_register()
+    before = (register.lengte(), register.aantallen(), register.audit_log())
+    target = partij["uuid"] if use_partij else "00000000-0000-4000-8000-000000000000"
+    method = getattr(register, op["naam"])
+    try:
+        if op["method"] == "create":
+            method(body)
+        elif op["method"] in ("replace", "patch"):
+            method(target, body)
+        else:
+            method(target)
+    except (ki.ValidationError, ki.Conflict) as e:
+        assert_located(e.invalid_params)
+    except ki.NotFound as e:
+        assert e.status == 404
+    else:
+        return
+    assert (register.lengte(), register.aantallen(), register.audit_log()) == before
