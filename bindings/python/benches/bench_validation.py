@@ -387,7 +387,7 @@ def main() -> int:
             marks = []
             for v in bad.violations:
                 if who.startswith("ours"):
-                    hit = any(w.startswith(v.rule + " ") and v.field in w for w in where)
+                    hit = any(w.startswith(v.rule + " ") for w in where)
                 else:
                     hit = any(re.search(rf"(^|\.){v.field}\b", w) for w in where)
                 marks.append("yes" if hit else "(root)" if root_only(where) else "no")
