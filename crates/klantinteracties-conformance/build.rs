@@ -12,6 +12,11 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance");
     println!("cargo::rerun-if-changed={}", root.join("cases").display());
     println!("cargo::rerun-if-changed={}", root.join("rules").display());
+    println!(
+        "cargo::rerun-if-changed={}",
+        root.join("expectations").display()
+    );
+    write_embedded_suite(&root);
     let mut ids = Vec::new();
     for (stem, file) in json_files(&root.join("cases")) {
         let case = file
@@ -90,6 +95,34 @@ fn main() {
     let dest =
         PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("scenario_tests.rs");
     std::fs::write(dest, out).unwrap_or_else(|e| panic!("cannot write the generated tests: {e}"));
+}
+
+/// Writes `embedded_suite.rs`: every file of the suite, included as text, so that
+/// `Suite::embedded` works where the folder is not at hand (an installed binary or wheel).
+fn write_embedded_suite(root: &Path) {
+    let mut out = String::from("/// Every file of the suite: (path below `conformance/`, text).\n");
+    out.push_str("pub(crate) const FILES: &[(&str, &str)] = &[\n");
+    for dir in ["cases", "rules", "expectations"] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        paths.retain(|p| p.extension().is_some_and(|e| e == "json"));
+        paths.sort();
+        for p in paths {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            let full = p.canonicalize().unwrap_or(p.clone());
+            let _ = writeln!(
+                out,
+                "    ({:?}, include_str!({:?})),",
+                format!("{dir}/{name}"),
+                full.display().to_string()
+            );
+        }
+    }
+    out.push_str("];\n");
+    let dest =
+        PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_suite.rs");
+    std::fs::write(dest, out).unwrap_or_else(|e| panic!("cannot write the embedded suite: {e}"));
 }
 
 /// A snake-case test name for a scenario id: `C9167/A@workflow` → `c9167_a_workflow`.

@@ -113,7 +113,7 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
         /// The suite's folder (default: `conformance/` here, else the one this program was
-        /// built from).
+        /// built from, else the copy compiled into the program).
         #[arg(long)]
         suite: Option<PathBuf>,
     },
@@ -350,19 +350,22 @@ fn conformance(
     output: Option<&std::path::Path>,
     suite: Option<PathBuf>,
 ) -> Result<ExitCode, Usage> {
-    let root = suite.unwrap_or_else(|| {
-        let here = PathBuf::from("conformance");
-        if here.join("cases").is_dir() {
-            here
-        } else {
-            Suite::default_root()
-        }
+    let root = suite.or_else(|| {
+        [PathBuf::from("conformance"), Suite::default_root()]
+            .into_iter()
+            .find(|p| p.join("cases").is_dir())
     });
-    let suite = Suite::load(&root).map_err(|errors| {
+    let loaded = match &root {
+        Some(root) => Suite::load(root),
+        None => Suite::embedded(),
+    };
+    let suite = loaded.map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         Usage(format!(
             "the suite in {} does not load:\n  {}",
-            root.display(),
+            root.as_deref()
+                .unwrap_or(std::path::Path::new("<embedded>"))
+                .display(),
             lines.join("\n  ")
         ))
     })?;

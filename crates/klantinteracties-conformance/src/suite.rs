@@ -14,8 +14,10 @@ use crate::format::{CaseFile, Expectations, RuleFile, RuleGroup, RuleTest, Sourc
 /// The suite: every case file and rule file of a `conformance/` folder.
 #[derive(Debug, Clone)]
 pub struct Suite {
-    /// The folder (`conformance/`).
+    /// The folder (`conformance/`); `<embedded>` for [`Suite::embedded`].
     pub root: PathBuf,
+    /// Whether the files were compiled in ([`Suite::embedded`]) rather than read from `root`.
+    pub embedded: bool,
     /// Case files by file stem (`C9167`), in name order.
     pub cases: Vec<(String, CaseFile)>,
     /// Rule files by file stem (`partijen`), in name order.
@@ -119,10 +121,34 @@ impl Suite {
         let mut errors = Vec::new();
         let cases = read_dir::<CaseFile>(&root.join("cases"), &mut errors);
         let rules = read_dir::<RuleFile>(&root.join("rules"), &mut errors);
-        let suite = Self { root, cases, rules };
-        errors.extend(suite.check());
+        Self {
+            root,
+            embedded: false,
+            cases,
+            rules,
+        }
+        .checked(errors)
+    }
+
+    /// The suite as it was when this crate was built, compiled in: what an installed command
+    /// line or Python wheel runs, with no folder at hand.
+    pub fn embedded() -> Result<Self, Vec<LoadError>> {
+        let mut errors = Vec::new();
+        let cases = parse_embedded::<CaseFile>("cases/", &mut errors);
+        let rules = parse_embedded::<RuleFile>("rules/", &mut errors);
+        Self {
+            root: PathBuf::from("<embedded>"),
+            embedded: true,
+            cases,
+            rules,
+        }
+        .checked(errors)
+    }
+
+    fn checked(self, mut errors: Vec<LoadError>) -> Result<Self, Vec<LoadError>> {
+        errors.extend(self.check());
         if errors.is_empty() {
-            Ok(suite)
+            Ok(self)
         } else {
             Err(errors)
         }
@@ -186,6 +212,16 @@ impl Suite {
     /// The expectations of `target` (`root/expectations/<target>.json`); none when the file
     /// does not exist.
     pub fn expectations(&self, target: &str) -> Result<Expectations, LoadError> {
+        if self.embedded {
+            let name = format!("expectations/{target}.json");
+            return match embedded::FILES.iter().find(|(n, _)| *n == name) {
+                Some((n, text)) => parse(n, text),
+                None => Ok(Expectations {
+                    target: target.to_owned(),
+                    deviations: Vec::new(),
+                }),
+            };
+        }
         let path = self
             .root
             .join("expectations")
@@ -360,12 +396,44 @@ fn read_dir<T: DeserializeOwned>(dir: &Path, errors: &mut Vec<LoadError>) -> Vec
 }
 
 fn read_file<T: DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
-    let err = |message: String| LoadError {
-        file: path.display().to_string(),
-        message,
-    };
-    let text = fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
-    serde_json::from_str(&text).map_err(|e| err(e.to_string()))
+    let file = path.display().to_string();
+    let text = fs::read_to_string(path).map_err(|e| LoadError {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
+    parse(&file, &text)
+}
+
+fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+    serde_json::from_str(text).map_err(|e| LoadError {
+        file: file.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+/// The compiled-in files below `prefix` (`cases/`), parsed, by file stem.
+fn parse_embedded<T: DeserializeOwned>(
+    prefix: &str,
+    errors: &mut Vec<LoadError>,
+) -> Vec<(String, T)> {
+    let mut out = Vec::new();
+    for (name, text) in embedded::FILES {
+        let Some(stem) = name
+            .strip_prefix(prefix)
+            .and_then(|n| n.strip_suffix(".json"))
+        else {
+            continue;
+        };
+        match parse::<T>(name, text) {
+            Ok(file) => out.push((stem.to_owned(), file)),
+            Err(e) => errors.push(e),
+        }
+    }
+    out
+}
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_suite.rs"));
 }
 
 /// The call a rule test makes: its own function, operation or workflow, else its group's.

@@ -204,3 +204,22 @@ fn listed_deviations_name_scenarios_and_give_reasons() {
         }
     }
 }
+
+/// The compiled-in suite is the folder's suite: same files, same scenarios, same expectations.
+#[test]
+fn embedded_suite_is_the_folder() {
+    let folder = suite();
+    let embedded = Suite::embedded().unwrap_or_else(|errors| {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("the embedded suite does not load:\n{}", lines.join("\n"))
+    });
+    assert!(embedded.embedded && !folder.embedded);
+    let ids = |s: &Suite| -> Vec<String> { s.scenarios(true).iter().map(|x| x.id()).collect() };
+    assert_eq!(ids(&embedded), ids(&folder));
+    assert!(!ids(&embedded).is_empty());
+    for target in ["embedded", "embedded-open-klant", "no-such-target"] {
+        let a = embedded.expectations(target).map(|e| e.deviations.len());
+        let b = folder.expectations(target).map(|e| e.deviations.len());
+        assert_eq!(a, b, "{target}");
+    }
+}

@@ -32,6 +32,7 @@ fn case(expected_onderwerp: &str) -> CaseFile {
 fn suite_of(cases: Vec<CaseFile>, rules: Vec<RuleFile>) -> Suite {
     Suite {
         root: Suite::default_root(),
+        embedded: false,
         cases: cases.into_iter().map(|c| (c.case.clone(), c)).collect(),
         rules: rules
             .into_iter()

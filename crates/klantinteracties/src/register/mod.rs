@@ -71,7 +71,7 @@ pub use klantcontact::{KlantcontactRegistratie, Klantcontactdossier};
 pub use lezen::Lezer;
 pub use onderwerpobject::VerwijderResultaat;
 pub use record::AnyRecord;
-pub use request::{Method, Request};
+pub use request::{Method, Operatie, Request, OPERATIES};
 pub use schrijven::IntoBody;
 pub use storage::{
     Journal, JournalOptions, Memory, Recovery, RecoveryReport, Snapshot, SnapshotObject, Storage,

@@ -9,7 +9,8 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::error::report;
-use super::{Error, KlantcontactRegistratie, Register, Zoekvraag};
+use super::zoeken::percent_encode;
+use super::{Error, KlantcontactRegistratie, Lezer, Page, Register, Transactie, Zoekvraag};
 use crate::Resource;
 
 /// The methods of API 0.9.0.
@@ -36,6 +37,11 @@ impl Method {
         matches!(self, Self::Replace | Self::Patch | Self::Delete | Self::Get)
     }
 
+    /// Whether the method only reads (`get`, `list`).
+    pub fn is_read(self) -> bool {
+        matches!(self, Self::Get | Self::List)
+    }
+
     /// Whether the method takes a body.
     pub fn needs_body(self) -> bool {
         matches!(self, Self::Create | Self::Replace | Self::Patch)
@@ -51,6 +57,17 @@ impl Method {
             Self::Get | Self::List => "GET",
         }
     }
+}
+
+/// One call of [`OPERATIES`]: the Rust method `naam` is `method` on `resource`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operatie {
+    /// The method's name on [`Register`] and [`Transactie`] (`registreer_partij`).
+    pub naam: &'static str,
+    /// What it does.
+    pub method: Method,
+    /// On which collection.
+    pub resource: Resource,
 }
 
 /// A register call.
@@ -85,48 +102,86 @@ impl Request {
     }
 }
 
-/// Runs `$call` with the typed id of `$id` for every resource that has `$method`.
-macro_rules! per_resource {
-    ($reg:ident, $req:ident, $id:ident, $body:ident, $q:ident;
+/// Generates the two halves of the dispatch from one table: `lees` runs the reading methods
+/// (`get`, `list`) on a [`Lezer`], `schrijf` the writing methods on a [`Transactie`].
+macro_rules! dispatch {
+    (extra: [$( ($xm:ident, $xres:ident, $xnaam:ident) ),*];
      $( $res:ident => { create: $c:ident, replace: $r:ident, patch: $p:ident,
-                        delete: $d:ident, get: $g:ident $(($ge:tt))?, list: $l:ident } ),+ $(,)?) => {
-        match ($req.method, $req.resource) {
+                        delete: $d:ident $(($de:tt))?, get: $g:ident $(($ge:tt))?, list: $l:ident } ),+ $(,)?) => {
+        /// Every call [`Register::handle`] reaches, by the name of the Rust method that makes
+        /// it (`registreer_partij`, `zoek_partij`, …): what a binding names its methods after.
+        pub const OPERATIES: &[Operatie] = &[
+            $( Operatie { naam: stringify!($xnaam), method: Method::$xm, resource: Resource::$xres }, )*
             $(
-                (Method::Create, Resource::$res) => json($reg.$c($body()?)),
-                (Method::Replace, Resource::$res) => json($reg.$r($id()?.into(), $body()?)),
-                (Method::Patch, Resource::$res) => json($reg.$p($id()?.into(), &$body()?)),
-                (Method::Delete, Resource::$res) => json($reg.$d($id()?.into())),
-                (Method::Get, Resource::$res) => {
-                    json(per_resource!(@get $reg, $g, $id()?.into(), $q $(, $ge)?))
-                }
-                (Method::List, Resource::$res) => json($reg.$l(&$q()?)),
+                Operatie { naam: stringify!($c), method: Method::Create, resource: Resource::$res },
+                Operatie { naam: stringify!($r), method: Method::Replace, resource: Resource::$res },
+                Operatie { naam: stringify!($p), method: Method::Patch, resource: Resource::$res },
+                Operatie { naam: stringify!($d), method: Method::Delete, resource: Resource::$res },
+                Operatie { naam: stringify!($g), method: Method::Get, resource: Resource::$res },
+                Operatie { naam: stringify!($l), method: Method::List, resource: Resource::$res },
             )+
-            _ => Err(unsupported($req)),
+        ];
+
+        fn lees(lezer: &Lezer<'_>, req: &Request) -> Result<Value, Error> {
+            match (req.method, req.resource) {
+                $(
+                    (Method::Get, Resource::$res) => {
+                        json(dispatch!(@get lezer, $g, uuid(req)?.into(), req $(, $ge)?))
+                    }
+                    (Method::List, Resource::$res) => pagina(lezer, req, lezer.$l(&query(req)?)),
+                )+
+                _ => Err(unsupported(req)),
+            }
+        }
+
+        fn schrijf(tx: &mut Transactie<'_>, req: &Request) -> Result<Value, Error> {
+            match (req.method, req.resource) {
+                $(
+                    (Method::Create, Resource::$res) => json(tx.$c(body(req)?)),
+                    (Method::Replace, Resource::$res) => json(tx.$r(uuid(req)?.into(), body(req)?)),
+                    (Method::Patch, Resource::$res) => json(tx.$p(uuid(req)?.into(), &body(req)?)),
+                    (Method::Delete, Resource::$res) => {
+                        json(dispatch!(@delete tx, $d, uuid(req)?.into(), req $(, $de)?))
+                    }
+                )+
+                _ => Err(unsupported(req)),
+            }
         }
     };
-    (@get $reg:ident, $g:ident, $id:expr, $q:ident, expand) => { $reg.$g($id, &$q()?.expand) };
-    (@get $reg:ident, $g:ident, $id:expr, $q:ident) => { $reg.$g($id) };
+    (@get $l:ident, $g:ident, $id:expr, $req:ident, expand) => { $l.$g($id, &query($req)?.expand) };
+    (@get $l:ident, $g:ident, $id:expr, $req:ident) => { $l.$g($id) };
+    (@delete $tx:ident, $d:ident, $id:expr, $req:ident, cascade) => {
+        $tx.$d($id, $req.query.iter().any(|(k, v)| k == "cascade" && v == "true"))
+    };
+    (@delete $tx:ident, $d:ident, $id:expr, $req:ident) => { $tx.$d($id) };
 }
 
 impl Register {
-    /// Runs one call; the answer is the API 0.9.0 response body (`null` for a delete).
+    /// Runs one call; the answer is the API 0.9.0 response body (`null` for a delete). A read
+    /// runs under the read lock, a write as a transaction of its own.
     pub fn handle(&self, req: &Request) -> Result<Value, Error> {
-        let id = || {
-            req.uuid.ok_or_else(|| {
-                Error::Query(report("uuid", "required", "Geen uuid.", "zoeken.parameter"))
-            })
-        };
-        let body = || {
-            req.body.clone().ok_or_else(|| {
-                Error::Invalid(report(
-                    "nonFieldErrors",
-                    "required",
-                    "Deze aanroep vraagt een body.",
-                    "document.json",
-                ))
-            })
-        };
-        let query = || Zoekvraag::from_pairs(req.query.iter().cloned());
+        if req.method.is_read() {
+            self.lees(|l| l.handle(req))
+        } else {
+            self.transactie(|tx| tx.handle(req))
+        }
+    }
+}
+
+impl Lezer<'_> {
+    /// Runs one reading call (`get` or `list`); a writing call is refused.
+    pub fn handle(&self, req: &Request) -> Result<Value, Error> {
+        lees(self, req)
+    }
+}
+
+impl Transactie<'_> {
+    /// Runs one call inside this transaction (one savepoint: when it fails, nothing it wrote
+    /// remains); reads see the transaction's own writes.
+    pub fn handle(&mut self, req: &Request) -> Result<Value, Error> {
+        if req.method.is_read() {
+            return lees(&self.lezer(), req);
+        }
         match (req.method, req.resource) {
             (Method::Create, Resource::Klantcontacten)
                 if req
@@ -134,7 +189,7 @@ impl Register {
                     .as_ref()
                     .is_some_and(|b| b.get("klantcontact").is_some()) =>
             {
-                let registratie: KlantcontactRegistratie = serde_json::from_value(body()?)
+                let registratie: KlantcontactRegistratie = serde_json::from_value(body(req)?)
                     .map_err(|e| {
                         Error::Invalid(report(
                             "nonFieldErrors",
@@ -143,77 +198,127 @@ impl Register {
                             "veld.type",
                         ))
                     })?;
-                return json(self.registreer_klantcontact(registratie));
+                json(self.registreer_klantcontact(registratie))
             }
             (Method::Create, Resource::MaakKlantcontact) => {
-                return json(self.maak_klantcontact(body()?));
+                json(self.maak_klantcontact(body(req)?))
             }
             (Method::Delete, Resource::Onderwerpobjecten) => {
                 let cascade = req.query.iter().any(|(k, v)| k == "cascade" && v == "true");
-                return json(self.verwijder_onderwerpobject(id()?.into(), cascade));
+                json(self.verwijder_onderwerpobject(uuid(req)?.into(), cascade))
             }
-            _ => {}
+            _ => schrijf(self, req),
         }
-        per_resource!(self, req, id, body, query;
-            Partijen => { create: registreer_partij, replace: wijzig_partij,
-                patch: wijzig_partij_deels, delete: verwijder_partij,
-                get: vraag_partij_op(expand), list: zoek_partij },
-            PartijIdentificatoren => { create: registreer_partij_identificator,
-                replace: wijzig_partij_identificator, patch: wijzig_partij_identificator_deels,
-                delete: verwijder_partij_identificator, get: vraag_partij_identificator_op,
-                list: zoek_partij_identificator },
-            DigitaleAdressen => { create: registreer_digitaal_adres, replace: wijzig_digitaal_adres,
-                patch: wijzig_digitaal_adres_deels, delete: verwijder_digitaal_adres,
-                get: vraag_digitaal_adres_op(expand), list: zoek_digitaal_adres },
-            Rekeningnummers => { create: registreer_rekeningnummer,
-                replace: wijzig_rekeningnummer, patch: wijzig_rekeningnummer_deels,
-                delete: verwijder_rekeningnummer, get: vraag_rekeningnummer_op,
-                list: zoek_rekeningnummer },
-            Vertegenwoordigingen => { create: registreer_vertegenwoordiging,
-                replace: wijzig_vertegenwoordiging, patch: wijzig_vertegenwoordiging_deels,
-                delete: verwijder_vertegenwoordiging, get: vraag_vertegenwoordiging_op,
-                list: zoek_vertegenwoordiging },
-            Categorieen => { create: registreer_categorie, replace: wijzig_categorie,
-                patch: wijzig_categorie_deels, delete: verwijder_categorie,
-                get: vraag_categorie_op, list: zoek_categorie },
-            CategorieRelaties => { create: registreer_categorie_relatie,
-                replace: wijzig_categorie_relatie, patch: wijzig_categorie_relatie_deels,
-                delete: verwijder_categorie_relatie, get: vraag_categorie_relatie_op,
-                list: zoek_categorie_relatie },
-            Klantcontacten => { create: registreer_klantcontact_los, replace: wijzig_klantcontact,
-                patch: wijzig_klantcontact_deels, delete: verwijder_klantcontact,
-                get: vraag_klantcontact_op(expand), list: zoek_klantcontact },
-            Betrokkenen => { create: registreer_betrokkene, replace: wijzig_betrokkene,
-                patch: wijzig_betrokkene_deels, delete: verwijder_betrokkene,
-                get: vraag_betrokkene_op(expand), list: zoek_betrokkene },
-            Actorklantcontacten => { create: koppel_actor_aan_klantcontact,
-                replace: wijzig_actor_klantcontact, patch: wijzig_actor_klantcontact_deels,
-                delete: verwijder_actor_klantcontact, get: vraag_actor_klantcontact_op,
-                list: zoek_actor_klantcontact },
-            Onderwerpobjecten => { create: registreer_onderwerpobject,
-                replace: wijzig_onderwerpobject, patch: wijzig_onderwerpobject_deels,
-                delete: verwijder_onderwerpobject_zonder_cascade, get: vraag_onderwerpobject_op,
-                list: zoek_onderwerpobject },
-            Bijlagen => { create: registreer_bijlage, replace: wijzig_bijlage,
-                patch: wijzig_bijlage_deels, delete: verwijder_bijlage, get: vraag_bijlage_op,
-                list: zoek_bijlage },
-            Actoren => { create: registreer_actor, replace: wijzig_actor,
-                patch: wijzig_actor_deels, delete: verwijder_actor, get: vraag_actor_op,
-                list: zoek_actor },
-            Internetaken => { create: registreer_interne_taak, replace: wijzig_interne_taak,
-                patch: wijzig_interne_taak_deels, delete: verwijder_interne_taak,
-                get: vraag_interne_taak_op, list: zoek_interne_taak },
-        )
     }
 }
 
-impl Register {
-    fn verwijder_onderwerpobject_zonder_cascade(
-        &self,
-        id: crate::model::OnderwerpobjectId,
-    ) -> Result<super::VerwijderResultaat, Error> {
-        self.verwijder_onderwerpobject(id, false)
-    }
+dispatch! {
+    extra: [(Create, Klantcontacten, registreer_klantcontact),
+            (Create, MaakKlantcontact, maak_klantcontact)];
+    Partijen => { create: registreer_partij, replace: wijzig_partij,
+        patch: wijzig_partij_deels, delete: verwijder_partij,
+        get: vraag_partij_op(expand), list: zoek_partij },
+    PartijIdentificatoren => { create: registreer_partij_identificator,
+        replace: wijzig_partij_identificator, patch: wijzig_partij_identificator_deels,
+        delete: verwijder_partij_identificator, get: vraag_partij_identificator_op,
+        list: zoek_partij_identificator },
+    DigitaleAdressen => { create: registreer_digitaal_adres, replace: wijzig_digitaal_adres,
+        patch: wijzig_digitaal_adres_deels, delete: verwijder_digitaal_adres,
+        get: vraag_digitaal_adres_op(expand), list: zoek_digitaal_adres },
+    Rekeningnummers => { create: registreer_rekeningnummer,
+        replace: wijzig_rekeningnummer, patch: wijzig_rekeningnummer_deels,
+        delete: verwijder_rekeningnummer, get: vraag_rekeningnummer_op,
+        list: zoek_rekeningnummer },
+    Vertegenwoordigingen => { create: registreer_vertegenwoordiging,
+        replace: wijzig_vertegenwoordiging, patch: wijzig_vertegenwoordiging_deels,
+        delete: verwijder_vertegenwoordiging, get: vraag_vertegenwoordiging_op,
+        list: zoek_vertegenwoordiging },
+    Categorieen => { create: registreer_categorie, replace: wijzig_categorie,
+        patch: wijzig_categorie_deels, delete: verwijder_categorie,
+        get: vraag_categorie_op, list: zoek_categorie },
+    CategorieRelaties => { create: registreer_categorie_relatie,
+        replace: wijzig_categorie_relatie, patch: wijzig_categorie_relatie_deels,
+        delete: verwijder_categorie_relatie, get: vraag_categorie_relatie_op,
+        list: zoek_categorie_relatie },
+    Klantcontacten => { create: registreer_klantcontact_los, replace: wijzig_klantcontact,
+        patch: wijzig_klantcontact_deels, delete: verwijder_klantcontact,
+        get: vraag_klantcontact_op(expand), list: zoek_klantcontact },
+    Betrokkenen => { create: registreer_betrokkene, replace: wijzig_betrokkene,
+        patch: wijzig_betrokkene_deels, delete: verwijder_betrokkene,
+        get: vraag_betrokkene_op(expand), list: zoek_betrokkene },
+    Actorklantcontacten => { create: koppel_actor_aan_klantcontact,
+        replace: wijzig_actor_klantcontact, patch: wijzig_actor_klantcontact_deels,
+        delete: verwijder_actor_klantcontact, get: vraag_actor_klantcontact_op,
+        list: zoek_actor_klantcontact },
+    Onderwerpobjecten => { create: registreer_onderwerpobject,
+        replace: wijzig_onderwerpobject, patch: wijzig_onderwerpobject_deels,
+        delete: verwijder_onderwerpobject(cascade), get: vraag_onderwerpobject_op,
+        list: zoek_onderwerpobject },
+    Bijlagen => { create: registreer_bijlage, replace: wijzig_bijlage,
+        patch: wijzig_bijlage_deels, delete: verwijder_bijlage, get: vraag_bijlage_op,
+        list: zoek_bijlage },
+    Actoren => { create: registreer_actor, replace: wijzig_actor,
+        patch: wijzig_actor_deels, delete: verwijder_actor, get: vraag_actor_op,
+        list: zoek_actor },
+    Internetaken => { create: registreer_interne_taak, replace: wijzig_interne_taak,
+        patch: wijzig_interne_taak_deels, delete: verwijder_interne_taak,
+        get: vraag_interne_taak_op, list: zoek_interne_taak },
+}
+
+/// A page as API 0.9.0 answers a search: `{count, next, previous, results}`, where `next`
+/// and `previous` are the URLs of the neighbouring pages (the same query with another `page`),
+/// or `null`.
+fn pagina<T: Serialize>(
+    lezer: &Lezer<'_>,
+    req: &Request,
+    page: Result<Page<T>, Error>,
+) -> Result<Value, Error> {
+    let page = page?;
+    let link = |n: usize| {
+        let mut pairs: Vec<(&str, String)> = req
+            .query
+            .iter()
+            .filter(|(k, _)| k != "page")
+            .map(|(k, v)| (k.as_str(), v.clone()))
+            .collect();
+        pairs.push(("page", n.to_string()));
+        let query: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+            .collect();
+        format!(
+            "{}/{}?{}",
+            lezer.ctx.base_url,
+            req.resource.collection(),
+            query.join("&")
+        )
+    };
+    Ok(serde_json::json!({
+        "count": page.count,
+        "next": page.has_next().then(|| link(page.page + 1)),
+        "previous": page.has_previous().then(|| link(page.page - 1)),
+        "results": serde_json::to_value(&page.results).unwrap_or_default(),
+    }))
+}
+
+fn uuid(req: &Request) -> Result<Uuid, Error> {
+    req.uuid
+        .ok_or_else(|| Error::Query(report("uuid", "required", "Geen uuid.", "zoeken.parameter")))
+}
+
+fn body(req: &Request) -> Result<Value, Error> {
+    req.body.clone().ok_or_else(|| {
+        Error::Invalid(report(
+            "nonFieldErrors",
+            "required",
+            "Deze aanroep vraagt een body.",
+            "document.json",
+        ))
+    })
+}
+
+fn query(req: &Request) -> Result<Zoekvraag, Error> {
+    Zoekvraag::from_pairs(req.query.iter().cloned())
 }
 
 fn json<T: Serialize>(r: Result<T, Error>) -> Result<Value, Error> {

@@ -77,12 +77,18 @@ impl Options {
 /// Parses `bytes` as JSON and checks the document. Malformed JSON is reported as a
 /// violation, not as an error.
 pub fn validate(resource: Resource, bytes: &[u8], options: Options) -> Report {
-    match serde_json::from_slice::<Value>(bytes) {
+    match parse_json(bytes) {
         Ok(value) => validate_value(resource, &value, options),
-        Err(e) => Report {
-            violations: vec![json_error(&e)],
-        },
+        Err(report) => report,
     }
+}
+
+/// Parses `bytes` as JSON; malformed JSON is the one violation of the report, with line and
+/// column (`nonFieldErrors`, `parse_error`).
+pub fn parse_json(bytes: &[u8]) -> Result<Value, Report> {
+    serde_json::from_slice(bytes).map_err(|e| Report {
+        violations: vec![json_error(&e)],
+    })
 }
 
 /// Checks a document that is already parsed.
@@ -101,10 +107,7 @@ pub fn parse<T: DeserializeOwned>(
     bytes: &[u8],
     options: Options,
 ) -> Result<T, Report> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| Report {
-        violations: vec![json_error(&e)],
-    })?;
-    parse_value(resource, value, options)
+    parse_value(resource, parse_json(bytes)?, options)
 }
 
 /// [`parse`] for a document that is already parsed.

@@ -46,7 +46,7 @@ use schemars::{generate::SchemaSettings, JsonSchema, Schema};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::register::{Error, Register};
+use crate::register::{Error, Register, Transactie};
 
 pub use gemeenschappelijk::{Taak, Zaak, ZAAK_OBJECTTYPE, ZAAK_REGISTER, ZAAK_SOORT_OBJECT_ID};
 pub use inkomend::{
@@ -122,9 +122,9 @@ macro_rules! catalogus {
             $( WorkflowInfo { naam: stringify!($naam), casus: $casus, titel: $titel, bron: $bron }, )+
         ];
 
-        fn uitvoeren(register: &Register, naam: &str, input: &Value) -> Option<Result<Uitkomst, Error>> {
+        fn uitvoeren(tx: &mut Transactie<'_>, naam: &str, input: &Value) -> Option<Result<Uitkomst, Error>> {
             match naam {
-                $( stringify!($naam) => Some(invoer::lees::<$invoer>(input).and_then(|i| $naam(register, &i))), )+
+                $( stringify!($naam) => Some(invoer::lees::<$invoer>(input).and_then(|i| tx.$naam(&i))), )+
                 _ => None,
             }
         }
@@ -202,7 +202,13 @@ pub fn info(naam: &str) -> Option<&'static WorkflowInfo> {
 /// [`Error::Invalid`] at `workflow` (`invalid_choice`); any error leaves the register
 /// unchanged.
 pub fn voer_uit(register: &Register, naam: &str, input: &Value) -> Result<Value, Error> {
-    match uitvoeren(register, naam, input) {
+    register.transactie(|tx| voer_uit_in(tx, naam, input))
+}
+
+/// [`voer_uit`] inside an open transaction, as one savepoint of it: when it fails, nothing it
+/// wrote remains and the transaction goes on.
+pub fn voer_uit_in(tx: &mut Transactie<'_>, naam: &str, input: &Value) -> Result<Value, Error> {
+    match uitvoeren(tx, naam, input) {
         Some(uitkomst) => Ok(serde_json::to_value(uitkomst?).unwrap_or(Value::Null)),
         None => Err(Error::invalid(
             "workflow",

@@ -1,0 +1,294 @@
+//! The native register: every call by method and collection (`call`), the case workflows
+//! (`voer_uit`), transactions (`begin`), the audit log and the journal. The Python class
+//! `klantinteracties.Register` gives each call its Rust name on top of this.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::ThreadId;
+
+use klantinteracties::register::{
+    self as reg, Error, JournalOptions, RegisterBuilder, Request, DEFAULT_BASE_URL,
+};
+use klantinteracties::workflows;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use crate::convert::{self, Document};
+use crate::errors::{self, IntoPy};
+use crate::transactie::Transactie;
+
+/// The threads that have a transaction open on a register: a direct call from one of them
+/// would wait for the lock its own transaction holds.
+#[derive(Debug, Default)]
+pub(crate) struct OpenThreads(Mutex<Vec<ThreadId>>);
+
+impl OpenThreads {
+    fn list(&self) -> std::sync::MutexGuard<'_, Vec<ThreadId>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(crate) fn contains(&self, thread: ThreadId) -> bool {
+        self.list().contains(&thread)
+    }
+
+    pub(crate) fn add(&self, thread: ThreadId) {
+        self.list().push(thread);
+    }
+
+    pub(crate) fn remove(&self, thread: ThreadId) {
+        let mut list = self.list();
+        if let Some(i) = list.iter().position(|t| *t == thread) {
+            list.swap_remove(i);
+        }
+    }
+}
+
+/// An embedded Klantinteracties register (in memory, or persisted in a journal).
+#[pyclass(frozen, module = "klantinteracties._native")]
+pub(crate) struct Register {
+    inner: Arc<reg::Register>,
+    open: Arc<OpenThreads>,
+}
+
+fn builder(profile: &str, base_url: Option<&str>, who: Option<&str>) -> PyResult<RegisterBuilder> {
+    let mut b = reg::Register::builder()
+        .profile(convert::profile(profile)?)
+        .base_url(base_url.unwrap_or(DEFAULT_BASE_URL));
+    if let Some(who) = who {
+        b = b.who(who);
+    }
+    Ok(b)
+}
+
+/// A request from Python's arguments; a body or id that does not fit is a `ValidationError`.
+pub(crate) fn request(
+    py: Python<'_>,
+    method: &str,
+    resource: &str,
+    uuid: Option<&Bound<'_, PyAny>>,
+    body: Option<&Bound<'_, PyAny>>,
+    query: Option<Vec<(String, String)>>,
+) -> PyResult<Request> {
+    let mut req = Request::new(convert::method(method)?, convert::resource(resource)?);
+    if let Some(id) = uuid {
+        req.uuid = Some(uuid_of(py, id)?);
+    }
+    if let Some(body) = body {
+        req.body = Some(body_value(py, body)?);
+    }
+    req.query = query.unwrap_or_default();
+    Ok(req)
+}
+
+/// An id given as `uuid.UUID` or text; anything else is a `ValidationError` at `uuid`.
+fn uuid_of(py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Uuid> {
+    let text = id.str()?.to_string();
+    text.parse().map_err(|_| {
+        errors::register_error(
+            py,
+            &Error::Query(klantinteracties::rules::Report {
+                violations: vec![klantinteracties::rules::Violation {
+                    name: "uuid".to_owned(),
+                    code: "invalid".to_owned(),
+                    reason: format!("{text:?} is geen geldige UUID."),
+                    rule: "zoeken.parameter".to_owned(),
+                }],
+            }),
+        )
+    })
+}
+
+/// A body (dict, or JSON as str/bytes) as a value.
+pub(crate) fn body_value(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Value> {
+    Document::of(body)
+        .value()
+        .map_err(|report| errors::report_error(py, &report))
+}
+
+impl Register {
+    fn guard(&self, py: Python<'_>) -> PyResult<()> {
+        if self.open.contains(std::thread::current().id()) {
+            return Err(errors::transaction_error(
+                py,
+                "this thread has a transaction open on the register: make the call through \
+                 the transaction, or end it first",
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[pymethods]
+impl Register {
+    /// A register in memory.
+    #[new]
+    #[pyo3(signature = (*, profile = "standaard", base_url = None, who = None))]
+    fn new(profile: &str, base_url: Option<&str>, who: Option<&str>) -> PyResult<Self> {
+        Ok(Self {
+            inner: Arc::new(builder(profile, base_url, who)?.in_memory()),
+            open: Arc::default(),
+        })
+    }
+
+    /// A register persisted in the journal in directory `path` (created when missing),
+    /// recovered on open.
+    #[staticmethod]
+    #[pyo3(signature = (path, *, profile = "standaard", base_url = None, who = None, sync = true))]
+    fn open(
+        py: Python<'_>,
+        path: PathBuf,
+        profile: &str,
+        base_url: Option<&str>,
+        who: Option<&str>,
+        sync: bool,
+    ) -> PyResult<Self> {
+        let b = builder(profile, base_url, who)?.journal(JournalOptions { sync });
+        let register = py.detach(move || b.open(path)).or_raise(py)?;
+        Ok(Self {
+            inner: Arc::new(register),
+            open: Arc::default(),
+        })
+    }
+
+    /// Runs one call, addressed as API 0.9.0 addresses it; returns the response body.
+    #[pyo3(signature = (method, resource, uuid = None, body = None, query = None, *, who = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn call<'py>(
+        &self,
+        py: Python<'py>,
+        method: &str,
+        resource: &str,
+        uuid: Option<&Bound<'py, PyAny>>,
+        body: Option<&Bound<'py, PyAny>>,
+        query: Option<Vec<(String, String)>>,
+        who: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.guard(py)?;
+        let req = request(py, method, resource, uuid, body, query)?;
+        let register = &*self.inner;
+        let result = py.detach(|| match who {
+            Some(who) if !req.method.is_read() => {
+                register.transactie_als(who, |tx| tx.handle(&req))
+            }
+            _ => register.handle(&req),
+        });
+        convert::to_py(py, &result.or_raise(py)?)
+    }
+
+    /// Runs the case workflow `naam` on `invoer` as one transaction; returns its outcome.
+    #[pyo3(signature = (naam, invoer, *, who = None))]
+    fn voer_uit<'py>(
+        &self,
+        py: Python<'py>,
+        naam: &str,
+        invoer: &Bound<'py, PyAny>,
+        who: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.guard(py)?;
+        let input = body_value(py, invoer)?;
+        let register = &*self.inner;
+        let result = py.detach(|| match who {
+            Some(who) => {
+                register.transactie_als(who, |tx| workflows::voer_uit_in(tx, naam, &input))
+            }
+            None => workflows::voer_uit(register, naam, &input),
+        });
+        convert::to_py(py, &result.or_raise(py)?)
+    }
+
+    /// Opens a transaction, recorded in the audit log as made by `who`.
+    #[pyo3(signature = (*, who = None))]
+    fn begin(&self, py: Python<'_>, who: Option<String>) -> PyResult<Transactie> {
+        self.guard(py)?;
+        Transactie::begin(py, Arc::clone(&self.inner), who, Arc::clone(&self.open))
+    }
+
+    /// The audit log (B8694), oldest first; with `uuid`, the records of one object.
+    #[pyo3(signature = (uuid = None))]
+    fn audit_log<'py>(
+        &self,
+        py: Python<'py>,
+        uuid: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.guard(py)?;
+        let id = uuid.map(|u| uuid_of(py, u)).transpose()?;
+        let register = &*self.inner;
+        let records = py
+            .detach(|| match id {
+                Some(id) => register.audit_log_van(id),
+                None => register.audit_log(),
+            })
+            .or_raise(py)?;
+        let rows: Vec<Value> = records
+            .iter()
+            .map(|r| {
+                json!({
+                    "seq": r.seq,
+                    "transaction": r.transaction,
+                    "time": r.time.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                    "who": r.who,
+                    "fcode": r.fcode,
+                    "operation": r.operation,
+                    "resource": r.resource.collection(),
+                    "uuid": r.id.to_string(),
+                    "action": r.action,
+                    "before": r.before.as_ref().map(reg::AnyRecord::to_json),
+                    "after": r.after.as_ref().map(reg::AnyRecord::to_json),
+                })
+            })
+            .collect();
+        convert::to_py(py, &Value::Array(rows))
+    }
+
+    /// The number of objects per collection.
+    fn aantallen<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        self.guard(py)?;
+        let dict = PyDict::new(py);
+        for (resource, n) in self.inner.aantallen() {
+            dict.set_item(resource.collection(), n)?;
+        }
+        Ok(dict)
+    }
+
+    /// `(audit records, transactions)` committed so far.
+    fn lengte(&self, py: Python<'_>) -> PyResult<(u64, u64)> {
+        self.guard(py)?;
+        Ok(self.inner.lengte())
+    }
+
+    /// Writes a snapshot, so the next open replays only what follows it.
+    fn snapshot(&self, py: Python<'_>) -> PyResult<()> {
+        self.guard(py)?;
+        let register = &*self.inner;
+        py.detach(|| register.snapshot()).or_raise(py)
+    }
+
+    /// Checks every cross-object invariant; the violations (empty when all hold).
+    fn controleer_invarianten<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.guard(py)?;
+        let register = &*self.inner;
+        let violations = py.detach(|| register.controleer_invarianten());
+        convert::serialize_py(py, &violations)
+    }
+
+    /// What recovery found when the register was opened.
+    fn herstelrapport<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.guard(py)?;
+        convert::serialize_py(py, &self.inner.herstelrapport())
+    }
+
+    /// The profile the register enforces: `standaard` or `open-klant`.
+    #[getter]
+    fn profile(&self) -> &'static str {
+        self.inner.profile().as_str()
+    }
+
+    /// Where the audit log is kept (`memory` or the journal's directory).
+    #[getter]
+    fn opslag(&self, py: Python<'_>) -> PyResult<String> {
+        self.guard(py)?;
+        Ok(self.inner.opslag())
+    }
+}
