@@ -11,9 +11,10 @@
 //! closes and the worker rolls back. The calling thread waits with the GIL released, so other
 //! Python threads run meanwhile.
 
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle, ThreadId};
+use std::time::{Duration, Instant};
 
 use klantinteracties::register::{Error, Register, Request, DEFAULT_WHO};
 use klantinteracties::workflows;
@@ -81,7 +82,7 @@ impl Transactie {
         let answer = py.detach(|| {
             let (reply, answer) = mpsc::channel();
             sender.send(make(reply)).ok()?;
-            answer.recv().ok()
+            recv_soon(&answer)
         });
         answer.ok_or_else(|| errors::transaction_error(py, "the transaction's worker stopped"))
     }
@@ -127,7 +128,7 @@ impl Drop for Transactie {
 fn work(register: &Register, who: &str, receiver: &Receiver<Opdracht>) {
     let mut end: Option<(bool, Reply<()>)> = None;
     let result = register.transactie_als(who, |tx| {
-        for opdracht in receiver {
+        while let Some(opdracht) = recv_soon(receiver) {
             match opdracht {
                 Opdracht::Call(req, reply) => {
                     let _ = reply.send(tx.handle(&req));
@@ -145,6 +146,26 @@ fn work(register: &Register, who: &str, receiver: &Receiver<Opdracht>) {
     });
     if let Some((commit, reply)) = end {
         let _ = reply.send(if commit { result } else { Ok(()) });
+    }
+}
+
+/// How long a side of the hand-off spins before it blocks. The other side usually answers
+/// within microseconds (a call takes ~15 µs; Python prepares the next one in about as much),
+/// while waking a blocked thread on another CPU costs tens of microseconds: measured on the
+/// bulk benchmark, blocking at once made a call in a transaction 4–5× slower than on its own.
+const SPIN: Duration = Duration::from_micros(200);
+
+/// Receives from `rx`: first polling for up to [`SPIN`], then blocking. `None` when the other
+/// side is gone.
+fn recv_soon<T>(rx: &Receiver<T>) -> Option<T> {
+    let start = Instant::now();
+    loop {
+        match rx.try_recv() {
+            Ok(v) => return Some(v),
+            Err(TryRecvError::Disconnected) => return None,
+            Err(TryRecvError::Empty) if start.elapsed() >= SPIN => return rx.recv().ok(),
+            Err(TryRecvError::Empty) => std::hint::spin_loop(),
+        }
     }
 }
 
