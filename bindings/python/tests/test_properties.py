@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from conftest import medewerker, persoon
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,9 +18,8 @@ NAMES = st.sampled_from(
     ["soortPartij", "indicatieActief", "adres", "kanaal", "uuid", "partijIdentificatoren",
      "objectId", "rol", "status", "naam", "x"]
 )
-# Integers beyond 64 bits have no JSON form on the dict path (see the test below). Non-finite
-# floats have none either; on the dict path they become null (pythonize's conversion), a known
-# gap noted in docs/decisions.md.
+# Integers beyond 64 bits and non-finite floats have no JSON form (see the test below); their
+# reasons differ between the dict and the text path, so the round trip leaves them out.
 INTEGERS = st.integers(min_value=-(2**63), max_value=2**64 - 1)
 SCALARS = st.none() | st.booleans() | INTEGERS | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=30)
 JSON = st.recursive(
@@ -56,8 +56,11 @@ def test_any_value_is_checked_without_crashing(resource: str, data: Any, respons
         assert ki.check(resource, json.dumps(data), response=response) == params
 
 
-def test_an_integer_beyond_64_bits_in_a_dict_is_a_located_error() -> None:
-    [param] = ki.check("partijen", {"soortPartij": 2**70})
+@pytest.mark.parametrize(
+    "value", [2**70, float("inf"), float("nan"), {1, 2}, object(), {1: "sleutel"}]
+)
+def test_a_value_without_a_json_form_is_a_located_error(value: object) -> None:
+    [param] = ki.check("partijen", {"soortPartij": value})
     assert (param["name"], param["code"]) == ("nonFieldErrors", "parse_error")
 
 
