@@ -37,6 +37,7 @@ enum Opdracht {
 #[pyclass(frozen, module = "klantinteracties._native")]
 pub(crate) struct Transactie {
     sender: Mutex<Option<Sender<Opdracht>>>,
+    spin: Duration,
     worker: Mutex<Option<JoinHandle<()>>>,
     thread: ThreadId,
     open: Arc<OpenThreads>,
@@ -51,14 +52,16 @@ impl Transactie {
     ) -> PyResult<Self> {
         let (sender, receiver) = mpsc::channel::<Opdracht>();
         let who = who.unwrap_or_else(|| DEFAULT_WHO.to_owned());
+        let spin = spin();
         let worker = thread::Builder::new()
             .name("klantinteracties-transactie".to_owned())
-            .spawn(move || work(&register, &who, &receiver))
+            .spawn(move || work(&register, &who, &receiver, spin))
             .map_err(|e| errors::transaction_error(py, &format!("cannot start: {e}")))?;
         let thread = thread::current().id();
         open.add(thread);
         Ok(Self {
             sender: Mutex::new(Some(sender)),
+            spin,
             worker: Mutex::new(Some(worker)),
             thread,
             open,
@@ -75,14 +78,16 @@ impl Transactie {
 
     /// Sends one instruction and waits for its answer with the GIL released.
     fn ask<T: Send>(
+        &self,
         py: Python<'_>,
         make: impl FnOnce(Reply<T>) -> Opdracht + Send,
         sender: &Sender<Opdracht>,
     ) -> PyResult<Result<T, Error>> {
+        let spin = self.spin;
         let answer = py.detach(|| {
             let (reply, answer) = mpsc::channel();
             sender.send(make(reply)).ok()?;
-            recv_soon(&answer)
+            recv_soon(&answer, spin)
         });
         answer.ok_or_else(|| errors::transaction_error(py, "the transaction's worker stopped"))
     }
@@ -95,7 +100,7 @@ impl Transactie {
             .take()
             .ok_or_else(|| errors::transaction_error(py, "the transaction is no longer open"))?;
         self.open.remove(self.thread);
-        let result = Self::ask(py, |reply| Opdracht::End { commit, reply }, &sender);
+        let result = self.ask(py, |reply| Opdracht::End { commit, reply }, &sender);
         drop(sender);
         let worker = self
             .worker
@@ -125,10 +130,10 @@ impl Drop for Transactie {
 }
 
 /// The worker: runs the library's transaction until told to end it.
-fn work(register: &Register, who: &str, receiver: &Receiver<Opdracht>) {
+fn work(register: &Register, who: &str, receiver: &Receiver<Opdracht>, spin: Duration) {
     let mut end: Option<(bool, Reply<()>)> = None;
     let result = register.transactie_als(who, |tx| {
-        while let Some(opdracht) = recv_soon(receiver) {
+        while let Some(opdracht) = recv_soon(receiver, spin) {
             match opdracht {
                 Opdracht::Call(req, reply) => {
                     let _ = reply.send(tx.handle(&req));
@@ -155,15 +160,24 @@ fn work(register: &Register, who: &str, receiver: &Receiver<Opdracht>) {
 /// bulk benchmark, blocking at once made a call in a transaction 4–5× slower than on its own.
 const SPIN: Duration = Duration::from_micros(200);
 
-/// Receives from `rx`: first polling for up to [`SPIN`], then blocking. `None` when the other
+/// [`SPIN`] when the process may run on more than one CPU; none when it is confined to one
+/// (by affinity or quota), where a spinning side would only keep the other from running.
+fn spin() -> Duration {
+    match thread::available_parallelism() {
+        Ok(n) if n.get() > 1 => SPIN,
+        _ => Duration::ZERO,
+    }
+}
+
+/// Receives from `rx`: first polling for up to `spin`, then blocking. `None` when the other
 /// side is gone.
-fn recv_soon<T>(rx: &Receiver<T>) -> Option<T> {
+fn recv_soon<T>(rx: &Receiver<T>, spin: Duration) -> Option<T> {
     let start = Instant::now();
     loop {
         match rx.try_recv() {
             Ok(v) => return Some(v),
             Err(TryRecvError::Disconnected) => return None,
-            Err(TryRecvError::Empty) if start.elapsed() >= SPIN => return rx.recv().ok(),
+            Err(TryRecvError::Empty) if start.elapsed() >= spin => return rx.recv().ok(),
             Err(TryRecvError::Empty) => std::hint::spin_loop(),
         }
     }
@@ -189,7 +203,9 @@ impl Transactie {
     ) -> PyResult<Bound<'py, PyAny>> {
         let sender = self.sender(py)?;
         let req = request(py, method, resource, uuid, body, query)?;
-        let value = Self::ask(py, |reply| Opdracht::Call(req, reply), &sender)?.or_raise(py)?;
+        let value = self
+            .ask(py, |reply| Opdracht::Call(req, reply), &sender)?
+            .or_raise(py)?;
         convert::to_py(py, &value)
     }
 
@@ -203,8 +219,9 @@ impl Transactie {
         let sender = self.sender(py)?;
         let input = body_value(py, invoer)?;
         let naam = naam.to_owned();
-        let value =
-            Self::ask(py, |reply| Opdracht::Workflow(naam, input, reply), &sender)?.or_raise(py)?;
+        let value = self
+            .ask(py, |reply| Opdracht::Workflow(naam, input, reply), &sender)?
+            .or_raise(py)?;
         convert::to_py(py, &value)
     }
 
