@@ -131,7 +131,8 @@ def _make_workflow(info: Mapping[str, Any]) -> Callable[..., Any]:
 class _Calls:
     """What a register and an open transaction share: every call by its Rust name."""
 
-    __slots__ = ()
+    __slots__ = ("_native",)
+    _native: Any  # _native.Register or _native.Transactie: both take these calls
 
     def _call(
         self,
@@ -141,10 +142,10 @@ class _Calls:
         body: Body | None,
         query: list[tuple[str, str]] | None,
     ) -> Any:
-        raise NotImplementedError
+        return self._native.call(method, resource, uuid, body, query)
 
     def _voer_uit(self, naam: str, invoer: Body) -> Any:
-        raise NotImplementedError
+        return self._native.voer_uit(naam, invoer)
 
     def aanroep(
         self,
@@ -193,7 +194,7 @@ class Register(_Calls):
     journal that is also its audit log (``Register.open(path)``). Safe to share between
     threads: reads run in parallel, writes one at a time, and waiting releases the GIL."""
 
-    __slots__ = ("_native",)
+    __slots__ = ()
 
     def __init__(
         self, *, profile: str = "standaard", base_url: str | None = None, who: str | None = None
@@ -217,19 +218,6 @@ class Register(_Calls):
             os.fspath(path), profile=profile, base_url=base_url, who=who, sync=sync
         )
         return register
-
-    def _call(
-        self,
-        method: str,
-        resource: str,
-        uuid: Id | None,
-        body: Body | None,
-        query: list[tuple[str, str]] | None,
-    ) -> Any:
-        return self._native.call(method, resource, uuid, body, query)
-
-    def _voer_uit(self, naam: str, invoer: Body) -> Any:
-        return self._native.voer_uit(naam, invoer)
 
     def transactie(self, *, who: str | None = None) -> Transactie:
         """Opens a transaction: use it as ``with register.transactie() as tx:``, which
@@ -284,23 +272,10 @@ class Transactie(_Calls):
     call undoes only itself; ``commit`` keeps everything, ``rollback`` nothing. Dropped
     without either, it rolls back."""
 
-    __slots__ = ("_native",)
+    __slots__ = ()
 
     def __init__(self, register: Register, who: str | None = None) -> None:
         self._native = register._native.begin(who=who)
-
-    def _call(
-        self,
-        method: str,
-        resource: str,
-        uuid: Id | None,
-        body: Body | None,
-        query: list[tuple[str, str]] | None,
-    ) -> Any:
-        return self._native.call(method, resource, uuid, body, query)
-
-    def _voer_uit(self, naam: str, invoer: Body) -> Any:
-        return self._native.voer_uit(naam, invoer)
 
     def commit(self) -> None:
         """Commits every write; raises (and keeps nothing) when the register refuses."""
