@@ -37,15 +37,6 @@ impl<'a, 'py> Document<'a, 'py> {
         }
     }
 
-    /// The length of JSON text, for deciding whether to release the GIL.
-    pub(crate) fn text_len(&self) -> usize {
-        match self {
-            Document::Text(t) => t.len(),
-            Document::Bytes(b) => b.len(),
-            Document::Object(_) => 0,
-        }
-    }
-
     /// The document as a JSON value; text that is not JSON, or an object that has no JSON
     /// form (a set, a float NaN, …), is a report naming `nonFieldErrors`.
     pub(crate) fn value(&self) -> Result<Value, Report> {

@@ -153,8 +153,7 @@ impl Register {
     }
 
     /// Runs one call, addressed as API 0.9.0 addresses it; returns the response body.
-    #[pyo3(signature = (method, resource, uuid = None, body = None, query = None, *, who = None))]
-    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (method, resource, uuid = None, body = None, query = None))]
     fn call<'py>(
         &self,
         py: Python<'py>,
@@ -163,38 +162,25 @@ impl Register {
         uuid: Option<&Bound<'py, PyAny>>,
         body: Option<&Bound<'py, PyAny>>,
         query: Option<Vec<(String, String)>>,
-        who: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         self.guard(py)?;
         let req = request(py, method, resource, uuid, body, query)?;
         let register = &*self.inner;
-        let result = py.detach(|| match who {
-            Some(who) if !req.method.is_read() => {
-                register.transactie_als(who, |tx| tx.handle(&req))
-            }
-            _ => register.handle(&req),
-        });
+        let result = py.detach(|| register.handle(&req));
         convert::to_py(py, &result.or_raise(py)?)
     }
 
     /// Runs the case workflow `naam` on `invoer` as one transaction; returns its outcome.
-    #[pyo3(signature = (naam, invoer, *, who = None))]
     fn voer_uit<'py>(
         &self,
         py: Python<'py>,
         naam: &str,
         invoer: &Bound<'py, PyAny>,
-        who: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         self.guard(py)?;
         let input = body_value(py, invoer)?;
         let register = &*self.inner;
-        let result = py.detach(|| match who {
-            Some(who) => {
-                register.transactie_als(who, |tx| workflows::voer_uit_in(tx, naam, &input))
-            }
-            None => workflows::voer_uit(register, naam, &input),
-        });
+        let result = py.detach(|| workflows::voer_uit(register, naam, &input));
         convert::to_py(py, &result.or_raise(py)?)
     }
 

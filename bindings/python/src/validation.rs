@@ -28,11 +28,10 @@ fn options(profile: &str, response: bool, partial: bool) -> PyResult<Options> {
 fn run(
     py: Python<'_>,
     resource: &str,
-    data: &Bound<'_, PyAny>,
+    doc: Document<'_, '_>,
     options: Options,
 ) -> PyResult<(Option<Value>, Report)> {
     let resource = convert::resource(resource)?;
-    let doc = Document::of(data);
     let work = |value: Result<Value, Report>| match value {
         Ok(v) => {
             let report = lib_rules::validate_value(resource, &v, options);
@@ -59,7 +58,12 @@ pub(crate) fn validate(
     response: bool,
     partial: bool,
 ) -> PyResult<()> {
-    let (_, report) = run(py, resource, data, options(profile, response, partial)?)?;
+    let (_, report) = run(
+        py,
+        resource,
+        Document::of(data),
+        options(profile, response, partial)?,
+    )?;
     if report.is_valid() {
         Ok(())
     } else {
@@ -78,10 +82,12 @@ pub(crate) fn parse<'py>(
     response: bool,
     partial: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (value, report) = run(py, resource, data, options(profile, response, partial)?)?;
+    let doc = Document::of(data);
+    let given_an_object = matches!(doc, Document::Object(_));
+    let (value, report) = run(py, resource, doc, options(profile, response, partial)?)?;
     match value {
         Some(v) if report.is_valid() => {
-            if Document::of(data).text_len() == 0 {
+            if given_an_object {
                 Ok(data.clone())
             } else {
                 convert::to_py(py, &v)
@@ -102,7 +108,12 @@ pub(crate) fn check<'py>(
     response: bool,
     partial: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (_, report) = run(py, resource, data, options(profile, response, partial)?)?;
+    let (_, report) = run(
+        py,
+        resource,
+        Document::of(data),
+        options(profile, response, partial)?,
+    )?;
     convert::serialize_py(py, &report.violations)
 }
 
