@@ -6,7 +6,7 @@
 //! For each document:
 //! (a) `validate_value` reports nothing, in both profiles;
 //! (b) `parse_value` into the model's input type succeeds, and serializing it gives back
-//!     exactly the document.
+//!     exactly the document, less the read-only `url` a reference may echo.
 
 use klantinteracties::model::{
     DigitaalAdresInput, InterneTaakInput, KlantcontactInput, MaakKlantcontactInput, PartijInput,
@@ -740,7 +740,23 @@ fn maak_klantcontact() -> BoxedStrategy<Value> {
 
 // ---- the properties ------------------------------------------------------------------------
 
-/// (a) valid in both profiles; (b) parses into `T` and serializes back to the same JSON.
+/// The document without the read-only `url` its `{uuid, url}` references may echo:
+/// validation ignores a read-only property in input, so typing drops it.
+fn zonder_urls(doc: &Value) -> Value {
+    match doc {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| !(k.as_str() == "url" && m.contains_key("uuid")))
+                .map(|(k, v)| (k.clone(), zonder_urls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(zonder_urls).collect()),
+        v => v.clone(),
+    }
+}
+
+/// (a) valid in both profiles; (b) parses into `T` and serializes back to the same JSON, less
+/// the echoed reference URLs.
 fn valid_and_round_trips<T: DeserializeOwned + Serialize>(
     resource: Resource,
     doc: &Value,
@@ -762,7 +778,7 @@ fn valid_and_round_trips<T: DeserializeOwned + Serialize>(
             })?;
         let back = serde_json::to_value(&typed)
             .map_err(|e| TestCaseError::fail(format!("serialize {resource}: {e}")))?;
-        prop_assert_eq!(&back, doc, "{} does not round-trip", resource);
+        prop_assert_eq!(&back, &zonder_urls(doc), "{} does not round-trip", resource);
     }
     let default: Result<T, _> = parse_value(resource, doc.clone(), Options::default());
     prop_assert!(default.is_ok(), "parse_value with Options::default()");

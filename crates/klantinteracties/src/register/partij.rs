@@ -448,6 +448,49 @@ impl Lezer<'_> {
     }
 }
 
+/// The lists a partij owns through its members, with the preference that must be one of
+/// them (R13, R14).
+const LIJSTEN: [(&str, &str); 2] = [
+    ("digitaleAdressen", "voorkeursDigitaalAdres"),
+    ("rekeningnummers", "voorkeursRekeningnummer"),
+];
+
+/// The base of a partij PATCH: the stored record with the partij's own digitale adressen and
+/// rekeningnummers as the lists (the record does not hold them; the addresses and accounts
+/// point at their partij). A list the patch replaces takes a stored preference it leaves out
+/// with it, as unlinking the address or account itself does.
+fn met_eigen_lijsten(l: &Lezer<'_>, id: Uuid, mut stored: Value, patch: &Value) -> Value {
+    let ix = &l.state.ix;
+    let Value::Object(m) = &mut stored else {
+        return stored;
+    };
+    for ((lijst, voorkeur), eigen) in LIJSTEN
+        .iter()
+        .zip([ix.da_partij.get(&id), ix.rn_partij.get(&id)])
+    {
+        let refs = eigen
+            .iter()
+            .map(|u| serde_json::json!({ "uuid": u }))
+            .collect();
+        m.insert((*lijst).to_owned(), Value::Array(refs));
+        let vervangen = patch.get(lijst).and_then(Value::as_array);
+        if let (Some(nieuw), None) = (vervangen, patch.get(voorkeur)) {
+            let gekozen = m.get(*voorkeur).and_then(|v| v.get("uuid")?.as_str());
+            let blijft = gekozen.is_none_or(|g| {
+                nieuw.iter().any(|n| {
+                    n.get("uuid")
+                        .and_then(Value::as_str)
+                        .is_some_and(|u| u.eq_ignore_ascii_case(g))
+                })
+            });
+            if !blijft {
+                m.insert((*voorkeur).to_owned(), Value::Null);
+            }
+        }
+    }
+    stored
+}
+
 /// The nested lists of a partij body, taken out of the record.
 struct Lijsten {
     identificatoren: Option<Vec<PartijIdentificatorInput>>,
@@ -683,10 +726,24 @@ impl Transactie<'_> {
     }
 
     /// F2158 Wijzig partij, partial (`PATCH /partijen/{uuid}`): absent properties stay.
+    ///
+    /// The preferences are checked against the partij's own addresses and accounts after the
+    /// merge (R13, R14 on PATCH): a stored preference stays valid when the patch leaves the
+    /// lists alone, and a sent one must be among the addresses the partij has (or gets in
+    /// the same patch).
     pub fn wijzig_partij_deels(&mut self, id: PartijId, patch: &Value) -> Result<Partij, Error> {
         self.call(Some("F2158"), "wijzig_partij_deels", |tx| {
             let old = tx.haal::<PartijInput>(id.0)?;
-            let input: PartijInput = tx.parse_patch(Resource::Partijen, as_json(&*old), patch)?;
+            let stored = met_eigen_lijsten(&tx.lezer(), id.0, as_json(&*old), patch);
+            let mut input: PartijInput = tx.parse_patch(Resource::Partijen, stored, patch)?;
+            // Lists the patch does not send are not relinked.
+            let b = input.basis_mut();
+            if patch.get(LIJSTEN[0].0).is_none() {
+                b.digitale_adressen = None;
+            }
+            if patch.get(LIJSTEN[1].0).is_none() {
+                b.rekeningnummers = None;
+            }
             opslaan(tx, id.0, input, Some(&old))?;
             tx.vraag_partij_op(id, &[])
         })

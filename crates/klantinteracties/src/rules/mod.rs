@@ -19,6 +19,7 @@
 
 pub mod aliases;
 pub mod catalogue;
+mod normalise;
 mod profile;
 pub mod report;
 pub mod shape;
@@ -120,6 +121,8 @@ pub fn parse_value<T: DeserializeOwned>(
     if !report.is_valid() {
         return Err(report);
     }
+    let mut value = value;
+    normalise::normalise(&mut value, resource.shape(), options.response);
     serde_json::from_value(value).map_err(|e| Report {
         violations: vec![Violation {
             name: "nonFieldErrors".to_owned(),

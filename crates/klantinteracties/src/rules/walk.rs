@@ -239,8 +239,9 @@ impl<'a> Ctx<'a> {
                 };
                 for (key, value) in entries {
                     self.path.push(Segment::Key(key));
-                    if value.is_number() && !self.profile.is_standaard() {
-                        // Open Klant coerces numbers to strings here (R23).
+                    if value.is_number() && !self.profile.is_standaard() && !self.response {
+                        // Open Klant coerces numbers in input to strings here (R23); its
+                        // responses hold the text.
                     } else {
                         self.text(value, t);
                     }

@@ -87,7 +87,9 @@ pub static PARTIJ_EXPAND: Shape = Shape {
 };
 
 /// R13/R14: the preferred address or account must be one of the partij's own, given in the
-/// same document; a preferred one without a (non-empty) list is refused too.
+/// same document; a preferred one without a (non-empty) list is refused too. A PATCH body may
+/// send the preference alone: the register then checks it against the partij's stored
+/// addresses and accounts after the merge.
 fn voorkeur_in_lijst(
     m: &Map<String, Value>,
     ctx: &mut Ctx<'_>,
@@ -110,6 +112,7 @@ fn voorkeur_in_lijst(
                 ctx.report_at(voorkeur, "invalid", rule, fout);
             }
         }
+        None if ctx.partial => {}
         Some(Value::Array(_) | Value::Null) | None => {
             ctx.report_at(voorkeur, "invalid", rule, leeg);
         }
