@@ -40,9 +40,9 @@ fn main() {
                 .get("viaWorkflow")
                 .and_then(Value::as_array)
                 .is_some_and(|s| !s.is_empty());
-            ids.push(id.clone());
+            ids.push((id.clone(), Vec::new()));
             if workflow {
-                ids.push(format!("{id}@workflow"));
+                ids.push((format!("{id}@workflow"), Vec::new()));
             }
         }
     }
@@ -59,7 +59,7 @@ fn main() {
                 .and_then(Value::as_str)
                 .unwrap_or_default()
                 .to_owned();
-            for _ in g
+            for t in g
                 .get("tests")
                 .and_then(Value::as_array)
                 .into_iter()
@@ -67,18 +67,29 @@ fn main() {
             {
                 let n = counts.entry(rule.clone()).or_default();
                 *n += 1;
-                ids.push(format!("rules/{stem}/{rule}/{n}"));
+                // A test meant for some profiles only (`Scenario::is_for`).
+                let profiles: Vec<String> = t
+                    .get("profiles")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|p| p.as_str().map(str::to_owned))
+                    .collect();
+                ids.push((format!("rules/{stem}/{rule}/{n}"), profiles));
             }
         }
     }
     let mut out = String::new();
-    for (target, module) in [
-        ("embedded", "embedded"),
-        ("embedded-open-klant", "open_klant"),
+    for (target, module, profile) in [
+        ("embedded", "embedded", "standaard"),
+        ("embedded-open-klant", "open_klant", "open-klant"),
     ] {
         let _ = writeln!(out, "mod {module} {{\n    use super::scenario;\n");
         let mut seen = HashMap::new();
-        for id in &ids {
+        for (id, profiles) in &ids {
+            if !profiles.is_empty() && !profiles.iter().any(|p| p == profile) {
+                continue;
+            }
             let mut name = ident(id);
             let count = seen.entry(name.clone()).or_insert(0usize);
             *count += 1;

@@ -30,7 +30,9 @@ impl Class {
         match error {
             Error::Invalid(_) | Error::Query(_) => Class::Validation,
             Error::Conflict(_) | Error::Protected(_) => Class::Conflict,
-            Error::NotFound { .. } => Class::NotFound,
+            Error::NotFound { .. } | Error::PageNotFound { .. } | Error::NoSuchId { .. } => {
+                Class::NotFound
+            }
             Error::Storage(_) => Class::Journal,
         }
     }

@@ -62,7 +62,8 @@ fn builder(profile: &str, base_url: Option<&str>, who: Option<&str>) -> PyResult
     Ok(b)
 }
 
-/// A request from Python's arguments; a body or id that does not fit is a `ValidationError`.
+/// A request from Python's arguments; a body that does not fit is a `ValidationError`, an id
+/// that is not a UUID a `NotFound`.
 pub(crate) fn request(
     py: Python<'_>,
     method: &str,
@@ -73,7 +74,11 @@ pub(crate) fn request(
 ) -> PyResult<Request> {
     let mut req = Request::new(convert::method(method)?, convert::resource(resource)?);
     if let Some(id) = uuid {
-        req.uuid = Some(uuid_of(py, id)?);
+        // The object addressed: an id that is not a UUID names none (`NotFound`, as Open
+        // Klant answers 404 for `GET /partijen/geen-uuid`).
+        req = req
+            .with_path_id(&id.str()?.to_string())
+            .map_err(|e| errors::register_error(py, &e))?;
     }
     if let Some(body) = body {
         req.body = Some(body_value(py, body)?);

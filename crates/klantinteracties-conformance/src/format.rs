@@ -272,6 +272,16 @@ pub struct RuleTest {
     /// For an invalid document: the expected `invalidParams` entries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub invalid_params: Vec<InvalidParam>,
+    /// More about the answer, in a step's terms: for a valid document what the answer must
+    /// show (`body`, `count`, `contains`, …); for an invalid one `outcome: not_found` when
+    /// the call names nothing (a page past the last: 404) instead of a rejection with
+    /// `invalidParams`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Expect>,
+    /// The profiles the test is for (`standaard`, `open-klant`); all when absent. A target in
+    /// another profile leaves the test out (where the profiles differ in what they accept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<String>,
     /// An F-code other than the group's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub function: Option<String>,

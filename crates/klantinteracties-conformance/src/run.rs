@@ -124,7 +124,8 @@ pub fn run(
     pattern: Option<&str>,
 ) -> RunReport {
     let started = Instant::now();
-    let scenarios: Vec<Scenario<'_>> = suite.scenarios(target.supports_workflows());
+    let scenarios: Vec<Scenario<'_>> =
+        suite.scenarios_for(target.supports_workflows(), target.profile());
     let mut results = Vec::new();
     for scenario in &scenarios {
         let id = scenario.id();
@@ -368,12 +369,21 @@ fn run_rule(
     };
     let response = target.call(&call)?;
     let applies = group.profiles.is_empty() || group.profiles.iter().any(|p| p == target.profile());
-    let result = if test.valid {
-        expect_success(&response)
-    } else if applies {
-        expect_rejection(&response, &test.invalid_params)
-    } else {
-        expect_silence(&response, &test.invalid_params)
+    let result = match (&test.expect, test.valid) {
+        (Some(expect), true) => check(
+            &response,
+            &Expect {
+                outcome: Outcome::Success,
+                ..expect.clone()
+            },
+            &b,
+        ),
+        (None, true) => expect_success(&response),
+        (Some(expect), false) if applies && expect.outcome == Outcome::NotFound => {
+            check(&response, expect, &b)
+        }
+        (_, false) if applies => expect_rejection(&response, &test.invalid_params),
+        (_, false) => expect_silence(&response, &test.invalid_params),
     };
     result.map_err(|m| Stop::Failed(format!("the test's call: {m}")))?;
     *passed += 1;

@@ -27,5 +27,5 @@ fn with_id<T: schemars::JsonSchema>(name: &str) -> Value {
             )),
         );
     }
-    schema
+    klantinteracties::schema::sorted(schema)
 }

@@ -73,6 +73,16 @@ impl Scenario<'_> {
         }
     }
 
+    /// Whether a target of `profile` runs it: a rule test may be meant for one profile.
+    pub fn is_for(&self, profile: &str) -> bool {
+        match self {
+            Scenario::Case { .. } => true,
+            Scenario::Rule { test, .. } => {
+                test.profiles.is_empty() || test.profiles.iter().any(|p| p == profile)
+            }
+        }
+    }
+
     /// A one-line title.
     pub fn title(&self) -> String {
         match self {
@@ -157,6 +167,14 @@ impl Suite {
     /// The suite's folder next to this crate (`<workspace>/conformance`).
     pub fn default_root() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance")
+    }
+
+    /// Every scenario a target of `profile` runs, cases first, in file order: rule tests
+    /// meant for the other profile are left out (see [`Suite::scenarios`]).
+    pub fn scenarios_for(&self, workflows: bool, profile: &str) -> Vec<Scenario<'_>> {
+        let mut all = self.scenarios(workflows);
+        all.retain(|s| s.is_for(profile));
+        all
     }
 
     /// Every scenario, cases first, in file order. With `workflows`, each variant that has
@@ -313,10 +331,22 @@ impl Suite {
                     ));
                 }
                 for t in &group.tests {
+                    for p in &t.profiles {
+                        if p != "standaard" && p != "open-klant" {
+                            err(format!(
+                                "{}: test `{}`: unknown profile `{p}`",
+                                group.rule, t.description
+                            ));
+                        }
+                    }
                     if let Err(m) = check_call(rule_call(group, t), false) {
                         err(format!("{}: test `{}`: {m}", group.rule, t.description));
                     }
-                    if !t.valid && t.invalid_params.is_empty() {
+                    let not_found = t
+                        .expect
+                        .as_ref()
+                        .is_some_and(|e| e.outcome == crate::format::Outcome::NotFound);
+                    if !t.valid && t.invalid_params.is_empty() && !not_found {
                         err(format!(
                             "{}: invalid test `{}` lists no invalidParams",
                             group.rule, t.description

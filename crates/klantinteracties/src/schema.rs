@@ -33,7 +33,21 @@ fn schema_of<T: JsonSchema>(resource: Resource, response: bool) -> Value {
             if response { "response" } else { "input" }
         )),
     );
-    schema.to_value()
+    sorted(schema.to_value())
+}
+
+/// `value` with the keys of every object in name order: the canonical form in which the
+/// schemas are published, whatever order the generator inserted them in.
+pub fn sorted(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        v => v,
+    }
 }
 
 /// The JSON Schema of `resource`'s create body, or of its response when `response`.

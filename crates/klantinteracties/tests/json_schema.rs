@@ -28,11 +28,13 @@ fn partij_is_one_of_by_soort_partij() {
 fn presence_is_expressed_in_the_schema() {
     let adres = schema::<Adres>();
     let props = &adres["properties"];
-    // Optional, not nullable: a plain string schema, not required.
+    // Optional, not nullable: a plain string schema, not required, rendered as "" when
+    // unset (the default).
     assert_eq!(
         props["straatnaam"],
-        json!({ "type": "string", "description": "Straatnaam (max 255)." })
+        json!({ "type": "string", "description": "Straatnaam (max 255).", "default": "" })
     );
+    assert_eq!(props["huisnummer"]["default"], Value::Null);
     // Optional nullable.
     assert_eq!(props["huisnummer"]["type"], json!(["integer", "null"]));
     // OfLeeg: "" or the value.

@@ -1351,13 +1351,51 @@ fn zoeken_parameter(s: &mut Seen) {
     let e = reg
         .zoek_partij(&Zoekvraag::new().filter("soortPartij", "kat"))
         .unwrap_err();
-    s.refused(&e, "query", "soortPartij", "invalid", "zoeken.parameter");
+    s.refused(
+        &e,
+        "query",
+        "soortPartij",
+        "invalid_choice",
+        "zoeken.parameter",
+    );
     let e = reg
-        .zoek_partij(&Zoekvraag::new().pagina(1, MAX_PAGE_SIZE + 1))
+        .zoek_partij(&Zoekvraag::new().filter("indicatieActief", "ja"))
         .unwrap_err();
-    s.refused(&e, "query", "pageSize", "invalid", "zoeken.parameter");
-    let e = Zoekvraag::from_query("page=0").unwrap_err();
-    s.refused(&e, "query", "page", "invalid", "zoeken.parameter");
+    s.refused(
+        &e,
+        "query",
+        "indicatieActief",
+        "invalid",
+        "zoeken.parameter",
+    );
+    // The open-klant profile ignores a boolean filter that is no boolean, as Open Klant does.
+    let ok_reg = open_klant();
+    partij(&ok_reg, persoon());
+    let alle = ok_reg
+        .zoek_partij(&Zoekvraag::new().filter("indicatieActief", "ja"))
+        .unwrap();
+    assert_eq!(alle.count, 1);
+}
+
+fn zoeken_pagina(s: &mut Seen) {
+    let reg = register();
+    partij(&reg, persoon());
+    assert_eq!(ok(&reg, reg.zoek_partij(&Zoekvraag::new())).count, 1);
+    for query in ["page=2", "page=0", "page=abc", "pageSize=1&page=2"] {
+        let e = reg
+            .zoek_partij(&Zoekvraag::from_query(query).unwrap())
+            .unwrap_err();
+        assert!(matches!(e, Error::PageNotFound { .. }), "{query}: {e:?}");
+        assert_eq!(e.kind(), "not_found");
+        let problem = e.problem();
+        assert_eq!(
+            (problem.status, problem.detail.as_str()),
+            (404, "Ongeldige pagina.")
+        );
+    }
+    s.refused.insert("zoeken.pagina".to_owned());
+    s.codes
+        .insert(("zoeken.pagina".to_owned(), "not_found".to_owned()));
 }
 
 fn zoeken_expand(s: &mut Seen) {
@@ -1399,6 +1437,7 @@ const CASES: &[(&str, Case)] = &[
     ("actor_actief", actor_actief),
     ("geen_toekomst", geen_toekomst),
     ("zoeken_parameter", zoeken_parameter),
+    ("zoeken_pagina", zoeken_pagina),
     ("zoeken_expand", zoeken_expand),
 ];
 
@@ -1437,6 +1476,7 @@ mod regels {
         actor_actief,
         geen_toekomst,
         zoeken_parameter,
+        zoeken_pagina,
         zoeken_expand,
     );
 }
@@ -2106,16 +2146,27 @@ fn search_pages() {
         newest_first[6..]
     );
     assert!(!p3.has_next());
-    assert!(page(4, 3).results.is_empty());
     assert_eq!(page(1, MAX_PAGE_SIZE).results.len(), 7);
     assert!(!page(1, 100).has_previous());
-    for (n, size) in [(1, MAX_PAGE_SIZE + 1), (0, 10), (1, 0)] {
+    // A page size above the maximum is the maximum, 0 is the default (Open Klant).
+    assert_eq!(page(1, MAX_PAGE_SIZE + 1).page_size, MAX_PAGE_SIZE);
+    assert_eq!(page(1, 0).page_size, 100);
+    // Past the last page, or page 0: not found (Open Klant: 404 "Ongeldige pagina.").
+    for (n, size) in [(4, 3), (0, 10)] {
         let e = reg
             .zoek_partij(&Zoekvraag::new().pagina(n, size))
             .unwrap_err();
-        assert_eq!(e.kind(), "query");
-        assert!(e.contains("pageSize", "invalid"));
+        assert!(
+            matches!(e, Error::PageNotFound { page } if page == n),
+            "{e:?}"
+        );
     }
+    // The first page exists without results.
+    let leeg = register();
+    assert_eq!(
+        leeg.zoek_partij(&Zoekvraag::new()).unwrap().results.len(),
+        0
+    );
 }
 
 #[test]
@@ -2139,6 +2190,7 @@ fn search_refuses_unknown_parameters_and_bad_values() {
     for (name, value) in [
         ("indicatieActief", "ja"),
         ("vertegenwoordigdePartij__uuid", "geen-uuid"),
+        ("vertegenwoordigdePartij__url", "geen url"),
     ] {
         let e = reg
             .zoek_partij(&Zoekvraag::new().filter(name, value))
@@ -2173,8 +2225,12 @@ fn search_expands_relations() {
     let expanded = &kc["_expand"]["hadBetrokkenen"];
     assert_eq!(expanded[0]["uuid"], json!(b));
     assert_eq!(expanded[0]["wasPartij"]["uuid"], json!(p));
+    // A list item always carries `_expand` (`{}` when nothing is asked), as Open Klant's
+    // lists do; an object read on its own only when relations are asked.
     let zonder = json_of(&reg.zoek_klantcontact(&Zoekvraag::new()).unwrap().results[0]);
-    assert!(zonder.get("_expand").is_none());
+    assert_eq!(zonder["_expand"], json!({}));
+    let los = json_of(&reg.vraag_klantcontact_op(KlantcontactId(k), &[]).unwrap());
+    assert!(los.get("_expand").is_none());
     let partij = reg
         .zoek_partij(&Zoekvraag::new().expand(&["digitaleAdressen"]))
         .unwrap();
@@ -2226,9 +2282,17 @@ fn search_from_a_query_string() {
         let q = Zoekvraag::from_query(&format!("adres={raw}")).unwrap();
         assert_eq!(q.filters[0].1, value, "{raw}");
     }
-    for bad in ["pageSize=abc", "pageSize=0", "page=-1"] {
-        let e = Zoekvraag::from_query(bad).unwrap_err();
-        assert!(matches!(e, Error::Query(_)), "{bad}");
+    // Paging is read as Open Klant reads it: a page that is no positive number asks for none,
+    // a page size that is none is the default.
+    for (query, page, size) in [
+        ("pageSize=abc", 1, 100),
+        ("pageSize=0", 1, 100),
+        ("pageSize=1000", 1, 500),
+        ("page=-1", 0, 100),
+        ("page=abc", 0, 100),
+    ] {
+        let q = Zoekvraag::from_query(query).unwrap();
+        assert_eq!((q.page, q.effective_page_size()), (page, size), "{query}");
     }
     // Used against the register.
     let reg = register();

@@ -154,6 +154,21 @@ const SCHEMA_ALLOWED: &[(&str, &str, &str)] = &[
         "property",
         "nested expansion: an expanded resource may carry its own `_expand`",
     ),
+    // The betrokkene below a klantcontact, partij or digitaal adres expands its partij and its
+    // klantcontact (`hadBetrokkenen.wasPartij`, `betrokkenen.hadKlantcontact`,
+    // `verstrektDoorBetrokkene.hadKlantcontact`, from the `expand` enums of API 0.9.0);
+    // the spec's ExpandBetrokkene lists only `digitaleAdressen`.
+    (
+        "betrokkenen.response._expand.wasPartij",
+        "property",
+        "nested expansion from the expand enums of klantcontacten (hadBetrokkenen.wasPartij)",
+    ),
+    (
+        "betrokkenen.response._expand.hadKlantcontact",
+        "property",
+        "nested expansion from the expand enums of partijen and digitaleadressen \
+         (betrokkenen.hadKlantcontact, verstrektDoorBetrokkene.hadKlantcontact)",
+    ),
     // KNOWN GAP: the maak-klantcontact response reuses the plain resource types instead of the
     // spec's `…KlantcontactReadOnly` schemas: `Onderwerpobject.klantcontact` is optional
     // (the spec requires it, nullable) and `Betrokkene`/`Klantcontact` carry `_expand`.

@@ -6,7 +6,8 @@
 //! For each document:
 //! (a) `validate_value` reports nothing, in both profiles;
 //! (b) `parse_value` into the model's input type succeeds, and serializing it gives back
-//!     exactly the document, less the read-only `url` a reference may echo.
+//!     exactly the document, less the read-only `url` a reference may echo and with its
+//!     gegevensgroepen complete.
 
 use klantinteracties::model::{
     DigitaalAdresInput, InterneTaakInput, KlantcontactInput, MaakKlantcontactInput, PartijInput,
@@ -714,14 +715,19 @@ fn maak_klantcontact() -> BoxedStrategy<Value> {
                 ("wasKlantcontact", Some(kc)),
                 ("onderwerpobjectidentificator", id)
             ])),
+        // An identificator that names something: an empty one identifies nothing.
         (
             nullable(verwijzing("klantcontacten")),
-            objectidentificator()
+            objectidentificator(),
+            tekst(1, 200),
         )
-            .prop_map(|(kc, id)| object([
-                ("wasKlantcontact", kc),
-                ("onderwerpobjectidentificator", Some(id))
-            ])),
+            .prop_map(|(kc, mut id, object_id)| {
+                id["objectId"] = json!(object_id);
+                object([
+                    ("wasKlantcontact", kc),
+                    ("onderwerpobjectidentificator", Some(id)),
+                ])
+            }),
     ];
     (
         klantcontact(),
@@ -740,23 +746,81 @@ fn maak_klantcontact() -> BoxedStrategy<Value> {
 
 // ---- the properties ------------------------------------------------------------------------
 
-/// The document without the read-only `url` its `{uuid, url}` references may echo:
-/// validation ignores a read-only property in input, so typing drops it.
-fn zonder_urls(doc: &Value) -> Value {
+/// The members of the gegevensgroep under `key`, with their empty values.
+fn groep(key: &str) -> Option<Vec<(&'static str, Value)>> {
+    let tekst = |names: &[&'static str]| names.iter().map(|n| (*n, json!(""))).collect();
+    match key {
+        "bezoekadres" | "correspondentieadres" => {
+            let mut v: Vec<(&'static str, Value)> = tekst(&["nummeraanduidingId", "straatnaam"]);
+            v.push(("huisnummer", Value::Null));
+            v.extend(tekst(&[
+                "huisnummertoevoeging",
+                "postcode",
+                "stad",
+                "adresregel1",
+                "adresregel2",
+                "adresregel3",
+                "land",
+            ]));
+            Some(v)
+        }
+        "contactnaam" => Some(tekst(&[
+            "voorletters",
+            "voornaam",
+            "voorvoegselAchternaam",
+            "achternaam",
+        ])),
+        "onderwerpobjectidentificator" | "bijlageidentificator" | "actoridentificator" => {
+            Some(tekst(&[
+                "objectId",
+                "codeObjecttype",
+                "codeRegister",
+                "codeSoortObjectId",
+            ]))
+        }
+        _ => None,
+    }
+}
+
+/// The document as the model writes it back: without the read-only `url` its `{uuid, url}`
+/// references may echo (validation ignores a read-only property in input, so typing drops
+/// it), and with its gegevensgroepen complete (every member, `""` or `null` when unset).
+fn weergave(doc: &Value) -> Value {
     match doc {
         Value::Object(m) => Value::Object(
             m.iter()
                 .filter(|(k, _)| !(k.as_str() == "url" && m.contains_key("uuid")))
-                .map(|(k, v)| (k.clone(), zonder_urls(v)))
+                .map(|(k, v)| {
+                    // An organisatie's identificatie is one type in both directions, so it
+                    // renders complete too.
+                    let organisatie = k == "partijIdentificatie"
+                        && m.get("soortPartij") == Some(&json!("organisatie"));
+                    let leden = if organisatie {
+                        Some(vec![("naam", json!(""))])
+                    } else {
+                        groep(k)
+                    };
+                    let v = match (leden, v) {
+                        (Some(leden), Value::Object(g)) => {
+                            let mut vol = g.clone();
+                            for (lid, leeg) in leden {
+                                vol.entry(lid).or_insert(leeg);
+                            }
+                            Value::Object(vol)
+                        }
+                        _ => weergave(v),
+                    };
+                    (k.clone(), v)
+                })
                 .collect(),
         ),
-        Value::Array(items) => Value::Array(items.iter().map(zonder_urls).collect()),
+        Value::Array(items) => Value::Array(items.iter().map(weergave).collect()),
         v => v.clone(),
     }
 }
 
 /// (a) valid in both profiles; (b) parses into `T` and serializes back to the same JSON, less
-/// the echoed reference URLs.
+/// the echoed reference URLs and with complete groups.
 fn valid_and_round_trips<T: DeserializeOwned + Serialize>(
     resource: Resource,
     doc: &Value,
@@ -778,7 +842,7 @@ fn valid_and_round_trips<T: DeserializeOwned + Serialize>(
             })?;
         let back = serde_json::to_value(&typed)
             .map_err(|e| TestCaseError::fail(format!("serialize {resource}: {e}")))?;
-        prop_assert_eq!(&back, &zonder_urls(doc), "{} does not round-trip", resource);
+        prop_assert_eq!(&back, &weergave(doc), "{} does not round-trip", resource);
     }
     let default: Result<T, _> = parse_value(resource, doc.clone(), Options::default());
     prop_assert!(default.is_ok(), "parse_value with Options::default()");

@@ -153,12 +153,15 @@ class _Calls:
         resource: str,
         uuid: Id | None = None,
         body: Body | None = None,
-        **query: object,
+        query: Mapping[str, object] | None = None,
+        **filters: object,
     ) -> Any:
         """Any call, addressed as API 0.9.0 addresses it: ``method`` (``create``,
         ``replace``, ``patch``, ``delete``, ``get``, ``list``) on the collection ``resource``,
-        with query parameters as keywords."""
-        return self._call(method, resource, uuid, body, _query(None, None, None, query))
+        with query parameters as the mapping ``query`` (any name, also ``uuid`` or ``body``)
+        and as keywords."""
+        given = {**(query or {}), **filters}
+        return self._call(method, resource, uuid, body, _query(None, None, None, given))
 
     def voer_uit(self, naam: str, invoer: Body) -> Any:
         """Runs the case workflow ``naam`` (see ``klantinteracties.workflows()``)."""

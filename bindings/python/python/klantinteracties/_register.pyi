@@ -18,7 +18,8 @@ class _Calls:
         resource: str,
         uuid: Id | None = None,
         body: Body | None = None,
-        **query: object,
+        query: Mapping[str, object] | None = None,
+        **filters: object,
     ) -> Any: ...
     def voer_uit(self, naam: str, invoer: Body) -> Any: ...
     def zoek_alle(

@@ -2,14 +2,18 @@
 //! Polymorphic by `soortActor`: medewerker, geautomatiseerde actor, organisatorische eenheid.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
 use super::{ActorId, Actoridentificator, Emailadres, OfLeeg, SoortActor, Telefoonnummer};
 
 /// An actor as the API returns it (`Actor`: oneOf `medewerker_ActorSerializer`,
 /// `geautomatiseerde_actor_ActorSerializer`, `organisatorische_eenheid_ActorSerializer`,
 /// discriminated by `soortActor`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+///
+/// Serializes in the API's property order, with every property: `soortActor` after `naam`,
+/// `actorIdentificatie` last (`null` when the actor has none).
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(tag = "soortActor")]
 pub enum Actor {
     /// Soort actor `medewerker`.
@@ -33,7 +37,7 @@ pub struct ActorVan<I> {
     #[serde(flatten)]
     pub basis: ActorBasis,
     /// Actor-identificatie: the soort-specific data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     #[schemars(with = "I")]
     pub actor_identificatie: Option<I>,
 }
@@ -49,15 +53,11 @@ pub struct ActorBasis {
     /// Naam (max 200).
     pub naam: String,
     /// Indicatie actief (default true).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::waar")]
     #[schemars(with = "bool")]
     pub indicatie_actief: Option<bool>,
     /// Identificator of the actor in another register.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<Actoridentificator>")]
     pub actoridentificator: Option<Option<Actoridentificator>>,
 }
@@ -69,7 +69,7 @@ pub struct Medewerker {
     /// Functie (max 40).
     pub functie: String,
     /// E-mailadres (max 254).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "OfLeeg<Emailadres>")]
     pub emailadres: Option<OfLeeg<Emailadres>>,
     /// Telefoonnummer (required).
@@ -83,7 +83,7 @@ pub struct GeautomatiseerdeActor {
     /// Functie (max 40).
     pub functie: String,
     /// Omschrijving (max 200).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub omschrijving: Option<String>,
 }
@@ -93,21 +93,66 @@ pub struct GeautomatiseerdeActor {
 #[serde(rename_all = "camelCase")]
 pub struct OrganisatorischeEenheid {
     /// Omschrijving (max 200).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub omschrijving: Option<String>,
     /// E-mailadres (max 254).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "OfLeeg<Emailadres>")]
     pub emailadres: Option<OfLeeg<Emailadres>>,
     /// Faxnummer (max 20, not validated).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub faxnummer: Option<String>,
     /// Telefoonnummer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "OfLeeg<Telefoonnummer>")]
     pub telefoonnummer: Option<OfLeeg<Telefoonnummer>>,
+}
+
+impl Serialize for Actor {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Medewerker(a) => {
+                a.basis
+                    .weergave(s, SoortActor::Medewerker, a.actor_identificatie.as_ref())
+            }
+            Self::GeautomatiseerdeActor(a) => a.basis.weergave(
+                s,
+                SoortActor::GeautomatiseerdeActor,
+                a.actor_identificatie.as_ref(),
+            ),
+            Self::OrganisatorischeEenheid(a) => a.basis.weergave(
+                s,
+                SoortActor::OrganisatorischeEenheid,
+                a.actor_identificatie.as_ref(),
+            ),
+        }
+    }
+}
+
+impl ActorBasis {
+    /// The actor with its soort and identificatie, as [`Actor`] serializes.
+    fn weergave<S: Serializer, I: Serialize>(
+        &self,
+        s: S,
+        soort: SoortActor,
+        identificatie: Option<&I>,
+    ) -> Result<S::Ok, S::Error> {
+        let leeg = Actoridentificator::default();
+        let mut m = s.serialize_struct("Actor", 7)?;
+        m.serialize_field("uuid", &self.uuid)?;
+        m.serialize_field("url", &self.url)?;
+        m.serialize_field("naam", &self.naam)?;
+        m.serialize_field("soortActor", &soort)?;
+        m.serialize_field("indicatieActief", &self.indicatie_actief.unwrap_or(true))?;
+        m.serialize_field(
+            "actoridentificator",
+            super::leeg::waarde(&self.actoridentificator).unwrap_or(&leeg),
+        )?;
+        m.serialize_field("actorIdentificatie", &identificatie)?;
+        m.end()
+    }
 }
 
 impl Actor {

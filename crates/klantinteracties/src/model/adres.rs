@@ -16,47 +16,43 @@ use super::{BagId, Landcode, OfLeeg, Postcode};
 #[serde(rename_all = "camelCase")]
 pub struct Adres {
     /// Identificatie van de nummeraanduiding in de BAG (16 digits).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "OfLeeg<BagId>")]
     pub nummeraanduiding_id: Option<OfLeeg<BagId>>,
     /// Straatnaam (max 255).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub straatnaam: Option<String>,
     /// Huisnummer, 1..=99999 (nullable).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<u32>")]
     pub huisnummer: Option<Option<u32>>,
     /// Huisnummertoevoeging (max 20).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub huisnummertoevoeging: Option<String>,
     /// Postcode (`1234 AB`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "OfLeeg<Postcode>")]
     pub postcode: Option<OfLeeg<Postcode>>,
     /// Stad / woonplaats (max 255).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub stad: Option<String>,
     /// Adresregel 1, for addresses without BAG id (max 80).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub adresregel1: Option<String>,
     /// Adresregel 2 (max 80).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub adresregel2: Option<String>,
     /// Adresregel 3 (max 80).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub adresregel3: Option<String>,
     /// Land, ISO 3166-1 alpha-2 upper case (`NL`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "OfLeeg<Landcode>")]
     pub land: Option<OfLeeg<Landcode>>,
 }

@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Adres, BetrokkeneId, Contactnaam, DigitaalAdres, DigitaalAdresId, KlantcontactId,
-    Klantcontactrol, PartijId, Verwijzing,
+    Adres, BetrokkeneId, Contactnaam, DigitaalAdres, DigitaalAdresId, Klantcontact, KlantcontactId,
+    Klantcontactrol, Partij, PartijId, Verwijzing,
 };
 
 /// A betrokkene as the API returns it (`Betrokkene`, `ExpandBetrokkene`,
@@ -20,11 +20,7 @@ pub struct Betrokkene {
     /// Absolute URL of this resource.
     pub url: String,
     /// The partij the betrokkene was (linked only explicitly, F3246).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<PartijId>>")]
     pub was_partij: Option<Option<Verwijzing<PartijId>>>,
     /// The klantcontact.
@@ -32,27 +28,15 @@ pub struct Betrokkene {
     /// Digitale adressen the betrokkene provided (read-only).
     pub digitale_adressen: Vec<Verwijzing<DigitaalAdresId>>,
     /// Bezoekadres.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<Adres>")]
     pub bezoekadres: Option<Option<Adres>>,
     /// Correspondentieadres.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<Adres>")]
     pub correspondentieadres: Option<Option<Adres>>,
     /// Contactnaam.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<Contactnaam>")]
     pub contactnaam: Option<Option<Contactnaam>>,
     /// Volledige naam, derived from the contactnaam (read-only).
@@ -60,7 +44,7 @@ pub struct Betrokkene {
     /// Rol: klant or vertegenwoordiger.
     pub rol: Klantcontactrol,
     /// Organisatienaam (max 200).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub organisatienaam: Option<String>,
     /// Whether the betrokkene initiated the contact.
@@ -71,10 +55,25 @@ pub struct Betrokkene {
     pub expand: Option<BetrokkeneExpand>,
 }
 
-/// `_expand` of a betrokkene (`ExpandBetrokkene`).
+/// `_expand` of a betrokkene (`ExpandBetrokkene`): the relations asked for, in the order of the
+/// betrokkene's properties. `wasPartij` and `hadKlantcontact` are reached from a
+/// klantcontact (`hadBetrokkenen.wasPartij`), a partij (`betrokkenen.hadKlantcontact`) or a
+/// digitaal adres (`verstrektDoorBetrokkene.hadKlantcontact`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BetrokkeneExpand {
+    /// The partij the betrokkene was (`null` when it was none).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    #[schemars(with = "Option<Box<Partij>>")]
+    pub was_partij: Option<Option<Box<Partij>>>,
+    /// The klantcontact the betrokkene was involved in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Box<Klantcontact>")]
+    pub had_klantcontact: Option<Box<Klantcontact>>,
     /// Digitale adressen the betrokkene provided.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Vec<DigitaalAdres>")]

@@ -14,19 +14,11 @@ pub struct Bijlage {
     /// Absolute URL of this resource.
     pub url: String,
     /// The klantcontact it belongs to.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<KlantcontactId>>")]
     pub was_bijlage_van_klantcontact: Option<Option<Verwijzing<KlantcontactId>>>,
     /// Identificator of the document.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<BijlageIdentificator>")]
     pub bijlageidentificator: Option<Option<BijlageIdentificator>>,
 }

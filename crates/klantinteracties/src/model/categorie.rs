@@ -14,7 +14,7 @@ pub struct Categorie {
     /// Absolute URL of this resource.
     pub url: String,
     /// Naam (max 80).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub naam: Option<String>,
 }

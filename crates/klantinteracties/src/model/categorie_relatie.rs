@@ -14,35 +14,19 @@ pub struct CategorieRelatie {
     /// Absolute URL of this resource.
     pub url: String,
     /// The partij (`PartijForeignkeyBase`).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<PartijId>>")]
     pub partij: Option<Option<Verwijzing<PartijId>>>,
     /// The categorie.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<CategorieVerwijzing>")]
     pub categorie: Option<Option<CategorieVerwijzing>>,
     /// Begin datum.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Datum>")]
     pub begin_datum: Option<Option<Datum>>,
     /// Eind datum.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Datum>")]
     pub eind_datum: Option<Option<Datum>>,
 }

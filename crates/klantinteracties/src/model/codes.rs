@@ -297,6 +297,13 @@ impl<K: CodeLijst> OpenCode<K> {
     }
 }
 
+/// `""`: no code given, as Open Klant renders an unfilled code.
+impl<K> Default for OpenCode<K> {
+    fn default() -> Self {
+        Self::Other(String::new())
+    }
+}
+
 impl<K: CodeLijst> From<K> for OpenCode<K> {
     fn from(k: K) -> Self {
         Self::Known(k)

@@ -18,19 +18,11 @@ pub struct DigitaalAdres {
     /// Absolute URL of this resource.
     pub url: String,
     /// The betrokkene bij klantcontact that provided it (for follow-up of that contact).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<BetrokkeneId>>")]
     pub verstrekt_door_betrokkene: Option<Option<Verwijzing<BetrokkeneId>>>,
     /// The partij that provided it (for future contact).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<PartijId>>")]
     pub verstrekt_door_partij: Option<Option<Verwijzing<PartijId>>>,
     /// The address (max 80); its format depends on `soortDigitaalAdres`, see
@@ -39,23 +31,19 @@ pub struct DigitaalAdres {
     /// Soort digitaal adres.
     pub soort_digitaal_adres: SoortDigitaalAdres,
     /// Whether this is the partij's default address of its soort.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "bool")]
     pub is_standaard_adres: Option<bool>,
     /// Omschrijving (max 40).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub omschrijving: Option<String>,
     /// Referentie (slug, max 50), unique per partij and soort when filled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "OfLeeg<Referentie>")]
     pub referentie: Option<OfLeeg<Referentie>>,
     /// Date the address was last verified.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Datum>")]
     pub verificatie_datum: Option<Option<Datum>>,
     /// Linked resources requested with the `expand` query parameter.

@@ -69,19 +69,19 @@ impl PartijIdentificatorGroep {
 #[serde(rename_all = "camelCase")]
 pub struct Objectidentificator {
     /// Object-id in the register.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub object_id: Option<String>,
     /// Code objecttype.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "OpenCode<Objecttype>")]
     pub code_objecttype: Option<OpenCode<Objecttype>>,
     /// Code register.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "OpenCode<Register>")]
     pub code_register: Option<OpenCode<Register>>,
     /// Code soort object-id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "OpenCode<SoortObjectId>")]
     pub code_soort_object_id: Option<OpenCode<SoortObjectId>>,
 }

@@ -20,19 +20,11 @@ pub struct InterneTaak {
     /// Absolute URL of this resource.
     pub url: String,
     /// DEPRECATED: taak-nummer (digits, max 10, unique).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<String>")]
     pub nummer: Option<Option<String>>,
     /// Referentienummer (digits, max 10, unique), supplied by the caller.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<String>")]
     pub referentienummer: Option<Option<String>>,
     /// Gevraagde handeling (max 200).
@@ -40,15 +32,15 @@ pub struct InterneTaak {
     /// The klantcontact that gave rise to the task.
     pub aanleidinggevend_klantcontact: Verwijzing<KlantcontactId>,
     /// DEPRECATED: the single actor the task was assigned to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     #[schemars(with = "Verwijzing<ActorId>")]
     pub toegewezen_aan_actor: Option<Verwijzing<ActorId>>,
     /// The actoren the task is assigned to, in assignment order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "Vec<Verwijzing<ActorId>>")]
     pub toegewezen_aan_actoren: Option<Vec<Verwijzing<ActorId>>>,
     /// Toelichting (max 1000).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub toelichting: Option<String>,
     /// Status.
@@ -56,11 +48,7 @@ pub struct InterneTaak {
     /// When the task was assigned (read-only).
     pub toegewezen_op: Datumtijd,
     /// When the task was handled (EXPERIMENTAL).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Datumtijd>")]
     pub afgehandeld_op: Option<Option<Datumtijd>>,
 }

@@ -33,19 +33,11 @@ pub struct Klantcontact {
     /// Interne taken the contact led to (read-only).
     pub leidde_tot_interne_taken: Vec<Verwijzing<InterneTaakId>>,
     /// DEPRECATED: klantcontact-nummer (digits, max 10, unique).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<String>")]
     pub nummer: Option<Option<String>>,
     /// Referentienummer (digits, max 10, unique), supplied by the caller.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<String>")]
     pub referentienummer: Option<Option<String>>,
     /// Kanaal (the VNG documents' `codeKanaal`, max 50); an open code list.
@@ -53,27 +45,23 @@ pub struct Klantcontact {
     /// Onderwerp (max 200).
     pub onderwerp: String,
     /// Inhoud (max 1000).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub inhoud: Option<String>,
     /// Reactie of the municipality (max 4000).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub reactie: Option<String>,
     /// Whether contact was made.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<bool>")]
     pub indicatie_contact_gelukt: Option<Option<bool>>,
     /// Hoofd-onderwerp type: URL of the main subject's type (max 200, may be `""`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub hoofd_onderwerp_type: Option<String>,
     /// Whether further action was taken (not together with `indicatieContactGelukt` true).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "bool")]
     pub verdere_actie_ondernomen: Option<bool>,
     /// Taal (the VNG documents' `codeTaal`, max 3; see [`Klantcontact::taalcode`]).
@@ -81,11 +69,11 @@ pub struct Klantcontact {
     /// Vertrouwelijk.
     pub vertrouwelijk: bool,
     /// When the contact took place (defaults to the registration time).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     #[schemars(with = "Datumtijd")]
     pub plaatsgevonden_op: Option<Datumtijd>,
     /// Generic key/value metadata (values max 255).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "BTreeMap<String, String>")]
     pub metadata: Option<BTreeMap<String, String>>,
     /// Linked resources requested with the `expand` query parameter.
@@ -94,18 +82,11 @@ pub struct Klantcontact {
     pub expand: Option<KlantcontactExpand>,
 }
 
-/// `_expand` of a klantcontact (`ExpandKlantcontact`).
+/// `_expand` of a klantcontact (`ExpandKlantcontact`): the relations asked for, in the order of
+/// the klantcontact's properties (as Open Klant renders them).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct KlantcontactExpand {
-    /// Betrokkenen bij the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Vec<Betrokkene>")]
-    pub had_betrokkenen: Option<Vec<Betrokkene>>,
-    /// Interne taken the contact led to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Vec<InterneTaak>")]
-    pub leidde_tot_interne_taken: Option<Vec<InterneTaak>>,
     /// Onderwerpobjecten the contact was about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Vec<Onderwerpobject>")]
@@ -114,6 +95,15 @@ pub struct KlantcontactExpand {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Vec<Bijlage>")]
     pub omvatte_bijlagen: Option<Vec<Bijlage>>,
+    /// Betrokkenen bij the contact (each with its `wasPartij` and `digitaleAdressen` when
+    /// `hadBetrokkenen.wasPartij` and `hadBetrokkenen.digitaleAdressen` are asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Vec<Betrokkene>")]
+    pub had_betrokkenen: Option<Vec<Betrokkene>>,
+    /// Interne taken the contact led to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Vec<InterneTaak>")]
+    pub leidde_tot_interne_taken: Option<Vec<InterneTaak>>,
 }
 
 /// A klantcontact in a create or update request (F2173 registreer klantcontact).

@@ -31,12 +31,12 @@ pub struct MaakKlantcontactInput {
 pub struct MaakKlantcontact {
     /// The klantcontact.
     pub klantcontact: Klantcontact,
-    /// The betrokkene (`BetrokkeneKlantcontactReadOnly`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The betrokkene (`BetrokkeneKlantcontactReadOnly`), `null` when none was made.
+    #[serde(default)]
     #[schemars(with = "Betrokkene")]
     pub betrokkene: Option<Betrokkene>,
-    /// The onderwerpobject (`OnderwerpobjectKlantcontactReadOnly`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The onderwerpobject (`OnderwerpobjectKlantcontactReadOnly`), `null` when none was made.
+    #[serde(default)]
     #[schemars(with = "Onderwerpobject")]
     pub onderwerpobject: Option<Onderwerpobject>,
 }

@@ -20,6 +20,7 @@ pub mod identificator;
 pub mod interne_taak;
 mod iso;
 pub mod klantcontact;
+mod leeg;
 pub mod maak_klantcontact;
 pub mod onderwerpobject;
 pub mod partij;

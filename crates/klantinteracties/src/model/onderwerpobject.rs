@@ -15,27 +15,15 @@ pub struct Onderwerpobject {
     /// Absolute URL of this resource.
     pub url: String,
     /// The klantcontact that was about this object.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<KlantcontactId>>")]
     pub klantcontact: Option<Option<Verwijzing<KlantcontactId>>>,
     /// The klantcontact that is the object (onderwerp was klantcontact).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<KlantcontactId>>")]
     pub was_klantcontact: Option<Option<Verwijzing<KlantcontactId>>>,
     /// Identificator of the object.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<Onderwerpobjectidentificator>")]
     pub onderwerpobjectidentificator: Option<Option<Onderwerpobjectidentificator>>,
 }

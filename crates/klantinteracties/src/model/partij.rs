@@ -2,7 +2,10 @@
 //! (F7554 registreer partij). Polymorphic by `soortPartij`: persoon, organisatie, contactpersoon.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::leeg::{lijst, tekst, waarde};
 
 use super::{
     Adres, Betrokkene, BetrokkeneId, CategorieRelatie, CategorieRelatieVerwijzing, Contactnaam,
@@ -16,7 +19,11 @@ use super::{
 ///
 /// B1304: the SIM object types Partij, Persoon, Contactpersoon and Organisatie are merged into
 /// the one resource Partij; the subtype is the `partijIdentificatie`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+///
+/// Serializes in the API's property order, with every property: `soortPartij` among the
+/// common fields (after `partijIdentificatoren`), then `partijIdentificatie` (`null` when the
+/// partij has none), then `_expand` when relations were expanded.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(tag = "soortPartij")]
 pub enum Partij {
     /// Soort partij `persoon`: a natural person.
@@ -40,7 +47,7 @@ pub struct PartijVan<I> {
     #[serde(flatten)]
     pub basis: PartijBasis,
     /// Partij-identificatie: the soort-specific data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     #[schemars(with = "I")]
     pub partij_identificatie: Option<I>,
 }
@@ -54,15 +61,11 @@ pub struct PartijBasis {
     /// Absolute URL of this resource.
     pub url: String,
     /// DEPRECATED: partij-nummer (digits, max 10, unique); no longer generated.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<String>")]
     pub nummer: Option<Option<String>>,
     /// Interne notitie (max 1000).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub interne_notitie: Option<String>,
     /// Betrokkenen bij klantcontact that were this partij (read-only).
@@ -70,75 +73,43 @@ pub struct PartijBasis {
     /// Categorie-relaties of this partij (read-only; EXPERIMENTAL).
     pub categorie_relaties: Vec<CategorieRelatieVerwijzing>,
     /// Digitale adressen the partij provided for future contact.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<Vec<Verwijzing<DigitaalAdresId>>>")]
     pub digitale_adressen: Option<Option<Vec<Verwijzing<DigitaalAdresId>>>>,
     /// Voorkeurs digitaal adres.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<DigitaalAdresId>>")]
     pub voorkeurs_digitaal_adres: Option<Option<Verwijzing<DigitaalAdresId>>>,
     /// Partijen this partij represents (read-only).
     pub vertegenwoordigden: Vec<Verwijzing<PartijId>>,
     /// Rekeningnummers of the partij.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<Vec<Verwijzing<RekeningnummerId>>>")]
     pub rekeningnummers: Option<Option<Vec<Verwijzing<RekeningnummerId>>>>,
     /// Voorkeurs rekeningnummer.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<RekeningnummerId>>")]
     pub voorkeurs_rekeningnummer: Option<Option<Verwijzing<RekeningnummerId>>>,
     /// Partij-identificatoren (BSN, KvK-nummer, ...) of the partij.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<Vec<PartijIdentificator>>")]
     pub partij_identificatoren: Option<Option<Vec<PartijIdentificator>>>,
     /// Indicatie geheimhouding persoonsgegevens.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<bool>")]
     pub indicatie_geheimhouding: Option<Option<bool>>,
     /// Voorkeurstaal, ISO 639-2/B (max 3; checked per profile, see [`PartijBasis::voorkeurstaal_code`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub voorkeurstaal: Option<String>,
     /// Indicatie actief: whether the partij is (still) active.
     pub indicatie_actief: bool,
     /// Bezoekadres.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<Adres>")]
     pub bezoekadres: Option<Option<Adres>>,
     /// Correspondentieadres.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<Adres>")]
     pub correspondentieadres: Option<Option<Adres>>,
     /// Linked resources requested with the `expand` query parameter.
@@ -147,7 +118,74 @@ pub struct PartijBasis {
     pub expand: Option<PartijExpand>,
 }
 
+impl Serialize for Partij {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Persoon(p) => {
+                p.basis
+                    .weergave(s, SoortPartij::Persoon, p.partij_identificatie.as_ref())
+            }
+            Self::Organisatie(p) => {
+                p.basis
+                    .weergave(s, SoortPartij::Organisatie, p.partij_identificatie.as_ref())
+            }
+            Self::Contactpersoon(p) => p.basis.weergave(
+                s,
+                SoortPartij::Contactpersoon,
+                p.partij_identificatie.as_ref(),
+            ),
+        }
+    }
+}
+
 impl PartijBasis {
+    /// The partij with its soort and identificatie, as [`Partij`] serializes.
+    fn weergave<S: Serializer, I: Serialize>(
+        &self,
+        s: S,
+        soort: SoortPartij,
+        identificatie: Option<&I>,
+    ) -> Result<S::Ok, S::Error> {
+        let leeg = Adres::default();
+        let mut m = s.serialize_struct("Partij", 20)?;
+        m.serialize_field("uuid", &self.uuid)?;
+        m.serialize_field("url", &self.url)?;
+        m.serialize_field("nummer", &waarde(&self.nummer))?;
+        m.serialize_field("interneNotitie", tekst(&self.interne_notitie))?;
+        m.serialize_field("betrokkenen", &self.betrokkenen)?;
+        m.serialize_field("categorieRelaties", &self.categorie_relaties)?;
+        m.serialize_field("digitaleAdressen", lijst(&self.digitale_adressen))?;
+        m.serialize_field(
+            "voorkeursDigitaalAdres",
+            &waarde(&self.voorkeurs_digitaal_adres),
+        )?;
+        m.serialize_field("vertegenwoordigden", &self.vertegenwoordigden)?;
+        m.serialize_field("rekeningnummers", lijst(&self.rekeningnummers))?;
+        m.serialize_field(
+            "voorkeursRekeningnummer",
+            &waarde(&self.voorkeurs_rekeningnummer),
+        )?;
+        m.serialize_field("partijIdentificatoren", lijst(&self.partij_identificatoren))?;
+        m.serialize_field("soortPartij", &soort)?;
+        m.serialize_field(
+            "indicatieGeheimhouding",
+            &waarde(&self.indicatie_geheimhouding),
+        )?;
+        m.serialize_field("voorkeurstaal", tekst(&self.voorkeurstaal))?;
+        m.serialize_field("indicatieActief", &self.indicatie_actief)?;
+        m.serialize_field("bezoekadres", waarde(&self.bezoekadres).unwrap_or(&leeg))?;
+        m.serialize_field(
+            "correspondentieadres",
+            waarde(&self.correspondentieadres).unwrap_or(&leeg),
+        )?;
+        m.serialize_field("partijIdentificatie", &identificatie)?;
+        match &self.expand {
+            Some(e) => m.serialize_field("_expand", e)?,
+            None => m.skip_field("_expand")?,
+        }
+        m.end()
+    }
+
     /// The voorkeurstaal as a language code, if filled and valid.
     pub fn voorkeurstaal_code(&self) -> Option<Taalcode> {
         taalcode(self.voorkeurstaal.as_deref())
@@ -159,19 +197,13 @@ pub(crate) fn taalcode(s: Option<&str>) -> Option<Taalcode> {
         .and_then(|s| Taalcode::parse(s).ok())
 }
 
-/// `_expand` of a partij (`ExpandPartij`).
+/// `_expand` of a partij (`ExpandPartij`): the relations asked for, in the order of the
+/// partij's properties (as Open Klant renders them).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PartijExpand {
-    /// The partij's digitale adressen.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Vec<DigitaalAdres>>")]
-    pub digitale_adressen: Option<Option<Vec<DigitaalAdres>>>,
-    /// Betrokkenen bij klantcontact that were this partij.
+    /// Betrokkenen bij klantcontact that were this partij (each with its `hadKlantcontact`
+    /// when `betrokkenen.hadKlantcontact` is asked).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Vec<Betrokkene>")]
     pub betrokkenen: Option<Vec<Betrokkene>>,
@@ -179,6 +211,14 @@ pub struct PartijExpand {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Vec<CategorieRelatie>")]
     pub categorie_relaties: Option<Vec<CategorieRelatie>>,
+    /// The partij's digitale adressen (`[]` when it has none).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::leeg::compleet"
+    )]
+    #[schemars(with = "Option<Vec<DigitaalAdres>>")]
+    pub digitale_adressen: Option<Option<Vec<DigitaalAdres>>>,
 }
 
 /// Partij-identificatie of soort `persoon` (`Persoon`).
@@ -186,11 +226,7 @@ pub struct PartijExpand {
 #[serde(rename_all = "camelCase")]
 pub struct Persoon {
     /// Contactnaam.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<Contactnaam>")]
     pub contactnaam: Option<Option<Contactnaam>>,
     /// Volledige naam, derived from the contactnaam (read-only).
@@ -202,7 +238,7 @@ pub struct Persoon {
 #[serde(rename_all = "camelCase")]
 pub struct Organisatie {
     /// Naam of the organisation (max 200).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub naam: Option<String>,
 }
@@ -213,24 +249,16 @@ pub struct Organisatie {
 #[serde(rename_all = "camelCase")]
 pub struct Contactpersoon {
     /// Unique (technical) identification of the contactpersoon record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     #[schemars(with = "ContactpersoonId")]
     pub uuid: Option<ContactpersoonId>,
     /// The organisation the contactpersoon worked for (`PartijPolymorphic`; must be of soort
     /// organisatie).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<PartijId>>")]
     pub werkte_voor_partij: Option<Option<Verwijzing<PartijId>>>,
     /// Contactnaam.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::compleet")]
     #[schemars(with = "Option<Contactnaam>")]
     pub contactnaam: Option<Option<Contactnaam>>,
     /// Volledige naam, derived from the contactnaam (read-only).

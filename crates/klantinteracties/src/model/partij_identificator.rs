@@ -13,31 +13,23 @@ use super::{PartijId, PartijIdentificatorGroep, PartijIdentificatorId, Verwijzin
 #[serde(rename_all = "camelCase")]
 pub struct PartijIdentificator {
     /// Unique (technical) identification (writable; not required by the spec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     #[schemars(with = "PartijIdentificatorId")]
     pub uuid: Option<PartijIdentificatorId>,
     /// Absolute URL of this resource.
     pub url: String,
     /// The partij identified.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<PartijId>>")]
     pub identificeerde_partij: Option<Option<Verwijzing<PartijId>>>,
     /// DEPRECATED: another identificator of the partij (max 200).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]
     pub andere_partij_identificator: Option<String>,
     /// The identificator itself.
     pub partij_identificator: PartijIdentificatorGroep,
     /// The identificator this one is scoped under (a kvk_nummer for a vestigingsnummer).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<PartijIdentificatorId>>")]
     pub sub_identificator_van: Option<Option<Verwijzing<PartijIdentificatorId>>>,
 }

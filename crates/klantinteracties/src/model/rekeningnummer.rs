@@ -14,17 +14,13 @@ pub struct Rekeningnummer {
     /// Absolute URL of this resource.
     pub url: String,
     /// The partij the account belongs to.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<Verwijzing<PartijId>>")]
     pub partij: Option<Option<Verwijzing<PartijId>>>,
     /// IBAN (pattern only in Open Klant, no mod-97).
     pub iban: Iban,
     /// BIC (8..=11 characters, no spaces).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "OfLeeg<Bic>")]
     pub bic: Option<OfLeeg<Bic>>,
 }

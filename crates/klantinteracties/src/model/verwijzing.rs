@@ -173,7 +173,7 @@ pub struct CategorieVerwijzing {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String", extend("readOnly" = true))]
     pub url: Option<String>,
-    /// The categorie's naam (read-only; absent in input).
+    /// The categorie's naam (read-only; absent in input, always given in a response).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String", extend("readOnly" = true))]
     pub naam: Option<String>,
@@ -191,27 +191,15 @@ pub struct CategorieRelatieVerwijzing {
     #[schemars(with = "String", extend("readOnly" = true))]
     pub url: Option<String>,
     /// The naam of the related categorie (read-only, nullable; absent in input).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<String>", extend("readOnly" = true))]
     pub categorie_naam: Option<Option<String>>,
     /// Begin datum of the relation (nullable).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<crate::model::Datum>")]
     pub begin_datum: Option<Option<crate::model::Datum>>,
     /// Eind datum of the relation (nullable).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
+    #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<crate::model::Datum>")]
     pub eind_datum: Option<Option<crate::model::Datum>>,
 }

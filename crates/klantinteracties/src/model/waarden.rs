@@ -597,6 +597,13 @@ pub enum OfLeeg<T> {
     Waarde(T),
 }
 
+/// `""`: not filled.
+impl<T> Default for OfLeeg<T> {
+    fn default() -> Self {
+        Self::Leeg
+    }
+}
+
 impl<T> OfLeeg<T> {
     /// The value, if filled.
     pub fn waarde(&self) -> Option<&T> {

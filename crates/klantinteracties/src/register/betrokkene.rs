@@ -7,7 +7,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::index::Op;
-use super::lezen::{wants, Lezer};
+use super::lezen::{gevraagd, onder, wants, Lezer};
 use super::partij_identificator::identificeert;
 use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
 use super::state::Indexes;
@@ -28,14 +28,16 @@ pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &BetrokkeneInput) {
     }
 }
 
-/// The expansions `/betrokkenen` offers.
+/// The expansions `/betrokkenen` offers (the `expand` enum of API 0.9.0).
 pub(crate) const EXPAND: &[&str] = &["digitaleAdressen"];
 
+/// The betrokkene as the API returns it. Below a klantcontact, partij or digitaal adres its
+/// `_expand` may also hold `wasPartij` and `hadKlantcontact` (with what is asked below it).
 pub(crate) fn present(
     l: &Lezer<'_>,
     id: Uuid,
     r: &BetrokkeneInput,
-    expand: &[String],
+    expand: Option<&[String]>,
 ) -> Betrokkene {
     let g = &r.gegevens;
     let adressen = l.state.ix.da_betrokkene.get(&id);
@@ -60,16 +62,30 @@ pub(crate) fn present(
         rol: g.rol,
         organisatienaam: g.organisatienaam.clone(),
         initiator: g.initiator,
-        expand: wants(expand, "digitaleAdressen").then(|| BetrokkeneExpand {
-            digitale_adressen: Some(
+        expand: expand.map(|expand| BetrokkeneExpand {
+            was_partij: wants(expand, "wasPartij").then(|| {
+                ref_id(g.was_partij.as_ref()).and_then(|p| {
+                    l.opt::<PartijInput>(p)
+                        .map(|r| Box::new(super::partij::present(l, p, r, None)))
+                })
+            }),
+            had_klantcontact: wants(expand, "hadKlantcontact")
+                .then(|| {
+                    let k = r.had_klantcontact.uuid.0;
+                    let sub = onder(expand, "hadKlantcontact");
+                    l.opt::<KlantcontactInput>(k)
+                        .map(|r| Box::new(super::klantcontact::present(l, k, r, sub.as_deref())))
+                })
+                .flatten(),
+            digitale_adressen: wants(expand, "digitaleAdressen").then(|| {
                 adressen
                     .iter()
                     .filter_map(|a| {
                         l.opt::<DigitaalAdresInput>(*a)
-                            .map(|r| digitaal_adres::present(l, *a, r, &[]))
+                            .map(|r| digitaal_adres::present(l, *a, r, None))
                     })
-                    .collect(),
-            ),
+                    .collect()
+            }),
         }),
     }
 }
@@ -277,7 +293,7 @@ impl Lezer<'_> {
             self,
             id.0,
             self.haal::<BetrokkeneInput>(id.0)?,
-            expand,
+            gevraagd(expand),
         ))
     }
 
@@ -285,7 +301,7 @@ impl Lezer<'_> {
     pub fn zoek_betrokkene(&self, q: &Zoekvraag) -> Result<Page<Betrokkene>, Error> {
         Self::check_expand(EXPAND, &q.expand)?;
         self.zoek(&self.state.t.betrokkenen, FILTERS, q, None, |id, r| {
-            present(self, id, r, &q.expand)
+            present(self, id, r, Some(&q.expand))
         })
     }
 }

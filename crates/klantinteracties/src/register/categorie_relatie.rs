@@ -42,7 +42,7 @@ pub(crate) fn present(l: &Lezer<'_>, id: Uuid, r: &CategorieRelatieInput) -> Cat
             c.as_ref().map(|c| CategorieVerwijzing {
                 uuid: c.uuid,
                 url: Some(l.url(Resource::Categorieen, c.uuid.0)),
-                naam: categorie_naam(l, c.uuid.0),
+                naam: Some(categorie_naam(l, c.uuid.0).unwrap_or_default()),
             })
         }),
         begin_datum: r.begin_datum.clone(),

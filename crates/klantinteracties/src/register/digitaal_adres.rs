@@ -8,7 +8,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::index::Op;
-use super::lezen::{wants, Lezer};
+use super::lezen::{gevraagd, onder, wants, Lezer};
 use super::partij_identificator::identificeert;
 use super::schrijven::{as_json, ref_id, Checks, IntoBody};
 use super::state::Indexes;
@@ -31,14 +31,20 @@ pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &DigitaalAdresInput) 
     ix.da_adres.apply(op, r.adres.clone(), id);
 }
 
-/// The expansions `/digitaleadressen` offers.
-pub(crate) const EXPAND: &[&str] = &["verstrektDoorBetrokkene"];
+/// The expansions `/digitaleadressen` offers (the `expand` enum of API 0.9.0).
+pub(crate) const EXPAND: &[&str] = &[
+    "verstrektDoorBetrokkene",
+    "verstrektDoorBetrokkene.hadKlantcontact",
+    "verstrektDoorBetrokkene.hadKlantcontact.leiddeTotInterneTaken",
+];
 
+/// The digitaal adres as the API returns it, with the betrokkene that provided it (and what
+/// is asked below it) in `_expand`.
 pub(crate) fn present(
     l: &Lezer<'_>,
     id: Uuid,
     r: &DigitaalAdresInput,
-    expand: &[String],
+    expand: Option<&[String]>,
 ) -> DigitaalAdres {
     let betrokkene_id = ref_id(r.verstrekt_door_betrokkene.as_ref());
     DigitaalAdres {
@@ -58,11 +64,14 @@ pub(crate) fn present(
         omschrijving: r.omschrijving.clone(),
         referentie: r.referentie.clone(),
         verificatie_datum: r.verificatie_datum.clone(),
-        expand: wants(expand, "verstrektDoorBetrokkene").then(|| DigitaalAdresExpand {
-            verstrekt_door_betrokkene: Some(betrokkene_id.and_then(|b| {
-                l.opt::<BetrokkeneInput>(b)
-                    .map(|r| Box::new(betrokkene::present(l, b, r, &[])))
-            })),
+        expand: expand.map(|expand| DigitaalAdresExpand {
+            verstrekt_door_betrokkene: wants(expand, "verstrektDoorBetrokkene").then(|| {
+                let sub = onder(expand, "verstrektDoorBetrokkene");
+                betrokkene_id.and_then(|b| {
+                    l.opt::<BetrokkeneInput>(b)
+                        .map(|r| Box::new(betrokkene::present(l, b, r, sub.as_deref())))
+                })
+            }),
         }),
     }
 }
@@ -248,7 +257,7 @@ impl Lezer<'_> {
             self,
             id.0,
             self.haal::<DigitaalAdresInput>(id.0)?,
-            expand,
+            gevraagd(expand),
         ))
     }
 
@@ -256,7 +265,7 @@ impl Lezer<'_> {
     pub fn zoek_digitaal_adres(&self, q: &Zoekvraag) -> Result<Page<DigitaalAdres>, Error> {
         Self::check_expand(EXPAND, &q.expand)?;
         self.zoek(&self.state.t.digitaleadressen, FILTERS, q, None, |id, r| {
-            present(self, id, r, &q.expand)
+            present(self, id, r, Some(&q.expand))
         })
     }
 }

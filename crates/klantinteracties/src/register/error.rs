@@ -28,6 +28,19 @@ pub enum Error {
         /// The id looked for.
         id: Uuid,
     },
+    /// The page asked for does not exist: a `page` past the last, or one that is not a
+    /// positive number (Open Klant: 404 "Ongeldige pagina.").
+    #[error("pagina {page} bestaat niet")]
+    PageNotFound {
+        /// The page asked for (0 when it was not a number).
+        page: usize,
+    },
+    /// The `{uuid}` of a path is not a UUID, so it names no object (Open Klant: 404).
+    #[error("{resource}: het pad noemt geen uuid")]
+    NoSuchId {
+        /// The resource of the path.
+        resource: Resource,
+    },
     /// A query parameter is unknown or has an invalid value.
     #[error("ongeldige zoekvraag: {0}")]
     Query(Report),
@@ -61,7 +74,10 @@ impl Error {
     pub fn report(&self) -> Option<&Report> {
         match self {
             Self::Invalid(r) | Self::Conflict(r) | Self::Protected(r) | Self::Query(r) => Some(r),
-            Self::NotFound { .. } | Self::Storage(_) => None,
+            Self::NotFound { .. }
+            | Self::PageNotFound { .. }
+            | Self::NoSuchId { .. }
+            | Self::Storage(_) => None,
         }
     }
 
@@ -70,14 +86,16 @@ impl Error {
         self.report().is_some_and(|r| r.contains(name, code))
     }
 
-    /// The short kind name: `invalid`, `conflict`, `protected`, `not_found`, `query`,
-    /// `storage`.
+    /// The short kind name: `invalid`, `conflict`, `protected`, `not_found` (also for a page
+    /// or a path that names nothing), `query`, `storage`.
     pub fn kind(&self) -> &'static str {
         match self {
             Self::Invalid(_) => "invalid",
             Self::Conflict(_) => "conflict",
             Self::Protected(_) => "protected",
-            Self::NotFound { .. } => "not_found",
+            Self::NotFound { .. } | Self::PageNotFound { .. } | Self::NoSuchId { .. } => {
+                "not_found"
+            }
             Self::Query(_) => "query",
             Self::Storage(_) => "storage",
         }
@@ -90,14 +108,11 @@ impl Error {
             Self::Invalid(r) | Self::Conflict(r) | Self::Protected(r) | Self::Query(r) => {
                 r.problem()
             }
-            Self::NotFound { resource, id } => Problem {
-                kind: NOT_FOUND_TYPE.to_owned(),
-                code: "not_found".to_owned(),
-                title: "Niet gevonden.".to_owned(),
-                status: 404,
-                detail: format!("{} {id} bestaat niet.", resource.collection()),
-                invalid_params: Vec::new(),
-            },
+            Self::NotFound { resource, id } => {
+                not_found(&format!("{} {id} bestaat niet.", resource.collection()))
+            }
+            Self::PageNotFound { .. } => not_found("Ongeldige pagina."),
+            Self::NoSuchId { .. } => not_found("Niet gevonden."),
             Self::Storage(msg) => Problem {
                 kind: STORAGE_ERROR_TYPE.to_owned(),
                 code: "error".to_owned(),
@@ -107,6 +122,18 @@ impl Error {
                 invalid_params: Vec::new(),
             },
         }
+    }
+}
+
+/// A 404 problem with `detail`.
+fn not_found(detail: &str) -> Problem {
+    Problem {
+        kind: NOT_FOUND_TYPE.to_owned(),
+        code: "not_found".to_owned(),
+        title: "Niet gevonden.".to_owned(),
+        status: 404,
+        detail: detail.to_owned(),
+        invalid_params: Vec::new(),
     }
 }
 

@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::index::Op;
 use super::interne_taak::{self, InterneTaakRecord};
-use super::lezen::{wants, Lezer};
+use super::lezen::{gevraagd, onder, wants, Lezer};
 use super::partij_identificator::identificeert;
 use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
 use super::state::Indexes;
@@ -43,20 +43,23 @@ pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &KlantcontactInput) {
     }
 }
 
-/// The expansions `/klantcontacten` offers.
+/// The expansions `/klantcontacten` offers (the `expand` enum of API 0.9.0).
 pub(crate) const EXPAND: &[&str] = &[
     "gingOverOnderwerpobjecten",
     "hadBetrokkenen",
     "hadBetrokkenen.digitaleAdressen",
+    "hadBetrokkenen.wasPartij",
     "leiddeTotInterneTaken",
     "omvatteBijlagen",
 ];
 
+/// The klantcontact as the API returns it; with `expand`, its `_expand` holds the relations
+/// asked for (and what is asked below them), read from the indexes.
 pub(crate) fn present(
     l: &Lezer<'_>,
     id: Uuid,
     r: &KlantcontactInput,
-    expand: &[String],
+    expand: Option<&[String]>,
 ) -> Klantcontact {
     let ix = &l.state.ix;
     let actoren: Vec<_> = ix
@@ -73,30 +76,7 @@ pub(crate) fn present(
     let onderwerpen = ix.oo_klantcontact.get(&id);
     let bijlagen = ix.bl_klantcontact.get(&id);
     let taken = ix.it_klantcontact.get(&id);
-    let sub: Vec<String> = if wants(expand, "hadBetrokkenen.digitaleAdressen") {
-        vec!["digitaleAdressen".to_owned()]
-    } else {
-        Vec::new()
-    };
-    let expand = (!expand.is_empty()).then(|| KlantcontactExpand {
-        had_betrokkenen: wants(expand, "hadBetrokkenen").then(|| {
-            betrokkenen
-                .iter()
-                .filter_map(|b| {
-                    l.opt::<BetrokkeneInput>(*b)
-                        .map(|r| betrokkene::present(l, *b, r, &sub))
-                })
-                .collect()
-        }),
-        leidde_tot_interne_taken: wants(expand, "leiddeTotInterneTaken").then(|| {
-            taken
-                .iter()
-                .filter_map(|t| {
-                    l.opt::<InterneTaakRecord>(*t)
-                        .map(|r| interne_taak::present(l, *t, r))
-                })
-                .collect()
-        }),
+    let expand = expand.map(|expand| KlantcontactExpand {
         ging_over_onderwerpobjecten: wants(expand, "gingOverOnderwerpobjecten").then(|| {
             onderwerpen
                 .iter()
@@ -112,6 +92,25 @@ pub(crate) fn present(
                 .filter_map(|o| {
                     l.opt::<BijlageInput>(*o)
                         .map(|r| bijlage::present(l, *o, r))
+                })
+                .collect()
+        }),
+        had_betrokkenen: wants(expand, "hadBetrokkenen").then(|| {
+            let sub = onder(expand, "hadBetrokkenen");
+            betrokkenen
+                .iter()
+                .filter_map(|b| {
+                    l.opt::<BetrokkeneInput>(*b)
+                        .map(|r| betrokkene::present(l, *b, r, sub.as_deref()))
+                })
+                .collect()
+        }),
+        leidde_tot_interne_taken: wants(expand, "leiddeTotInterneTaken").then(|| {
+            taken
+                .iter()
+                .filter_map(|t| {
+                    l.opt::<InterneTaakRecord>(*t)
+                        .map(|r| interne_taak::present(l, *t, r))
                 })
                 .collect()
         }),
@@ -431,7 +430,7 @@ impl Lezer<'_> {
             self,
             id.0,
             self.haal::<KlantcontactInput>(id.0)?,
-            expand,
+            gevraagd(expand),
         ))
     }
 
@@ -444,7 +443,7 @@ impl Lezer<'_> {
             FILTERS,
             q,
             Some(&plaatsgevonden),
-            |id, r| present(self, id, r, &q.expand),
+            |id, r| present(self, id, r, Some(&q.expand)),
         )
     }
 }

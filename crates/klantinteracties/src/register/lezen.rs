@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::state::State;
 use super::table::Table;
-use super::zoeken::{check, Filter, Page, Zoekvraag};
+use super::zoeken::{applies, check, Filter, Page, Zoekvraag};
 use super::{Context, Error};
 use crate::model::Verwijzing;
 use crate::rules::Report;
@@ -65,7 +65,11 @@ impl<'a> Lezer<'a> {
         order: Option<&dyn Fn(&R) -> i64>,
         present: impl Fn(Uuid, &'a Arc<R>) -> T,
     ) -> Result<Page<T>, Error> {
-        check(filters, q)?;
+        let profile = self.ctx.profile;
+        check(filters, q, profile)?;
+        if q.page == 0 {
+            return Err(Error::PageNotFound { page: q.page });
+        }
         let active: Vec<(&Filter<R>, &str)> = q
             .filters
             .iter()
@@ -75,6 +79,7 @@ impl<'a> Lezer<'a> {
                     .find(|f| f.name == k)
                     .map(|f| (f, v.as_str()))
             })
+            .filter(|(f, v)| applies(f, v, profile))
             .collect();
         let indexed = active
             .iter()
@@ -109,17 +114,23 @@ impl<'a> Lezer<'a> {
             None => hits.sort_by_key(|h| std::cmp::Reverse(h.0)),
         }
         let count = hits.len();
-        let start = (q.page - 1).saturating_mul(q.page_size);
+        let page_size = q.effective_page_size();
+        let start = (q.page - 1).saturating_mul(page_size);
+        // The first page exists when nothing matches; a later one only when it has results
+        // (Open Klant: 404 "Ongeldige pagina.").
+        if q.page > 1 && start >= count {
+            return Err(Error::PageNotFound { page: q.page });
+        }
         let results = hits
             .into_iter()
             .skip(start)
-            .take(q.page_size)
+            .take(page_size)
             .map(|(_, id, rec)| present(id, rec))
             .collect();
         Ok(Page {
             count,
             page: q.page,
-            page_size: q.page_size,
+            page_size,
             results,
         })
     }
@@ -136,12 +147,12 @@ impl<'a> Lezer<'a> {
         Err(Error::Query(Report {
             violations: bad
                 .into_iter()
-                .map(|e| {
+                .map(|_| {
                     super::error::violation(
                         "expand",
                         "invalid_choice",
                         format!(
-                            "Selecteer een geldige keuze. {e} is geen beschikbare keuze ({}).",
+                            "Selecteer een geldige keuze; beschikbaar zijn: {}.",
                             options.join(", ")
                         ),
                         "zoeken.expand",
@@ -152,7 +163,29 @@ impl<'a> Lezer<'a> {
     }
 }
 
-/// Whether `path` (or a deeper path under it) is requested.
-pub(crate) fn wants(expand: &[String], path: &str) -> bool {
-    expand.iter().any(|e| e == path)
+/// Whether relation `rel` is to be expanded: asked for itself, or as the start of a deeper
+/// path (`hadBetrokkenen.wasPartij` expands `hadBetrokkenen` too; Open Klant needs the
+/// parent asked for separately and otherwise ignores the child, docs/decisions.md).
+pub(crate) fn wants(expand: &[String], rel: &str) -> bool {
+    expand.iter().any(|e| {
+        e.strip_prefix(rel)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    })
+}
+
+/// The paths to expand below relation `rel` (`wasPartij` for `hadBetrokkenen.wasPartij`);
+/// `None` when there are none, so the related objects carry no `_expand` of their own.
+pub(crate) fn onder(expand: &[String], rel: &str) -> Option<Vec<String>> {
+    let sub: Vec<String> = expand
+        .iter()
+        .filter_map(|e| e.strip_prefix(rel)?.strip_prefix('.'))
+        .map(str::to_owned)
+        .collect();
+    (!sub.is_empty()).then_some(sub)
+}
+
+/// The `_expand` of an object read on its own: present only when relations were asked for
+/// (a list item always has one, see [`Lezer::zoek`] callers).
+pub(crate) fn gevraagd(expand: &[String]) -> Option<&[String]> {
+    (!expand.is_empty()).then_some(expand)
 }

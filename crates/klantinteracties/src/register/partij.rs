@@ -9,7 +9,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::index::Op;
-use super::lezen::{wants, Lezer};
+use super::lezen::{gevraagd, onder, wants, Lezer};
 use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
@@ -53,10 +53,22 @@ pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &PartijInput) {
     }
 }
 
-/// The expansions `/partijen` offers.
-pub(crate) const EXPAND: &[&str] = &["betrokkenen", "categorieRelaties", "digitaleAdressen"];
+/// The expansions `/partijen` offers (the `expand` enum of API 0.9.0).
+pub(crate) const EXPAND: &[&str] = &[
+    "betrokkenen",
+    "betrokkenen.hadKlantcontact",
+    "categorieRelaties",
+    "digitaleAdressen",
+];
 
-pub(crate) fn present(l: &Lezer<'_>, id: Uuid, r: &PartijInput, expand: &[String]) -> Partij {
+/// The partij as the API returns it; with `expand`, its `_expand` holds the relations asked
+/// for (and what is asked below them), read from the indexes.
+pub(crate) fn present(
+    l: &Lezer<'_>,
+    id: Uuid,
+    r: &PartijInput,
+    expand: Option<&[String]>,
+) -> Partij {
     let b = r.basis();
     let ix = &l.state.ix;
     let adressen = ix.da_partij.get(&id);
@@ -78,24 +90,14 @@ pub(crate) fn present(l: &Lezer<'_>, id: Uuid, r: &PartijInput, expand: &[String
         .filter_map(|v| l.opt::<VertegenwoordigdenInput>(*v))
         .map(|v| l.opnieuw(Resource::Partijen, &v.vertegenwoordigde_partij))
         .collect();
-    let expand = (!expand.is_empty()).then(|| PartijExpand {
-        digitale_adressen: wants(expand, "digitaleAdressen").then(|| {
-            Some(
-                adressen
-                    .iter()
-                    .filter_map(|a| {
-                        l.opt::<DigitaalAdresInput>(*a)
-                            .map(|r| digitaal_adres::present(l, *a, r, &[]))
-                    })
-                    .collect(),
-            )
-        }),
+    let expand = expand.map(|expand| PartijExpand {
         betrokkenen: wants(expand, "betrokkenen").then(|| {
+            let sub = onder(expand, "betrokkenen");
             betrokkenen
                 .iter()
                 .filter_map(|x| {
                     l.opt::<BetrokkeneInput>(*x)
-                        .map(|r| betrokkene::present(l, *x, r, &[]))
+                        .map(|r| betrokkene::present(l, *x, r, sub.as_deref()))
                 })
                 .collect()
         }),
@@ -107,6 +109,17 @@ pub(crate) fn present(l: &Lezer<'_>, id: Uuid, r: &PartijInput, expand: &[String
                         .map(|r| categorie_relatie::present(l, *x, r))
                 })
                 .collect()
+        }),
+        digitale_adressen: wants(expand, "digitaleAdressen").then(|| {
+            Some(
+                adressen
+                    .iter()
+                    .filter_map(|a| {
+                        l.opt::<DigitaalAdresInput>(*a)
+                            .map(|r| digitaal_adres::present(l, *a, r, None))
+                    })
+                    .collect(),
+            )
         }),
     });
     let basis = PartijBasis {
@@ -122,10 +135,9 @@ pub(crate) fn present(l: &Lezer<'_>, id: Uuid, r: &PartijInput, expand: &[String
                 CategorieRelatieVerwijzing {
                     uuid: (*x).into(),
                     url: Some(l.url(Resource::CategorieRelaties, *x)),
-                    categorie_naam: Some(
-                        r.and_then(|r| r.categorie.as_ref()?.as_ref())
-                            .and_then(|c| categorie_relatie::categorie_naam(l, c.uuid.0)),
-                    ),
+                    categorie_naam: Some(r.and_then(|r| r.categorie.as_ref()?.as_ref()).map(|c| {
+                        categorie_relatie::categorie_naam(l, c.uuid.0).unwrap_or_default()
+                    })),
                     begin_datum: r.and_then(|r| r.begin_datum.clone()),
                     eind_datum: r.and_then(|r| r.eind_datum.clone()),
                 }
@@ -435,7 +447,12 @@ impl Lezer<'_> {
     /// F0138 Vraag partij op (`GET /partijen/{uuid}`): exactly one partij, by id (B1767).
     pub fn vraag_partij_op(&self, id: PartijId, expand: &[String]) -> Result<Partij, Error> {
         Self::check_expand(EXPAND, expand)?;
-        Ok(present(self, id.0, self.haal::<PartijInput>(id.0)?, expand))
+        Ok(present(
+            self,
+            id.0,
+            self.haal::<PartijInput>(id.0)?,
+            gevraagd(expand),
+        ))
     }
 
     /// F7927 Zoek partij (`GET /partijen`), e.g. by BSN:
@@ -443,7 +460,7 @@ impl Lezer<'_> {
     pub fn zoek_partij(&self, q: &Zoekvraag) -> Result<Page<Partij>, Error> {
         Self::check_expand(EXPAND, &q.expand)?;
         self.zoek(&self.state.t.partijen, FILTERS, q, None, |id, r| {
-            present(self, id, r, &q.expand)
+            present(self, id, r, Some(&q.expand))
         })
     }
 }

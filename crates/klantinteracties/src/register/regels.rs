@@ -169,17 +169,25 @@ pub static RULES: &[Rule] = &[
         [
             "unknown-parameters",
             "invalid",
+            "invalid_choice",
             "required",
             "method_not_allowed"
         ],
         "Open Klant R34; F3839",
-        "Search parameters are known and their values valid; page size at most 500."
+        "Search parameters are known and their values valid: a value outside a filter's choices is `invalid_choice`; a boolean filter takes true/false (also True/1, False/0), and the open-klant profile ignores it with any other value, as Open Klant does."
+    ),
+    rule!(
+        "zoeken.pagina",
+        BOTH,
+        ["not_found"],
+        "Open Klant (DRF page-number pagination)",
+        "A page past the last, or a `page` that is not a positive number, is not found (404 \"Ongeldige pagina.\"); the first page always exists. A `pageSize` that is not a positive number is the default (100), one above 500 is 500."
     ),
     rule!(
         "zoeken.expand",
         BOTH,
         ["invalid_choice"],
         "API 0.9.0 expand",
-        "Expanded relations are among those the resource offers."
+        "Expanded relations are among those the resource offers (every value of the API's `expand` enum, nested paths included; a nested path expands its parent too)."
     ),
 ];

@@ -266,8 +266,9 @@ dispatch! {
 }
 
 /// A page as API 0.9.0 answers a search: `{count, next, previous, results}`, where `next`
-/// and `previous` are the URLs of the neighbouring pages (the same query with another `page`),
-/// or `null`.
+/// and `previous` are the URLs of the neighbouring pages, or `null`. The links are made as
+/// Open Klant (DRF) makes them: the request's query with `page` replaced, the parameters
+/// sorted by name, and no `page` at all for the first page.
 fn pagina<T: Serialize>(
     lezer: &Lezer<'_>,
     req: &Request,
@@ -281,24 +282,49 @@ fn pagina<T: Serialize>(
             .filter(|(k, _)| k != "page")
             .map(|(k, v)| (k.as_str(), v.clone()))
             .collect();
-        pairs.push(("page", n.to_string()));
+        if n > 1 {
+            pairs.push(("page", n.to_string()));
+        }
+        pairs.sort_by(|a, b| a.0.cmp(b.0));
         let query: Vec<String> = pairs
             .iter()
             .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
             .collect();
-        format!(
-            "{}/{}?{}",
-            lezer.ctx.base_url,
-            req.resource.collection(),
-            query.join("&")
-        )
+        let mut url = format!("{}/{}", lezer.ctx.base_url, req.resource.collection());
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&query.join("&"));
+        }
+        url
     };
-    Ok(serde_json::json!({
-        "count": page.count,
-        "next": page.has_next().then(|| link(page.page + 1)),
-        "previous": page.has_previous().then(|| link(page.page - 1)),
-        "results": serde_json::to_value(&page.results).unwrap_or_default(),
-    }))
+    let mut m = serde_json::Map::new();
+    m.insert("count".to_owned(), page.count.into());
+    m.insert(
+        "next".to_owned(),
+        page.has_next().then(|| link(page.page + 1)).into(),
+    );
+    m.insert(
+        "previous".to_owned(),
+        page.has_previous().then(|| link(page.page - 1)).into(),
+    );
+    m.insert(
+        "results".to_owned(),
+        serde_json::to_value(&page.results).unwrap_or_default(),
+    );
+    Ok(Value::Object(m))
+}
+
+impl Request {
+    /// The `{uuid}` of a path as the request's object: a segment that is not a UUID names
+    /// no object, which is [`Error::NoSuchId`] (404), as Open Klant answers
+    /// `GET /partijen/geen-uuid`.
+    pub fn with_path_id(mut self, segment: &str) -> Result<Self, Error> {
+        let id = Uuid::parse_str(segment).map_err(|_| Error::NoSuchId {
+            resource: self.resource,
+        })?;
+        self.uuid = Some(id);
+        Ok(self)
+    }
 }
 
 fn uuid(req: &Request) -> Result<Uuid, Error> {

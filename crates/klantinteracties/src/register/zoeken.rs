@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 use uuid::Uuid;
 
-use super::error::{report, violation};
+use super::error::violation;
 use super::lezen::Lezer;
 use super::Error;
-use crate::rules::Report;
+use crate::rules::{Profile, Report};
 
 /// Default page size (Open Klant).
 pub const DEFAULT_PAGE_SIZE: usize = 100;
@@ -84,13 +84,16 @@ impl Zoekvraag {
     }
 
     /// Reads decoded query parameters; `page`, `pageSize` and `expand` are taken out, the
-    /// rest are filters.
+    /// rest are filters. Paging is read as Open Klant (DRF's page-number pagination) reads
+    /// it: a `page` that is not a positive number asks for no page (the search answers
+    /// [`Error::PageNotFound`]); a `pageSize` that is not a positive number is the default,
+    /// one above the maximum is the maximum.
     pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Result<Self, Error> {
         let mut q = Self::new();
         for (k, v) in pairs {
             match k.as_str() {
-                "page" => q.page = parse_count("page", &v)?,
-                "pageSize" => q.page_size = parse_count("pageSize", &v)?,
+                "page" => q.page = v.parse().unwrap_or(0),
+                "pageSize" => q.page_size = v.parse().unwrap_or(0),
                 "expand" => q
                     .expand
                     .extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_owned)),
@@ -99,24 +102,25 @@ impl Zoekvraag {
         }
         Ok(q)
     }
+
+    /// The page size used: [`DEFAULT_PAGE_SIZE`] for 0, at most [`MAX_PAGE_SIZE`].
+    pub fn effective_page_size(&self) -> usize {
+        match self.page_size {
+            0 => DEFAULT_PAGE_SIZE,
+            n => n.min(MAX_PAGE_SIZE),
+        }
+    }
 }
 
-fn parse_count(name: &str, v: &str) -> Result<usize, Error> {
-    v.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| {
-        Error::Query(report(
-            name,
-            "invalid",
-            "Een geldig geheel getal groter dan 0 is vereist.",
-            "zoeken.parameter",
-        ))
-    })
-}
-
-/// Percent-encodes a query name or value (everything but RFC 3986's unreserved characters).
+/// Percent-encodes a query name or value as an HTML form does (Python's `urlencode`, which
+/// DRF's page links use): RFC 3986's unreserved characters stay, a space is `+`, the rest
+/// is `%XX`.
 pub(crate) fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+        if b == b' ' {
+            out.push('+');
+        } else if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(b));
         } else {
             let _ = write!(out, "%{b:02X}");
@@ -217,26 +221,49 @@ impl<R> std::fmt::Debug for Filter<R> {
     }
 }
 
+/// A boolean filter value as Django's `BooleanFilter` reads it (`true`, `True`, `1`; `false`,
+/// `False`, `0`), or `None`.
+pub(crate) fn boolean(v: &str) -> Option<bool> {
+    match v {
+        "true" | "True" | "1" => Some(true),
+        "false" | "False" | "0" => Some(false),
+        _ => None,
+    }
+}
+
 /// Whether `v` is a value of this kind.
 fn valid(kind: Kind, v: &str) -> bool {
     match kind {
-        Kind::Text | Kind::Url => true,
+        Kind::Text => true,
+        Kind::Url => crate::rules::walk::is_url(v),
         Kind::Uuid => Uuid::parse_str(v).is_ok(),
-        Kind::Bool => v == "true" || v == "false",
+        Kind::Bool => boolean(v).is_some(),
         Kind::Choice(options) => options.contains(&v),
         Kind::Date => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok(),
         Kind::DateTime => crate::model::Datumtijd::parse(v).is_ok(),
     }
 }
 
-/// Checks the names and values of the filters and the page.
-pub(crate) fn check<R>(filters: &[Filter<R>], q: &Zoekvraag) -> Result<(), Error> {
-    let page_ok = q.page >= 1 && (1..=MAX_PAGE_SIZE).contains(&q.page_size);
+/// Whether the filter is applied: Open Klant ignores a boolean filter whose value is not a
+/// boolean, and so does the `open-klant` profile; the `standaard` profile refuses it
+/// ([`check`]).
+pub(crate) fn applies<R>(f: &Filter<R>, v: &str, profile: Profile) -> bool {
+    profile.is_standaard() || !matches!(f.kind, Kind::Bool) || boolean(v).is_some()
+}
+
+/// Checks the names and values of the filters, as Open Klant does: an unknown parameter is
+/// `unknown-parameters`, a value outside an enum `invalid_choice`, any other malformed value
+/// `invalid`. Values are not repeated in the reasons (they may be personal data).
+pub(crate) fn check<R>(
+    filters: &[Filter<R>],
+    q: &Zoekvraag,
+    profile: Profile,
+) -> Result<(), Error> {
     let find = |k: &str| filters.iter().find(|f| f.name == k);
-    if page_ok
-        && q.filters
-            .iter()
-            .all(|(k, v)| find(k).is_some_and(|f| valid(f.kind, v)))
+    let fout = |f: &Filter<R>, v: &str| !valid(f.kind, v) && applies(f, v, profile);
+    if q.filters
+        .iter()
+        .all(|(k, v)| find(k).is_some_and(|f| !fout(f, v)))
     {
         return Ok(());
     }
@@ -259,30 +286,29 @@ pub(crate) fn check<R>(filters: &[Filter<R>], q: &Zoekvraag) -> Result<(), Error
         let Some(f) = find(k) else {
             continue;
         };
-        if !valid(f.kind, v) {
-            r.violations.push(violation(
-                k,
-                "invalid",
-                match f.kind {
-                    Kind::Uuid => "Voer een geldige UUID in.".to_owned(),
-                    Kind::Bool => "Voer een geldige booleaanse waarde in.".to_owned(),
-                    Kind::Choice(o) => format!(
-                        "Selecteer een geldige keuze. {v} is geen beschikbare keuze ({}).",
-                        o.join(", ")
-                    ),
-                    _ => "Voer een geldige waarde in.".to_owned(),
-                },
-                "zoeken.parameter",
-            ));
+        if !fout(f, v) {
+            continue;
         }
-    }
-    if !page_ok {
-        r.violations.push(violation(
-            "pageSize",
-            "invalid",
-            format!("page en pageSize zijn minimaal 1, pageSize is hoogstens {MAX_PAGE_SIZE}."),
-            "zoeken.parameter",
-        ));
+        let (code, reason) = match f.kind {
+            Kind::Choice(o) => (
+                "invalid_choice",
+                format!(
+                    "Selecteer een geldige keuze; beschikbaar zijn: {}.",
+                    o.join(", ")
+                ),
+            ),
+            Kind::Uuid => ("invalid", "Voer een geldige UUID in.".to_owned()),
+            Kind::Url => ("invalid", "Voer een geldige URL in.".to_owned()),
+            Kind::Bool => (
+                "invalid",
+                "Voer een geldige booleaanse waarde in (true of false).".to_owned(),
+            ),
+            Kind::Date => ("invalid", "Voer een geldige datum in.".to_owned()),
+            Kind::DateTime => ("invalid", "Voer een geldige datum/tijd in.".to_owned()),
+            Kind::Text => ("invalid", "Voer een geldige waarde in.".to_owned()),
+        };
+        r.violations
+            .push(violation(k, code, reason, "zoeken.parameter"));
     }
     if r.is_valid() {
         Ok(())
@@ -310,7 +336,7 @@ pub(crate) fn icontains(haystack: &str, needle: &str) -> bool {
     haystack.to_lowercase().contains(&needle.to_lowercase())
 }
 
-/// `"true"` as a bool.
+/// A boolean filter value as a bool (see [`boolean`]).
 pub(crate) fn flag(v: &str) -> bool {
-    v == "true"
+    boolean(v).unwrap_or(false)
 }

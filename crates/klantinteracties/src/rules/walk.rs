@@ -183,11 +183,8 @@ impl<'a> Ctx<'a> {
                     self.report_here(
                         "invalid_choice",
                         "veld.keuze",
-                        format!(
-                            "{} is een ongeldige keuze; kies uit: {}.",
-                            short(v),
-                            choices.join(", ")
-                        ),
+                        // The value itself is not repeated: it may be personal data.
+                        format!("Ongeldige keuze; kies uit: {}.", choices.join(", ")),
                     );
                 }
             }
@@ -349,17 +346,6 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
         Value::String(_) => "tekst",
         Value::Array(_) => "lijst",
         Value::Object(_) => "object",
-    }
-}
-
-/// A value for a message, shortened.
-fn short(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 60 {
-        let cut: String = s.chars().take(57).collect();
-        format!("{cut}...")
-    } else {
-        s
     }
 }
 

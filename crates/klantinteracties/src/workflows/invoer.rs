@@ -90,13 +90,11 @@ impl de::Error for Fout {
         )
     }
 
-    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+    fn unknown_variant(_: &str, expected: &'static [&'static str]) -> Self {
+        // The value itself is not repeated: it may be personal data.
         Self::nieuw(
             "invalid_choice",
-            format!(
-                "\"{variant}\" is een ongeldige keuze; kies uit: {}.",
-                expected.join(", ")
-            ),
+            format!("Ongeldige keuze; kies uit: {}.", expected.join(", ")),
         )
     }
 

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::common::{is_set, IDENTIFICATOR, REF, URL, UUID};
+use super::common::{has_content, IDENTIFICATOR, REF, URL, UUID};
 use crate::rules::shape::{nullable, Check, Kind, Shape};
 use crate::rules::walk::Ctx;
 
@@ -22,7 +22,7 @@ fn volledig(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
             "Een bijlage identificeert een object in een ander register.",
         ),
     ] {
-        if !is_set(m, key) {
+        if !has_content(m, key) {
             ctx.report_at(key, "required", "bijlage.volledig", reason);
         }
     }

@@ -248,6 +248,17 @@ pub(crate) fn is_set(m: &Map<String, Value>, key: &str) -> bool {
     m.get(key).is_some_and(|v| !v.is_null())
 }
 
+/// True when the group in `key` holds something: not null, and a member that is not `""` or
+/// `null`. A response renders an unset group with every member empty, and a client that
+/// sends it back has not identified anything.
+pub(crate) fn has_content(m: &Map<String, Value>, key: &str) -> bool {
+    match m.get(key) {
+        Some(Value::Object(g)) => g.values().any(|v| !v.is_null() && v.as_str() != Some("")),
+        Some(v) => !v.is_null(),
+        None => false,
+    }
+}
+
 /// The `uuid` of the reference in `key`, if it is one.
 pub(crate) fn ref_uuid<'a>(m: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
     m.get(key)

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::common::{is_set, IDENTIFICATOR, REF, URL, UUID};
+use super::common::{has_content, is_set, IDENTIFICATOR, REF, URL, UUID};
 use crate::rules::shape::{nullable, read_only, Check, Kind, Shape};
 use crate::rules::walk::Ctx;
 
@@ -27,7 +27,7 @@ fn verwijst(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
     if ctx.profile.is_standaard()
         && !ctx.partial
         && !is_set(m, "wasKlantcontact")
-        && !is_set(m, "onderwerpobjectidentificator")
+        && !has_content(m, "onderwerpobjectidentificator")
     {
         ctx.report_object(
             "invalid",
