@@ -3,7 +3,7 @@
 //! a stepping clock and seeded ids, so runs are reproducible.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use klantinteracties::register::{Error, Method, Register, Request, SeededIds, SteppingClock};
+use klantinteracties::register::{Error, Register, Request, SeededIds, SteppingClock};
 use klantinteracties::rules::{self, Options, Profile};
 use serde_json::Value;
 
@@ -113,11 +113,7 @@ impl Target for EmbeddedTarget {
                 };
                 Ok(match self.register.handle(&request) {
                     Ok(body) => Response {
-                        status: match method {
-                            Method::Create => 201,
-                            Method::Delete => 204,
-                            _ => 200,
-                        },
+                        status: request.success_status(),
                         body,
                     },
                     Err(e) => problem(&e),

@@ -127,3 +127,98 @@ fn a_patch_that_unlinks_the_preferred_member_clears_the_preference() {
     assert_eq!(p["digitaleAdressen"][0]["uuid"], json!(m.y));
     assert_eq!(p["digitaleAdressen"].as_array().unwrap().len(), 1);
 }
+
+/// A PUT keeps what it leaves out in the open-klant profile, as Open Klant (DRF) does; the
+/// standaard profile replaces the object.
+#[test]
+fn a_put_keeps_what_it_leaves_out_in_the_open_klant_profile() {
+    for (profile, kept) in [(Profile::OpenKlant, true), (Profile::Standaard, false)] {
+        let reg = register_in(profile);
+        let p = reg
+            .registreer_partij(json!({"soortPartij": "persoon", "indicatieActief": true,
+                                      "interneNotitie": "Belt vaak",
+                                      "bezoekadres": {"straatnaam": "Dorpsstraat", "land": "NL"}}))
+            .unwrap();
+        let id = PartijId(uid(&p));
+        let na = json_of(
+            &reg.wijzig_partij(
+                id,
+                json!({"soortPartij": "persoon", "indicatieActief": false}),
+            )
+            .unwrap(),
+        );
+        assert_eq!(na["indicatieActief"], json!(false));
+        let (notitie, straat) = if kept {
+            ("Belt vaak", "Dorpsstraat")
+        } else {
+            ("", "")
+        };
+        assert_eq!(na["interneNotitie"], json!(notitie), "{profile:?}");
+        assert_eq!(
+            na["bezoekadres"]["straatnaam"],
+            json!(straat),
+            "{profile:?}"
+        );
+        // A PUT still needs every required property.
+        let e = reg
+            .wijzig_partij(id, json!({"indicatieActief": true}))
+            .unwrap_err();
+        assert!(e.contains("soortPartij", "required"), "{profile:?}: {e:?}");
+    }
+    // The same for any resource.
+    let reg = open_klant();
+    let rn = uid(&reg
+        .registreer_rekeningnummer(json!({"iban": "NL91ABNA0417164300", "bic": "ABNANL2A"}))
+        .unwrap());
+    let na = json_of(
+        &reg.wijzig_rekeningnummer(rn.into(), json!({"iban": "NL20INGB0001234567"}))
+            .unwrap(),
+    );
+    assert_eq!(na["bic"], json!("ABNANL2A"));
+}
+
+/// A maak-klantcontact with an empty onderwerpobject makes none, as Open Klant does.
+#[test]
+fn an_empty_onderwerpobject_in_maak_klantcontact_makes_none() {
+    for profile in [Profile::OpenKlant, Profile::Standaard] {
+        let reg = register_in(profile);
+        let body = json!({"klantcontact": klantcontact_body(), "onderwerpobject": {}});
+        let made = if profile == Profile::Standaard {
+            // The standaard profile wants an actor and a betrokkene by the commit.
+            let actor = uid(&reg.registreer_actor(medewerker("Nicole")).unwrap());
+            reg.transactie(|tx| {
+                let made = tx.maak_klantcontact(&body)?;
+                let k = made.klantcontact.uuid;
+                tx.koppel_actor_aan_klantcontact(
+                    json!({"actor": r(actor), "klantcontact": r(k.0)}),
+                )?;
+                tx.registreer_betrokkene(
+                    json!({"hadKlantcontact": r(k.0), "rol": "klant", "initiator": true}),
+                )?;
+                Ok(made)
+            })
+            .unwrap()
+        } else {
+            reg.maak_klantcontact(&body).unwrap()
+        };
+        let made = json_of(&made);
+        assert_eq!(made["onderwerpobject"], Value::Null, "{profile:?}");
+        assert_eq!(made["klantcontact"]["gingOverOnderwerpobjecten"], json!([]));
+    }
+}
+
+/// A missing object is a 404 worded as Open Klant words it.
+#[test]
+fn not_found_is_worded_as_open_klant_words_it() {
+    let reg = register();
+    let e = reg.vraag_partij_op(PartijId(Uuid::nil()), &[]).unwrap_err();
+    let p = e.problem();
+    assert_eq!(
+        (p.status, p.code.as_str(), p.detail.as_str()),
+        (404, "not_found", "Niet gevonden.")
+    );
+    assert!(
+        e.to_string().contains("partijen"),
+        "the error itself names the resource"
+    );
+}

@@ -72,8 +72,9 @@ pub struct Klantcontact {
     #[serde(default)]
     #[schemars(with = "Datumtijd")]
     pub plaatsgevonden_op: Option<Datumtijd>,
-    /// Generic key/value metadata (values max 255).
-    #[serde(default, with = "super::leeg::standaard")]
+    /// Generic key/value metadata (values max 255); `{}` when unset, keys in the order
+    /// Open Klant reads them back ([`super::leeg::metadata`]).
+    #[serde(default, with = "super::leeg::metadata")]
     #[schemars(with = "BTreeMap<String, String>")]
     pub metadata: Option<BTreeMap<String, String>>,
     /// Linked resources requested with the `expand` query parameter.

@@ -108,6 +108,36 @@ pub(crate) mod compleet {
     }
 }
 
+/// `metadata` (`Option<BTreeMap<String, String>>`): `{}` when unset, and the keys in the order
+/// Open Klant reads them back from PostgreSQL's `jsonb` (shorter keys first, then by their
+/// bytes), so a client sees the same order from both.
+pub(crate) mod metadata {
+    use std::collections::BTreeMap;
+
+    use serde::ser::SerializeMap;
+
+    use super::{Deserialize, Deserializer, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(
+        v: &Option<BTreeMap<String, String>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut entries: Vec<(&String, &String)> = v.iter().flatten().collect();
+        entries.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(b.0)));
+        let mut m = s.serialize_map(Some(entries.len()))?;
+        for (k, val) in entries {
+            m.serialize_entry(k, val)?;
+        }
+        m.end()
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<BTreeMap<String, String>>, D::Error> {
+        Option::<BTreeMap<String, String>>::deserialize(d)
+    }
+}
+
 /// The value of an optional-nullable property, if it has one.
 pub(crate) fn waarde<T>(v: &Option<Option<T>>) -> Option<&T> {
     v.as_ref().and_then(Option::as_ref)

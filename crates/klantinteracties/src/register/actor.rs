@@ -142,6 +142,7 @@ impl Transactie<'_> {
             tx.vervang(
                 id.0,
                 body.into_body(),
+                as_json,
                 |_, _, i: ActorInput, _: &ActorInput| Ok(i),
             )?;
             tx.vraag_actor_op(id)

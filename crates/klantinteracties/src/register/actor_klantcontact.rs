@@ -176,6 +176,7 @@ impl Transactie<'_> {
             tx.vervang(
                 id.0,
                 body.into_body(),
+                as_json,
                 |tx, id, i: ActorKlantcontactInput, old| {
                     laatste_actor(tx, id, old, Some(i.klantcontact.uuid.0))?;
                     build(tx, id, i, Some(old))

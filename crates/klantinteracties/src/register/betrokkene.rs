@@ -380,10 +380,15 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<Betrokkene, Error> {
         self.call(Some("F3246"), "wijzig_betrokkene", |tx| {
-            tx.vervang(id.0, body.into_body(), |tx, id, i: BetrokkeneInput, old| {
-                laatste_betrokkene(tx, id, old, Some(i.had_klantcontact.uuid.0))?;
-                build(tx, i, "")
-            })?;
+            tx.vervang(
+                id.0,
+                body.into_body(),
+                as_json,
+                |tx, id, i: BetrokkeneInput, old| {
+                    laatste_betrokkene(tx, id, old, Some(i.had_klantcontact.uuid.0))?;
+                    build(tx, i, "")
+                },
+            )?;
             tx.vraag_betrokkene_op(id, &[])
         })
     }

@@ -125,9 +125,12 @@ impl Transactie<'_> {
     /// F6260 Wijzig bijlage (`PUT /bijlagen/{uuid}`).
     pub fn wijzig_bijlage(&mut self, id: BijlageId, body: impl IntoBody) -> Result<Bijlage, Error> {
         self.call(Some("F6260"), "wijzig_bijlage", |tx| {
-            tx.vervang(id.0, body.into_body(), |tx, _, i, _: &BijlageInput| {
-                build(tx, i)
-            })?;
+            tx.vervang(
+                id.0,
+                body.into_body(),
+                as_json,
+                |tx, _, i, _: &BijlageInput| build(tx, i),
+            )?;
             tx.vraag_bijlage_op(id)
         })
     }

@@ -56,7 +56,12 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<Categorie, Error> {
         self.call(None, "wijzig_categorie", |tx| {
-            tx.vervang(id.0, body.into_body(), |_, _, i: CategorieInput, _| Ok(i))?;
+            tx.vervang(
+                id.0,
+                body.into_body(),
+                as_json,
+                |_, _, i: CategorieInput, _| Ok(i),
+            )?;
             tx.vraag_categorie_op(id)
         })
     }

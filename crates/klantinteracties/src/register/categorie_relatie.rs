@@ -203,6 +203,7 @@ impl Transactie<'_> {
             tx.vervang(
                 id.0,
                 body.into_body(),
+                as_json,
                 |tx, _, i, _: &CategorieRelatieInput| build(tx, i, false),
             )?;
             tx.vraag_categorie_relatie_op(id)

@@ -108,11 +108,9 @@ impl Error {
             Self::Invalid(r) | Self::Conflict(r) | Self::Protected(r) | Self::Query(r) => {
                 r.problem()
             }
-            Self::NotFound { resource, id } => {
-                not_found(&format!("{} {id} bestaat niet.", resource.collection()))
-            }
+            // As Open Klant words it; the error's Display names the resource and id.
+            Self::NotFound { .. } | Self::NoSuchId { .. } => not_found("Niet gevonden."),
             Self::PageNotFound { .. } => not_found("Ongeldige pagina."),
-            Self::NoSuchId { .. } => not_found("Niet gevonden."),
             Self::Storage(msg) => Problem {
                 kind: STORAGE_ERROR_TYPE.to_owned(),
                 code: "error".to_owned(),

@@ -331,7 +331,9 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<InterneTaak, Error> {
         self.call(Some("F5241"), "wijzig_interne_taak", |tx| {
-            tx.vervang(id.0, body.into_body(), |tx, id, i, old| {
+            let body = body.into_body();
+            let base = patch_base(&body);
+            tx.vervang(id.0, body.clone(), base, |tx, id, i, old| {
                 build(tx, id, i, Some(old))
             })?;
             tx.vraag_interne_taak_op(id)

@@ -12,7 +12,7 @@
 
 use chrono::SecondsFormat;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use super::index::Op;
@@ -774,7 +774,16 @@ impl Transactie<'_> {
     /// in the same transaction.
     pub fn maak_klantcontact(&mut self, body: impl IntoBody) -> Result<MaakKlantcontact, Error> {
         self.call(None, "maak_klantcontact", |tx| {
-            let body = body.into_body();
+            let mut body = body.into_body();
+            // An empty onderwerpobject names nothing: none is made (as Open Klant does).
+            if let Value::Object(m) = &mut body {
+                if m.get("onderwerpobject")
+                    .and_then(Value::as_object)
+                    .is_some_and(Map::is_empty)
+                {
+                    m.remove("onderwerpobject");
+                }
+            }
             let input: crate::model::MaakKlantcontactInput =
                 tx.parse(Resource::MaakKlantcontact, body.clone())?;
             let k = tx
@@ -824,6 +833,7 @@ impl Transactie<'_> {
             tx.vervang(
                 id.0,
                 body.into_body(),
+                as_json,
                 |tx, id, i, _: &KlantcontactInput| build(tx, id, i, ""),
             )?;
             tx.vraag_klantcontact_op(id, &[])

@@ -178,6 +178,7 @@ impl Transactie<'_> {
             tx.vervang(
                 id.0,
                 body.into_body(),
+                as_json,
                 |tx, _, i, _: &OnderwerpobjectInput| build(tx, i),
             )?;
             tx.vraag_onderwerpobject_op(id)

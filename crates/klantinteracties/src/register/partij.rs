@@ -508,6 +508,27 @@ fn met_eigen_lijsten(l: &Lezer<'_>, id: Uuid, mut stored: Value, patch: &Value) 
     stored
 }
 
+/// `changes` over the stored partij (a PATCH, or a PUT in the `open-klant` profile), typed:
+/// the stored record with the partij's own lists as the base, and the lists `changes` leaves
+/// out not relinked.
+fn samengevoegd(
+    tx: &Transactie<'_>,
+    id: Uuid,
+    old: &PartijInput,
+    changes: &Value,
+) -> Result<PartijInput, Error> {
+    let stored = met_eigen_lijsten(&tx.lezer(), id, as_json(old), changes);
+    let mut input: PartijInput = tx.parse_patch(Resource::Partijen, stored, changes)?;
+    let b = input.basis_mut();
+    if changes.get(LIJSTEN[0].0).is_none() {
+        b.digitale_adressen = None;
+    }
+    if changes.get(LIJSTEN[1].0).is_none() {
+        b.rekeningnummers = None;
+    }
+    Ok(input)
+}
+
 /// The nested lists of a partij body, taken out of the record.
 struct Lijsten {
     identificatoren: Option<Vec<PartijIdentificatorInput>>,
@@ -732,11 +753,19 @@ impl Transactie<'_> {
         })
     }
 
-    /// F2158 Wijzig partij (`PUT /partijen/{uuid}`): full replacement.
+    /// F2158 Wijzig partij (`PUT /partijen/{uuid}`): full replacement in the `standaard`
+    /// profile; in the `open-klant` profile what the body leaves out stays, as Open Klant
+    /// (DRF) does it.
     pub fn wijzig_partij(&mut self, id: PartijId, body: impl IntoBody) -> Result<Partij, Error> {
         self.call(Some("F2158"), "wijzig_partij", |tx| {
             let old = tx.haal::<PartijInput>(id.0)?;
-            let input: PartijInput = tx.parse(Resource::Partijen, body.into_body())?;
+            let body = body.into_body();
+            let input = if tx.profile().is_standaard() {
+                tx.parse(Resource::Partijen, body)?
+            } else {
+                tx.check_whole(Resource::Partijen, &body)?;
+                samengevoegd(tx, id.0, &old, &body)?
+            };
             opslaan(tx, id.0, input, Some(&old))?;
             tx.vraag_partij_op(id, &[])
         })
@@ -751,16 +780,7 @@ impl Transactie<'_> {
     pub fn wijzig_partij_deels(&mut self, id: PartijId, patch: &Value) -> Result<Partij, Error> {
         self.call(Some("F2158"), "wijzig_partij_deels", |tx| {
             let old = tx.haal::<PartijInput>(id.0)?;
-            let stored = met_eigen_lijsten(&tx.lezer(), id.0, as_json(&*old), patch);
-            let mut input: PartijInput = tx.parse_patch(Resource::Partijen, stored, patch)?;
-            // Lists the patch does not send are not relinked.
-            let b = input.basis_mut();
-            if patch.get(LIJSTEN[0].0).is_none() {
-                b.digitale_adressen = None;
-            }
-            if patch.get(LIJSTEN[1].0).is_none() {
-                b.rekeningnummers = None;
-            }
+            let input = samengevoegd(tx, id.0, &old, patch)?;
             opslaan(tx, id.0, input, Some(&old))?;
             tx.vraag_partij_op(id, &[])
         })

@@ -112,7 +112,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<Rekeningnummer, Error> {
         self.call(None, "wijzig_rekeningnummer", |tx| {
-            tx.vervang(id.0, body.into_body(), |tx, id, i, old| {
+            tx.vervang(id.0, body.into_body(), as_json, |tx, id, i, old| {
                 build(tx, id, i, Some(old))
             })?;
             tx.vraag_rekeningnummer_op(id)

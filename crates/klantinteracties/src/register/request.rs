@@ -90,6 +90,28 @@ pub struct Request {
 }
 
 impl Request {
+    /// The HTTP status of a successful answer, as API 0.9.0 (and Open Klant) gives it: 201
+    /// for a create, 204 (no body) for a delete, except that a delete of an onderwerpobject
+    /// with `cascade=true` answers 200 with `{"behouden": [...]}`; 200 otherwise.
+    pub fn success_status(&self) -> u16 {
+        match self.method {
+            Method::Create => 201,
+            Method::Delete if self.cascade() => 200,
+            Method::Delete => 204,
+            _ => 200,
+        }
+    }
+
+    /// Whether this is a delete of an onderwerpobject with its unreferenced klantcontacten
+    /// (`?cascade=true`).
+    fn cascade(&self) -> bool {
+        self.resource == Resource::Onderwerpobjecten
+            && self
+                .query
+                .iter()
+                .any(|(k, v)| k == "cascade" && v == "true")
+    }
+
     /// A call without body or query.
     pub fn new(method: Method, resource: Resource) -> Self {
         Self {
@@ -157,7 +179,8 @@ macro_rules! dispatch {
 }
 
 impl Register {
-    /// Runs one call; the answer is the API 0.9.0 response body (`null` for a delete). A read
+    /// Runs one call; the answer is the API 0.9.0 response body (`null` for a delete, except
+    /// the cascade delete of an onderwerpobject; see [`Request::success_status`]). A read
     /// runs under the read lock, a write as a transaction of its own.
     pub fn handle(&self, req: &Request) -> Result<Value, Error> {
         if req.method.is_read() {
@@ -204,8 +227,14 @@ impl Transactie<'_> {
                 json(self.maak_klantcontact(body(req)?))
             }
             (Method::Delete, Resource::Onderwerpobjecten) => {
-                let cascade = req.query.iter().any(|(k, v)| k == "cascade" && v == "true");
-                json(self.verwijder_onderwerpobject(uuid(req)?.into(), cascade))
+                let cascade = req.cascade();
+                let kept = self.verwijder_onderwerpobject(uuid(req)?.into(), cascade)?;
+                // Only a cascade answers with a body (the klantcontacten kept).
+                if cascade {
+                    json(Ok(kept))
+                } else {
+                    Ok(Value::Null)
+                }
             }
             _ => schrijf(self, req),
         }

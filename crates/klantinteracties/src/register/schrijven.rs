@@ -237,18 +237,50 @@ impl Transactie<'_> {
         Ok(id)
     }
 
-    /// Full replacement (PUT): the object must exist; `build` sees the old version.
+    /// Replacement (PUT): the object must exist; `build` sees the old version. The body is
+    /// checked as a whole document (required properties present). In the `standaard`
+    /// profile it replaces the object; in the `open-klant` profile, as in Open Klant (DRF),
+    /// a property the body leaves out keeps its stored value (`stored` gives the base, as
+    /// for a PATCH).
     pub(crate) fn vervang<I: DeserializeOwned, R: Stored>(
         &mut self,
         id: Uuid,
         body: Value,
+        stored: impl FnOnce(&R) -> Value,
         build: impl FnOnce(&mut Self, Uuid, I, &R) -> Result<R, Error>,
     ) -> Result<(), Error> {
         let old = self.haal::<R>(id)?;
+        let body = self.put_body(R::RESOURCE, body, || stored(&old))?;
         let input: I = self.parse(R::RESOURCE, body)?;
         let rec = build(self, id, input, &old)?;
         self.zet(id, rec);
         Ok(())
+    }
+
+    /// The document a PUT stands for: the body itself in the `standaard` profile; in the
+    /// `open-klant` profile the body, checked on its own, over what is stored (Open Klant
+    /// keeps what a PUT leaves out).
+    pub(crate) fn put_body(
+        &self,
+        resource: Resource,
+        body: Value,
+        stored: impl FnOnce() -> Value,
+    ) -> Result<Value, Error> {
+        if self.ctx.profile.is_standaard() {
+            return Ok(body);
+        }
+        self.check_whole(resource, &body)?;
+        Ok(merge(stored(), &body))
+    }
+
+    /// Checks a create or replace body as a whole document, without typing it.
+    pub(crate) fn check_whole(&self, resource: Resource, body: &Value) -> Result<(), Error> {
+        let report = rules::validate_value(resource, body, Options::input(self.ctx.profile));
+        if report.is_valid() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(report))
+        }
     }
 
     /// Partial update (PATCH): absent properties stay as stored.

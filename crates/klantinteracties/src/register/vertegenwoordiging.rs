@@ -157,6 +157,7 @@ impl Transactie<'_> {
             tx.vervang(
                 id.0,
                 body.into_body(),
+                as_json,
                 |tx, id, i, _: &VertegenwoordigdenInput| build(tx, id, i),
             )?;
             tx.vraag_vertegenwoordiging_op(id)
