@@ -146,6 +146,10 @@ pub struct Expect {
     /// For a success: dotted paths that must be absent or null in the answer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absent: Vec<String>,
+    /// For a success: the properties of the object at each dotted path (`""` for the answer
+    /// itself), exactly these and in this order.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keys: BTreeMap<String, Vec<String>>,
     /// For a search: the number of results (`count`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<usize>,

@@ -496,6 +496,24 @@ fn check(response: &Response, expect: &Expect, b: &Bindings) -> Result<(), Strin
             ));
         }
     }
+    for (path, wanted) in &expect.keys {
+        let object = if path.is_empty() {
+            Some(body)
+        } else {
+            at(body, path)
+        };
+        let keys: Vec<&str> = object
+            .and_then(Value::as_object)
+            .map(|m| m.keys().map(String::as_str).collect())
+            .ok_or_else(|| format!("`{path}` is no object in the answer"))?;
+        if keys != *wanted {
+            return Err(format!(
+                "the properties of `{path}` are [{}], expected [{}]",
+                keys.join(", "),
+                wanted.join(", ")
+            ));
+        }
+    }
     if let Some(n) = expect.count {
         let count = body.get("count").and_then(Value::as_u64);
         if count != Some(n as u64) {

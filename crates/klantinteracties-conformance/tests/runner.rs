@@ -170,3 +170,48 @@ proptest! {
         prop_assert!(result.passed >= 1, "the fixture runs");
     }
 }
+
+/// A rule test with `expect`: its `keys` must be the answer's properties exactly and in
+/// order, and a test meant for one profile is left out of the other.
+#[test]
+fn expected_keys_are_checked_in_order_and_profiles_select_tests() {
+    let rules = |keys: Value, profiles: Value| -> RuleFile {
+        serde_json::from_value(json!({
+            "description": "d",
+            "groups": [{"rule": "antwoord.volledig", "description": "d", "function": "F7554",
+                "tests": [{"description": "t", "valid": true, "profiles": profiles,
+                    "body": {"soortPartij": "organisatie", "indicatieActief": true, "partijIdentificatie": {"naam": "X"}},
+                    "expect": {"keys": {"partijIdentificatie": keys}}}]}]
+        }))
+        .expect("a rule file")
+    };
+    let run_one = |file: RuleFile, profile: Profile| {
+        run(
+            &suite_of(vec![], vec![file]),
+            &mut EmbeddedTarget::new(profile),
+            &Expectations::default(),
+            None,
+        )
+    };
+    let report = run_one(rules(json!(["naam"]), json!([])), Profile::Standaard);
+    assert!(report.passed(), "{:?}", report.results);
+    let report = run_one(
+        rules(json!(["naam", "extra"]), json!([])),
+        Profile::Standaard,
+    );
+    assert!(!report.passed());
+    let message = report.results[0].message.clone().unwrap_or_default();
+    assert!(message.contains("partijIdentificatie"), "{message}");
+    // Only for open-klant: a standaard target leaves it out.
+    let report = run_one(
+        rules(json!(["extra"]), json!(["open-klant"])),
+        Profile::Standaard,
+    );
+    assert!(report.results.is_empty() && report.passed());
+    let report = run_one(
+        rules(json!(["extra"]), json!(["open-klant"])),
+        Profile::OpenKlant,
+    );
+    assert_eq!(report.results.len(), 1);
+    assert!(!report.passed());
+}

@@ -14,8 +14,16 @@ macro_rules! rule {
     };
 }
 
-/// Every register rule.
+/// Every register rule. A rule without codes describes what the register answers and refuses
+/// nothing (`antwoord.*`): its conformance tests are valid calls whose answers it checks.
 pub static RULES: &[Rule] = &[
+    rule!(
+        "antwoord.volledig",
+        BOTH,
+        [],
+        "Open Klant 2.18 (how it renders a response); API 0.9.0 response schemas",
+        "An answer renders every property of its API 0.9.0 response schema, in the API's order: an unset text as \"\", a nullable value as null, a list as [], metadata as {}, verdereActieOndernomen and isStandaardAdres as false, a gegevensgroep (address, contactnaam, identificator) with every member; a list item has `_expand`."
+    ),
     rule!(
         "register.verwijzing",
         BOTH,
