@@ -61,7 +61,7 @@ impl Report {
         Problem {
             kind: VALIDATION_ERROR_TYPE.to_owned(),
             code: "invalid".to_owned(),
-            title: "Ongeldige invoer.".to_owned(),
+            title: "Ongeldige invoerwaarde.".to_owned(),
             status: 400,
             detail: if n == 1 {
                 "Het document overtreedt 1 regel.".to_owned()
