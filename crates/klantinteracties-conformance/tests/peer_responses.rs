@@ -381,6 +381,15 @@ fn the_embedded_register_answers_as_open_klant_did() {
             found.push((c.title.clone(), p.trim_start_matches('.').to_owned()));
         }
     }
+    let differing: BTreeSet<&String> = found.iter().map(|(call, _)| call).collect();
+    eprintln!(
+        "{} of {} answers identical to {} {}'s ({} differ, each difference listed)",
+        calls.calls.len() - differing.len(),
+        calls.calls.len(),
+        recording.peer,
+        recording.version,
+        differing.len()
+    );
     let unexplained: Vec<String> = found
         .iter()
         .filter(|(call, path)| {
