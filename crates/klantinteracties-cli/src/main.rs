@@ -117,6 +117,37 @@ enum Command {
         #[arg(long)]
         suite: Option<PathBuf>,
     },
+    /// Serve the Klantinteracties API 0.9.0 over the register at
+    /// `/klantinteracties/api/v1/` until SIGTERM or Ctrl-C. Every request but `GET /health`
+    /// needs `Authorization: Token <key>`; logs are JSON lines on standard error.
+    Serve {
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8000")]
+        listen: std::net::SocketAddr,
+        /// The register's directory (its durable journal); in memory when left out.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// The rule set.
+        #[arg(long, value_enum, default_value_t = ProfileArg::Standaard)]
+        profile: ProfileArg,
+        /// The tokens accepted: one `name: key` a line; the name is the audit log's `who`.
+        /// Without it, the one key in the environment variable KLANTINTERACTIES_TOKEN.
+        #[arg(long)]
+        tokens: Option<PathBuf>,
+        /// The API root the answers' URLs start with (default:
+        /// `http://<listen>/klantinteracties/api/v1`), for a server behind a proxy.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// The largest request body, in bytes.
+        #[arg(long, default_value_t = 1 << 20)]
+        max_body: usize,
+        /// Requests handled at once; more are refused with 503.
+        #[arg(long, default_value_t = 256)]
+        max_in_flight: usize,
+        /// Seconds one request may take (504 beyond).
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+    },
     /// Print the rule catalogue.
     Rules {
         /// Output format.
@@ -195,6 +226,33 @@ fn main() -> ExitCode {
     }
 }
 
+/// The tokens of `--tokens FILE`, or the one key of `KLANTINTERACTIES_TOKEN` (named `token`).
+fn server_tokens(file: Option<&std::path::Path>) -> Result<klantinteracties_server::Tokens, Usage> {
+    if let Some(file) = file {
+        return klantinteracties_server::Tokens::from_file(file).map_err(|e| Usage(e.to_string()));
+    }
+    match std::env::var("KLANTINTERACTIES_TOKEN") {
+        Ok(key) if !key.trim().is_empty() => {
+            Ok(klantinteracties_server::Tokens::single("token", key.trim()))
+        }
+        _ => Err(Usage(
+            "no tokens: give --tokens FILE (`name: key` a line) or set KLANTINTERACTIES_TOKEN"
+                .to_owned(),
+        )),
+    }
+}
+
+fn serve(config: klantinteracties_server::Config) -> ExitCode {
+    klantinteracties_server::init_logging();
+    match klantinteracties_server::run(config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn resource(name: &str) -> Result<Resource, Usage> {
     name.parse::<Resource>().map_err(|e| Usage(e.to_string()))
 }
@@ -221,6 +279,27 @@ fn print_json(value: &impl serde::Serialize) -> Result<(), Usage> {
 
 fn run(cli: Cli) -> Result<ExitCode, Usage> {
     match cli.command {
+        Command::Serve {
+            listen,
+            data,
+            profile,
+            tokens,
+            base_url,
+            max_body,
+            max_in_flight,
+            timeout,
+        } => Ok(serve(klantinteracties_server::Config {
+            listen,
+            base_url,
+            profile: profile.into(),
+            data,
+            tokens: server_tokens(tokens.as_deref())?,
+            limits: klantinteracties_server::Limits {
+                max_body,
+                max_in_flight,
+                timeout: std::time::Duration::from_secs(timeout),
+            },
+        })),
         Command::Validate {
             resource: name,
             file,

@@ -34,7 +34,7 @@ fn register() -> (Register, Uuid, Uuid) {
             .filter_map(|c| c.to_digit(10))
             .collect();
         let sum: u32 = digits.iter().zip((2..=9).rev()).map(|(d, w)| d * w).sum();
-        let Some(check) = (0..10).find(|c| (sum + 11 - c) % 11 == 0) else {
+        let Some(check) = (0..10).find(|c| (sum + 11 - c).is_multiple_of(11)) else {
             continue;
         };
         let bsn = format!(

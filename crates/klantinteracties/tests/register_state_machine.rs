@@ -1043,7 +1043,7 @@ fn run_wijd(ops: &[Wijd], profile: Profile, journaal: bool) {
     assert!(kopie.controleer_invarianten().is_empty());
     if journaal {
         // Half the time through a snapshot.
-        if ops.len() % 2 == 0 {
+        if ops.len().is_multiple_of(2) {
             reg.snapshot().unwrap();
         }
         let voor = (reg.inhoud(), reg.lengte(), weergave(&reg));

@@ -183,10 +183,16 @@ impl Register {
     /// the cascade delete of an onderwerpobject; see [`Request::success_status`]). A read
     /// runs under the read lock, a write as a transaction of its own.
     pub fn handle(&self, req: &Request) -> Result<Value, Error> {
+        self.handle_als(&self.ctx.who, req)
+    }
+
+    /// [`Register::handle`], a write recorded in the audit log as made by `who` (B8694): the
+    /// application a server authenticated.
+    pub fn handle_als(&self, who: &str, req: &Request) -> Result<Value, Error> {
         if req.method.is_read() {
             self.lees(|l| l.handle(req))
         } else {
-            self.transactie(|tx| tx.handle(req))
+            self.transactie_als(who, |tx| tx.handle(req))
         }
     }
 }

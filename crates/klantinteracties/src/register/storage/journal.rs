@@ -9,6 +9,9 @@
 //! - `snapshot.bin`: one frame whose payload is `{"offset": …, "snapshot": …}`, written to a
 //!   temporary file, synced and renamed into place.
 //!
+//! The journal file is locked (`flock`) while a register has it open, so a second process (or
+//! a second open in the same process) is refused instead of writing over the first.
+//!
 //! On open, a frame that is cut short or fails its checksum is a torn tail when no valid frame
 //! follows it: it is cut off and reported. If a valid frame does follow, the damage is in the
 //! middle of acknowledged data, and opening fails rather than drop acknowledged transactions.
@@ -75,6 +78,18 @@ impl Journal {
             .truncate(false)
             .open(&path)
             .map_err(|e| io("cannot open", &path, &e))?;
+        // One process at a time: the lock is held as long as the journal is open (the file
+        // handle lives in the `Journal`), and the OS drops it when the process ends.
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::Storage(format!(
+                    "the register in {} is open in another process (its journal.log is locked)",
+                    dir.display()
+                )))
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io("cannot lock", &path, &e)),
+        }
         let len = file
             .metadata()
             .map_err(|e| io("cannot stat", &path, &e))?
