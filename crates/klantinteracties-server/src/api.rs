@@ -98,7 +98,8 @@ fn authenticate(app: &App, headers: &HeaderMap) -> Result<String, ProblemRespons
             "Authenticatiegegevens zijn niet opgegeven.",
             "Authenticatiegegevens zijn niet opgegeven.",
             &app.origin,
-        ));
+        )
+        .with_header(header::WWW_AUTHENTICATE, HeaderValue::from_static("Token")));
     };
     let key = value
         .to_str()
@@ -114,7 +115,8 @@ fn authenticate(app: &App, headers: &HeaderMap) -> Result<String, ProblemRespons
             "Ongeldige authenticatiegegevens.",
             "Ongeldige token.",
             &app.origin,
-        )),
+        )
+        .with_header(header::WWW_AUTHENTICATE, HeaderValue::from_static("Token"))),
     }
 }
 
@@ -133,13 +135,18 @@ fn request(
     };
     let method = match (http.as_str(), id.is_some(), resource) {
         ("POST", false, _) => Method::Create,
-        (_, _, Resource::MaakKlantcontact) => return Err(method_not_allowed(app, http)),
+        (_, _, Resource::MaakKlantcontact) => {
+            return Err(method_not_allowed(app, http, "POST"));
+        }
         ("GET", false, _) => Method::List,
         ("GET", true, _) => Method::Get,
         ("PUT", true, _) => Method::Replace,
         ("PATCH", true, _) => Method::Patch,
         ("DELETE", true, _) => Method::Delete,
-        _ => return Err(method_not_allowed(app, http)),
+        (_, false, _) => return Err(method_not_allowed(app, http, "GET, POST")),
+        (_, true, _) => {
+            return Err(method_not_allowed(app, http, "GET, PUT, PATCH, DELETE"));
+        }
     };
     let mut req = Request::new(method, resource);
     if let Some(id) = id {
@@ -239,7 +246,7 @@ pub(crate) fn not_found(app: &App) -> ProblemResponse {
     )
 }
 
-fn method_not_allowed(app: &App, http: &HttpMethod) -> ProblemResponse {
+fn method_not_allowed(app: &App, http: &HttpMethod, allow: &'static str) -> ProblemResponse {
     ProblemResponse::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "MethodNotAllowed",
@@ -248,6 +255,7 @@ fn method_not_allowed(app: &App, http: &HttpMethod) -> ProblemResponse {
         &format!("Methode \"{http}\" niet toegestaan."),
         &app.origin,
     )
+    .with_header(header::ALLOW, HeaderValue::from_static(allow))
 }
 
 pub(crate) fn server_error(app: &App) -> ProblemResponse {

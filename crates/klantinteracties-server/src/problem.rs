@@ -2,7 +2,7 @@
 //! server's own refusals (401, 404, 405, 413, 415, 500, 503, 504), with an absolute `type`
 //! and an `instance` per answer.
 
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use klantinteracties::rules::Problem;
 use serde_json::{Map, Value};
@@ -15,6 +15,7 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 pub struct ProblemResponse {
     status: StatusCode,
     body: Value,
+    headers: Vec<(HeaderName, HeaderValue)>,
 }
 
 impl ProblemResponse {
@@ -37,7 +38,15 @@ impl ProblemResponse {
         Self {
             status,
             body: Value::Object(body),
+            headers: Vec::new(),
         }
+    }
+
+    /// The same answer with one more header (`WWW-Authenticate` on a 401, `Allow` on a 405).
+    #[must_use]
+    pub fn with_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.push((name, value));
+        self
     }
 
     /// A problem of the server itself: `kind` names its type (`NotAuthenticated`).
@@ -70,9 +79,11 @@ impl IntoResponse for ProblemResponse {
     fn into_response(self) -> Response {
         let bytes = serde_json::to_vec(&self.body).unwrap_or_default();
         let mut response = (self.status, bytes).into_response();
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        for (name, value) in self.headers {
+            headers.insert(name, value);
+        }
         response
     }
 }

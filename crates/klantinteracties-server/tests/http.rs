@@ -143,6 +143,8 @@ async fn only_health_answers_without_a_token() {
     )
     .await;
     problem(&wrong, 401, "authentication_failed");
+    assert_eq!(none.headers[header::WWW_AUTHENTICATE], "Token");
+    assert_eq!(wrong.headers[header::WWW_AUTHENTICATE], "Token");
     let ok = call(&app, "GET", "/partijen", None).await;
     assert_eq!(ok.status, StatusCode::OK);
     assert_eq!(ok.headers["API-version"], "0.9.0");
@@ -234,11 +236,12 @@ async fn maak_klantcontact_and_the_audit_logs_who() {
         log.iter().all(|r| r.who == "formulieren"),
         "the token's name"
     );
-    problem(
-        &call(&app, "GET", "/maak-klantcontact", None).await,
-        405,
-        "method_not_allowed",
-    );
+    let get_maak = call(&app, "GET", "/maak-klantcontact", None).await;
+    problem(&get_maak, 405, "method_not_allowed");
+    assert_eq!(get_maak.headers[header::ALLOW], "POST");
+    let put_list = call(&app, "PUT", "/partijen", Some(json!({}))).await;
+    problem(&put_list, 405, "method_not_allowed");
+    assert_eq!(put_list.headers[header::ALLOW], "GET, POST");
 }
 
 #[tokio::test]

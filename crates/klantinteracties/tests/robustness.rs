@@ -133,6 +133,21 @@ proptest! {
 }
 
 #[test]
+fn nesting_up_to_the_limit_parses_and_one_level_more_is_refused() {
+    use klantinteracties::rules::{parse_json, MAX_NESTING};
+    let nested = |levels: usize| {
+        // Brackets inside a string do not count towards the depth.
+        "{\"a\":".repeat(levels - 1) + "[\"]]]]{{\"]" + &"}".repeat(levels - 1)
+    };
+    assert!(parse_json(nested(MAX_NESTING).as_bytes()).is_ok());
+    let report = parse_json(nested(MAX_NESTING + 1).as_bytes()).unwrap_err();
+    assert_eq!(report.violations.len(), 1);
+    assert_eq!(report.violations[0].name, "nonFieldErrors");
+    assert_eq!(report.violations[0].code, "parse_error");
+    assert!(report.violations[0].reason.contains("genest"), "{report:?}");
+}
+
+#[test]
 fn deeply_nested_json_is_a_violation_not_a_crash() {
     let deep = "[".repeat(10_000) + &"]".repeat(10_000);
     let report = validate(Resource::Partijen, deep.as_bytes(), Options::default());

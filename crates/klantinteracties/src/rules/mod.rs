@@ -84,12 +84,62 @@ pub fn validate(resource: Resource, bytes: &[u8], options: Options) -> Report {
     }
 }
 
-/// Parses `bytes` as JSON; malformed JSON is the one violation of the report, with line and
-/// column (`nonFieldErrors`, `parse_error`).
+/// How deep arrays and objects may nest in a document. The API's deepest document
+/// (a klantcontact with expanded relations) nests six levels; the limit keeps a hostile
+/// document from costing stack or time long before serde_json's own limit of 128.
+pub const MAX_NESTING: usize = 32;
+
+/// Parses `bytes` as JSON; malformed JSON, or JSON nested deeper than [`MAX_NESTING`], is the
+/// one violation of the report, with line and column (`nonFieldErrors`, `parse_error`).
 pub fn parse_json(bytes: &[u8]) -> Result<Value, Report> {
+    if let Some(violation) = too_deep(bytes) {
+        return Err(Report {
+            violations: vec![violation],
+        });
+    }
     serde_json::from_slice(bytes).map_err(|e| Report {
         violations: vec![json_error(&e)],
     })
+}
+
+/// The violation for the first bracket that opens level `MAX_NESTING + 1`, if any. Brackets
+/// inside strings do not count; malformed input is left to the parser.
+fn too_deep(bytes: &[u8]) -> Option<Violation> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in bytes {
+        column += 1;
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(Violation {
+                        name: "nonFieldErrors".to_owned(),
+                        code: "parse_error".to_owned(),
+                        reason: format!(
+                            "JSON parse-fout op regel {line}, kolom {column}: het document \
+                             is dieper genest dan {MAX_NESTING} niveaus."
+                        ),
+                        rule: "document.json".to_owned(),
+                    });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' => (line, column) = (line + 1, 0),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Checks a document that is already parsed.
