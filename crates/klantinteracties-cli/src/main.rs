@@ -59,6 +59,8 @@ enum Command {
         #[arg(long)]
         response: bool,
     },
+    /// Print the OpenAPI 3.1 document `serve` publishes at /klantinteracties/api/v1/openapi.json.
+    Openapi,
     /// Fill a register (a journal in DIR) with synthetic, valid data through the register's
     /// functions, and print the counts and the time taken.
     Generate {
@@ -328,6 +330,10 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
         } => {
             let resource = resource(&name)?;
             print_json(&schema::json_schema(resource, response))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Openapi => {
+            print_json(&klantinteracties_server::openapi::published())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Generate {

@@ -88,6 +88,22 @@ async fn call(
     }
 }
 
+/// `GET /klantinteracties/api/v1/openapi.json`: the server's OpenAPI document, without a
+/// token (as Open Klant publishes its schema).
+pub async fn openapi() -> Response {
+    static DOCUMENT: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let bytes = DOCUMENT
+        .get_or_init(|| serde_json::to_vec(&crate::openapi::published()).unwrap_or_default());
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        bytes.clone(),
+    )
+        .into_response()
+}
+
 /// The application a request's `Authorization: Token <key>` names (B8694's `who`).
 fn authenticate(app: &App, headers: &HeaderMap) -> Result<String, ProblemResponse> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {

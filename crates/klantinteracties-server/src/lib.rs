@@ -11,6 +11,7 @@
 
 pub mod api;
 mod layers;
+pub mod openapi;
 pub mod problem;
 pub mod tokens;
 
@@ -107,6 +108,7 @@ impl Config {
 /// The routes with every layer, over `app`.
 pub fn router(app: &Arc<App>, limits: Limits) -> Router {
     let api = Router::new()
+        .route("/openapi.json", get(api::openapi))
         .route("/{collection}", any(api::collection))
         .route("/{collection}/{id}", any(api::object));
     let routes = Router::new()

@@ -133,6 +133,14 @@ async fn only_health_answers_without_a_token() {
     assert_eq!(r.status(), StatusCode::OK);
     let none = send(&app, Limits::default(), "GET", "/partijen", None, None).await;
     problem(&none, 401, "not_authenticated");
+    let document = send(&app, Limits::default(), "GET", "/openapi.json", None, None).await;
+    assert_eq!(
+        document.status,
+        StatusCode::OK,
+        "the document needs no token"
+    );
+    assert_eq!(document.body["openapi"], "3.1.0");
+    assert!(document.body["paths"]["/partijen/{uuid}"]["patch"].is_object());
     let wrong = send(
         &app,
         Limits::default(),

@@ -62,7 +62,7 @@ fn ident(r: &ActorInput) -> Option<&Objectidentificator> {
         .and_then(Option::as_ref)
 }
 
-const FILTERS: &[Filter<ActorInput>] = &[
+pub(super) const FILTERS: &[Filter<ActorInput>] = &[
     Filter {
         name: "naam",
         kind: Kind::Text,

@@ -33,7 +33,7 @@ fn present(l: &Lezer<'_>, id: Uuid, r: &ActorKlantcontactInput) -> ActorKlantcon
     }
 }
 
-const FILTERS: &[Filter<ActorKlantcontactInput>] = &[
+pub(super) const FILTERS: &[Filter<ActorKlantcontactInput>] = &[
     Filter {
         name: "actor__uuid",
         kind: Kind::Uuid,

@@ -131,7 +131,7 @@ fn betrokkenen_met_adres(l: &Lezer<'_>, adressen: &[Uuid]) -> Vec<Uuid> {
         .collect()
 }
 
-const FILTERS: &[Filter<BetrokkeneInput>] = &[
+pub(super) const FILTERS: &[Filter<BetrokkeneInput>] = &[
     Filter {
         name: "hadKlantcontact__uuid",
         kind: Kind::Uuid,

@@ -52,7 +52,7 @@ fn ident(r: &BijlageInput) -> Option<&Objectidentificator> {
     r.bijlageidentificator.as_ref().and_then(Option::as_ref)
 }
 
-const FILTERS: &[Filter<BijlageInput>] = &[
+pub(super) const FILTERS: &[Filter<BijlageInput>] = &[
     Filter {
         name: "bijlageidentificatorObjectId",
         kind: Kind::Text,

@@ -23,7 +23,7 @@ fn present(l: &Lezer<'_>, id: Uuid, r: &CategorieInput) -> Categorie {
     }
 }
 
-const FILTERS: &[Filter<CategorieInput>] = &[];
+pub(super) const FILTERS: &[Filter<CategorieInput>] = &[];
 
 impl Lezer<'_> {
     /// Vraag categorie op (`GET /categorieen/{uuid}`).

@@ -61,7 +61,7 @@ fn categorie(r: &CategorieRelatieInput) -> Option<Uuid> {
         .map(|c| c.uuid.0)
 }
 
-const FILTERS: &[Filter<CategorieRelatieInput>] = &[
+pub(super) const FILTERS: &[Filter<CategorieRelatieInput>] = &[
     Filter {
         name: "partij__uuid",
         kind: Kind::Uuid,

@@ -102,7 +102,7 @@ fn partij_identificator(l: &Lezer<'_>, r: &DigitaalAdresInput, veld: &str, v: &s
     partij_van(r).is_some_and(|p| identificeert(l, p, veld, v))
 }
 
-const FILTERS: &[Filter<DigitaalAdresInput>] = &[
+pub(super) const FILTERS: &[Filter<DigitaalAdresInput>] = &[
     Filter {
         name: "adres",
         kind: Kind::Text,

@@ -100,7 +100,7 @@ fn kc_veld(l: &Lezer<'_>, r: &InterneTaakRecord, referentie: bool, v: &str) -> b
         .is_some_and(|n| n == v)
 }
 
-const FILTERS: &[Filter<InterneTaakRecord>] = &[
+pub(super) const FILTERS: &[Filter<InterneTaakRecord>] = &[
     Filter {
         name: "nummer",
         kind: Kind::Text,

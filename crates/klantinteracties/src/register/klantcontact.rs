@@ -254,7 +254,7 @@ const WP_PI: [Filter<KlantcontactInput>; 4] = wp_pi_filters!(
     "codeRegister"
 );
 
-const FILTERS: &[Filter<KlantcontactInput>] = &[
+pub(super) const FILTERS: &[Filter<KlantcontactInput>] = &[
     Filter {
         name: "nummer",
         kind: Kind::Text,

@@ -50,6 +50,7 @@ mod interne_taak;
 mod invarianten;
 mod klantcontact;
 mod onderwerpobject;
+pub mod parameters;
 mod partij;
 mod partij_identificator;
 mod rekeningnummer;
@@ -78,6 +79,7 @@ pub use storage::{
     TornTail,
 };
 pub use transactie::Transactie;
+pub use zoeken::Kind as ParameterKind;
 pub use zoeken::{Page, Zoekvraag, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 
 use crate::rules::{Profile, Violation};

@@ -48,7 +48,7 @@ fn ident(r: &OnderwerpobjectInput) -> Option<&Objectidentificator> {
         .and_then(Option::as_ref)
 }
 
-const FILTERS: &[Filter<OnderwerpobjectInput>] = &[
+pub(super) const FILTERS: &[Filter<OnderwerpobjectInput>] = &[
     Filter {
         name: "klantcontact__uuid",
         kind: Kind::Uuid,

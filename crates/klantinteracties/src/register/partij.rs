@@ -308,7 +308,7 @@ const ADRES_FILTERS: [Filter<PartijInput>; 10] = adres_filters! {
     "correspondentieadresLand", correspondentie, "Land";
 };
 
-const FILTERS: &[Filter<PartijInput>] = &[
+pub(super) const FILTERS: &[Filter<PartijInput>] = &[
     Filter {
         name: "nummer",
         kind: Kind::Text,

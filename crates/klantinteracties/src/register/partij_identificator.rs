@@ -83,16 +83,16 @@ pub(crate) fn partijen_met_object_id(l: &Lezer<'_>, v: &str) -> Vec<Uuid> {
         .collect()
 }
 
-const FILTERS: &[Filter<PartijIdentificatorInput>] = &[
+pub(super) const FILTERS: &[Filter<PartijIdentificatorInput>] = &[
     Filter {
         name: "partijIdentificatorCodeObjecttype",
-        kind: Kind::Text,
+        kind: Kind::Choice(&["natuurlijk_persoon", "niet_natuurlijk_persoon", "vestiging"]),
         index: None,
         matches: |_, _, r, v| veld(r, "codeObjecttype") == v,
     },
     Filter {
         name: "partijIdentificatorCodeSoortObjectId",
-        kind: Kind::Text,
+        kind: Kind::Choice(&["bsn", "kvk_nummer", "rsin", "vestigingsnummer"]),
         index: None,
         matches: |_, _, r, v| veld(r, "codeSoortObjectId") == v,
     },
@@ -104,7 +104,7 @@ const FILTERS: &[Filter<PartijIdentificatorInput>] = &[
     },
     Filter {
         name: "partijIdentificatorCodeRegister",
-        kind: Kind::Text,
+        kind: Kind::Choice(&["brp", "hr"]),
         index: None,
         matches: |_, _, r, v| veld(r, "codeRegister") == v,
     },

@@ -34,7 +34,7 @@ fn present(l: &Lezer<'_>, id: Uuid, r: &RekeningnummerInput) -> Rekeningnummer {
     }
 }
 
-const FILTERS: &[Filter<RekeningnummerInput>] = &[
+pub(super) const FILTERS: &[Filter<RekeningnummerInput>] = &[
     Filter {
         name: "uuid",
         kind: Kind::Uuid,

@@ -32,7 +32,7 @@ fn present(l: &Lezer<'_>, id: Uuid, r: &VertegenwoordigdenInput) -> Vertegenwoor
     }
 }
 
-const FILTERS: &[Filter<VertegenwoordigdenInput>] = &[
+pub(super) const FILTERS: &[Filter<VertegenwoordigdenInput>] = &[
     Filter {
         name: "vertegenwoordigendePartij__uuid",
         kind: Kind::Uuid,

@@ -179,7 +179,7 @@ impl<T> Page<T> {
 
 /// What a filter's value must look like.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum Kind {
+pub enum Kind {
     /// Any text.
     Text,
     /// A UUID.
