@@ -38,7 +38,7 @@ pub struct ActorVan<I> {
     pub basis: ActorBasis,
     /// Actor-identificatie: the soort-specific data.
     #[serde(default)]
-    #[schemars(with = "I")]
+    #[schemars(with = "Option<I>")]
     pub actor_identificatie: Option<I>,
 }
 

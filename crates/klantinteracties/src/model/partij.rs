@@ -48,7 +48,7 @@ pub struct PartijVan<I> {
     pub basis: PartijBasis,
     /// Partij-identificatie: the soort-specific data.
     #[serde(default)]
-    #[schemars(with = "I")]
+    #[schemars(with = "Option<I>")]
     pub partij_identificatie: Option<I>,
 }
 
