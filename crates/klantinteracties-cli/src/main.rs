@@ -10,6 +10,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+mod voortgang;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use klantinteracties::register::{regels, Register};
 use klantinteracties::rules::{self, catalogue, Options, Profile};
@@ -246,7 +248,10 @@ fn server_tokens(file: Option<&std::path::Path>) -> Result<klantinteracties_serv
 
 fn serve(config: klantinteracties_server::Config) -> ExitCode {
     klantinteracties_server::init_logging();
-    match klantinteracties_server::run(config) {
+    let balk = voortgang::Balk::start("journal lezen");
+    let register = config.open_register_with(balk.progress());
+    balk.finish();
+    match register.and_then(|register| klantinteracties_server::run(config, register)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
@@ -352,8 +357,10 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                 omvang.interne_taken = n;
             }
             let start = Instant::now();
-            synthetic::vul(&register, &omvang, seed)
-                .map_err(|e| Usage(format!("generating failed: {e}")))?;
+            let balk = voortgang::Balk::start("genereren");
+            let filled = synthetic::vul_met_voortgang(&register, &omvang, seed, &balk.progress());
+            balk.finish();
+            filled.map_err(|e| Usage(format!("generating failed: {e}")))?;
             let took = start.elapsed();
             println!("register: {}", register.opslag());
             print_counts(&register);
@@ -416,10 +423,14 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
 }
 
 fn open(dir: &std::path::Path, profile: ProfileArg) -> Result<Register, Usage> {
-    Register::builder()
+    let balk = voortgang::Balk::start("journal lezen");
+    let register = Register::builder()
         .profile(profile.into())
+        .progress(balk.progress())
         .open(dir)
-        .map_err(|e| Usage(format!("cannot open register in {}: {e}", dir.display())))
+        .map_err(|e| Usage(format!("cannot open register in {}: {e}", dir.display())));
+    balk.finish();
+    register
 }
 
 fn print_counts(register: &Register) {

@@ -22,6 +22,7 @@ use std::time::Duration;
 
 use axum::routing::{any, get};
 use axum::Router;
+use klantinteracties::progress::Progress;
 use klantinteracties::register::Register;
 use klantinteracties::rules::Profile;
 
@@ -94,7 +95,13 @@ impl Config {
 
     /// The register this configuration names, opened.
     pub fn open_register(&self) -> Result<Register, ServerError> {
+        self.open_register_with(Progress::none())
+    }
+
+    /// [`Config::open_register`], reporting the journal's replay to `progress`.
+    pub fn open_register_with(&self, progress: Progress) -> Result<Register, ServerError> {
         let builder = Register::builder()
+            .progress(progress)
             .profile(self.profile)
             .base_url(&self.base_url())
             .who("klantinteracties-server");
@@ -122,6 +129,11 @@ pub fn router(app: &Arc<App>, limits: Limits) -> Router {
 /// Serves `config` until SIGTERM or Ctrl-C; the requests in flight are finished first.
 pub async fn serve(config: Config) -> Result<(), ServerError> {
     let register = Arc::new(config.open_register()?);
+    serve_register(config, register).await
+}
+
+/// [`serve`] over a register the caller opened (with [`Config::open_register_with`]).
+pub async fn serve_register(config: Config, register: Arc<Register>) -> Result<(), ServerError> {
     let base = config.base_url();
     let app = Arc::new(App {
         register: Arc::clone(&register),
@@ -144,12 +156,12 @@ pub async fn serve(config: Config) -> Result<(), ServerError> {
     Ok(())
 }
 
-/// Serves `config` on a runtime of its own (for the command line).
-pub fn run(config: Config) -> Result<(), ServerError> {
+/// Serves `register` as `config` says, on a runtime of its own (for the command line).
+pub fn run(config: Config, register: Register) -> Result<(), ServerError> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?
-        .block_on(serve(config))
+        .block_on(serve_register(config, Arc::new(register)))
 }
 
 /// Structured logs (JSON lines on standard error), at `info` unless `RUST_LOG` says otherwise.

@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 
 pub mod model;
+pub mod progress;
 pub mod register;
 pub mod resource;
 pub mod rules;

@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::model::{ActorId, Verwijzing};
+use crate::progress::Progress;
 use crate::register::{Error, KlantcontactRegistratie, Register, Transactie};
 
 /// How much to generate.
@@ -136,119 +137,160 @@ fn organisatie(i: usize) -> Value {
     })
 }
 
-/// Runs `f` for `n` items in transactions of `batch` calls.
+/// Runs `f` for `n` items in transactions of `batch` calls, reporting `stage` to `progress`.
 fn in_batches(
     register: &Register,
+    (stage, progress): (&str, &Progress),
     n: usize,
     batch: usize,
     mut f: impl FnMut(&mut Transactie<'_>, usize) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let batch = batch.max(1);
-    let mut start = 0;
+    let (mut start, mut reported) = (0, 0);
     while start < n {
         let end = (start + batch).min(n);
         register.transactie(|tx| (start..end).try_for_each(|i| f(tx, i)))?;
         start = end;
+        if (start - reported) as u64 >= crate::progress::EVERY || start == n {
+            progress.report(stage, start as u64, n as u64);
+            reported = start;
+        }
     }
     Ok(())
 }
 
 /// Fills `register` with synthetic data of `omvang`, deterministically from `seed`.
 pub fn vul(register: &Register, omvang: &Omvang, seed: u64) -> Result<Gegenereerd, Error> {
+    vul_met_voortgang(register, omvang, seed, &Progress::none())
+}
+
+/// [`vul`], reporting each stage (`actoren`, `partijen`, `klantcontacten`, `interne taken`)
+/// to `progress`.
+pub fn vul_met_voortgang(
+    register: &Register,
+    omvang: &Omvang,
+    seed: u64,
+    progress: &Progress,
+) -> Result<Gegenereerd, Error> {
     let mut rng = SmallRng::seed_from_u64(seed);
     let mut out = Gegenereerd::default();
     let batch = omvang.batch;
 
-    in_batches(register, omvang.actoren, batch, |tx, i| {
-        let a = tx.registreer_actor(json!({
+    in_batches(
+        register,
+        ("actoren", progress),
+        omvang.actoren,
+        batch,
+        |tx, i| {
+            let a = tx.registreer_actor(json!({
             "naam": format!("Medewerker {i}"),
             "soortActor": "medewerker",
             "indicatieActief": true,
             "actoridentificator": {"objectId": format!("mdw{i}"), "codeObjecttype": "mdw", "codeRegister": "msei", "codeSoortObjectId": "email"},
             "actorIdentificatie": {"functie": "KCC-medewerker", "emailadres": format!("medewerker{i}@gemeente.nl"), "telefoonnummer": "0201234567"}
         }))?;
-        out.actoren.push(a.uuid().0);
-        Ok(())
-    })?;
+            out.actoren.push(a.uuid().0);
+            Ok(())
+        },
+    )?;
 
     let mut bsn_n = seed.wrapping_mul(1_000_003) % 1_000_000;
     let mut rng_p = SmallRng::seed_from_u64(seed ^ 0x5eed);
-    in_batches(register, omvang.partijen, batch, |tx, i| {
-        if omvang.organisatie_elke > 0 && i % omvang.organisatie_elke == omvang.organisatie_elke - 1
-        {
-            let p = tx.registreer_partij(organisatie(i))?;
-            let kvk = p
-                .basis()
-                .partij_identificatoren
-                .iter()
-                .flatten()
-                .flatten()
-                .find_map(|pi| pi.uuid);
-            tx.registreer_partij_identificator(json!({
+    in_batches(
+        register,
+        ("partijen", progress),
+        omvang.partijen,
+        batch,
+        |tx, i| {
+            if omvang.organisatie_elke > 0
+                && i % omvang.organisatie_elke == omvang.organisatie_elke - 1
+            {
+                let p = tx.registreer_partij(organisatie(i))?;
+                let kvk = p
+                    .basis()
+                    .partij_identificatoren
+                    .iter()
+                    .flatten()
+                    .flatten()
+                    .find_map(|pi| pi.uuid);
+                tx.registreer_partij_identificator(json!({
                 "identificeerdePartij": {"uuid": p.uuid()},
                 "subIdentificatorVan": {"uuid": kvk},
                 "partijIdentificator": {"codeObjecttype": "vestiging", "codeSoortObjectId": "vestigingsnummer", "objectId": format!("{:012}", 100_000_000_000_u64 + i as u64), "codeRegister": "hr"}
             }))?;
-            out.partijen.push(p.uuid().0);
-        } else {
-            bsn_n += 1;
-            let nummer = bsn(bsn_n);
-            let p = tx.registreer_partij(persoon(&mut rng_p, i, &nummer))?;
-            out.bsns.push(nummer);
-            out.partijen.push(p.uuid().0);
-        }
-        let id = *out.partijen.last().unwrap_or(&Uuid::nil());
-        let adres = if i % 2 == 0 {
-            json!({"soortDigitaalAdres": "email", "adres": format!("inwoner{i}@example.nl"), "isStandaardAdres": true, "verstrektDoorPartij": {"uuid": id}})
-        } else {
-            json!({"soortDigitaalAdres": "telefoonnummer", "adres": format!("06{:08}", i % 100_000_000), "isStandaardAdres": true, "verstrektDoorPartij": {"uuid": id}})
-        };
-        tx.registreer_digitaal_adres(adres)?;
-        Ok(())
-    })?;
+                out.partijen.push(p.uuid().0);
+            } else {
+                bsn_n += 1;
+                let nummer = bsn(bsn_n);
+                let p = tx.registreer_partij(persoon(&mut rng_p, i, &nummer))?;
+                out.bsns.push(nummer);
+                out.partijen.push(p.uuid().0);
+            }
+            let id = *out.partijen.last().unwrap_or(&Uuid::nil());
+            let adres = if i % 2 == 0 {
+                json!({"soortDigitaalAdres": "email", "adres": format!("inwoner{i}@example.nl"), "isStandaardAdres": true, "verstrektDoorPartij": {"uuid": id}})
+            } else {
+                json!({"soortDigitaalAdres": "telefoonnummer", "adres": format!("06{:08}", i % 100_000_000), "isStandaardAdres": true, "verstrektDoorPartij": {"uuid": id}})
+            };
+            tx.registreer_digitaal_adres(adres)?;
+            Ok(())
+        },
+    )?;
 
     let start = chrono::DateTime::parse_from_rfc3339("2024-01-01T08:00:00Z")
         .unwrap_or_default()
         .to_utc();
-    in_batches(register, omvang.klantcontacten, batch, |tx, i| {
-        let actor = out.actoren[rng.random_range(0..out.actoren.len().max(1))];
-        let mut betrokkene = json!({"rol": "klant", "initiator": true});
-        if !out.partijen.is_empty() {
-            let p = out.partijen[rng.random_range(0..out.partijen.len())];
-            betrokkene["wasPartij"] = json!({"uuid": p});
-        }
-        let moment = start + chrono::Duration::seconds(i64::try_from(i).unwrap_or(0) * 7);
-        let dossier = tx.registreer_klantcontact(KlantcontactRegistratie {
-            klantcontact: json!({
-                "kanaal": KANALEN[i % KANALEN.len()],
-                "onderwerp": ONDERWERPEN[rng.random_range(0..ONDERWERPEN.len())],
-                "inhoud": "Klant heeft een vraag gesteld en antwoord gekregen.",
-                "taal": "nld",
-                "vertrouwelijk": false,
-                "indicatieContactGelukt": true,
-                "plaatsgevondenOp": moment.to_rfc3339(),
-            }),
-            actoren: vec![Verwijzing::naar(ActorId(actor))],
-            betrokkenen: vec![betrokkene],
-            ..KlantcontactRegistratie::default()
-        })?;
-        out.klantcontacten.push(dossier.klantcontact.uuid.0);
-        Ok(())
-    })?;
+    in_batches(
+        register,
+        ("klantcontacten", progress),
+        omvang.klantcontacten,
+        batch,
+        |tx, i| {
+            let actor = out.actoren[rng.random_range(0..out.actoren.len().max(1))];
+            let mut betrokkene = json!({"rol": "klant", "initiator": true});
+            if !out.partijen.is_empty() {
+                let p = out.partijen[rng.random_range(0..out.partijen.len())];
+                betrokkene["wasPartij"] = json!({"uuid": p});
+            }
+            let moment = start + chrono::Duration::seconds(i64::try_from(i).unwrap_or(0) * 7);
+            let dossier = tx.registreer_klantcontact(KlantcontactRegistratie {
+                klantcontact: json!({
+                    "kanaal": KANALEN[i % KANALEN.len()],
+                    "onderwerp": ONDERWERPEN[rng.random_range(0..ONDERWERPEN.len())],
+                    "inhoud": "Klant heeft een vraag gesteld en antwoord gekregen.",
+                    "taal": "nld",
+                    "vertrouwelijk": false,
+                    "indicatieContactGelukt": true,
+                    "plaatsgevondenOp": moment.to_rfc3339(),
+                }),
+                actoren: vec![Verwijzing::naar(ActorId(actor))],
+                betrokkenen: vec![betrokkene],
+                ..KlantcontactRegistratie::default()
+            })?;
+            out.klantcontacten.push(dossier.klantcontact.uuid.0);
+            Ok(())
+        },
+    )?;
 
-    in_batches(register, omvang.interne_taken, batch, |tx, i| {
-        let k = out.klantcontacten[rng.random_range(0..out.klantcontacten.len().max(1))];
-        let actor = out.actoren[rng.random_range(0..out.actoren.len().max(1))];
-        let t = tx.registreer_interne_taak(json!({
-            "gevraagdeHandeling": "Klant terugbellen",
-            "aanleidinggevendKlantcontact": {"uuid": k},
-            "toegewezenAanActoren": [{"uuid": actor}],
-            "toelichting": "Graag na 14:00 uur.",
-            "status": if i % 2 == 0 { "te_verwerken" } else { "verwerkt" },
-        }))?;
-        out.interne_taken.push(t.uuid.0);
-        Ok(())
-    })?;
+    in_batches(
+        register,
+        ("interne taken", progress),
+        omvang.interne_taken,
+        batch,
+        |tx, i| {
+            let k = out.klantcontacten[rng.random_range(0..out.klantcontacten.len().max(1))];
+            let actor = out.actoren[rng.random_range(0..out.actoren.len().max(1))];
+            let t = tx.registreer_interne_taak(json!({
+                "gevraagdeHandeling": "Klant terugbellen",
+                "aanleidinggevendKlantcontact": {"uuid": k},
+                "toegewezenAanActoren": [{"uuid": actor}],
+                "toelichting": "Graag na 14:00 uur.",
+                "status": if i % 2 == 0 { "te_verwerken" } else { "verwerkt" },
+            }))?;
+            out.interne_taken.push(t.uuid.0);
+            Ok(())
+        },
+    )?;
     Ok(out)
 }
 

@@ -82,6 +82,7 @@ pub use transactie::Transactie;
 pub use zoeken::Kind as ParameterKind;
 pub use zoeken::{Page, Zoekvraag, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 
+use crate::progress::Progress;
 use crate::rules::{Profile, Violation};
 use crate::Resource;
 use state::State;
@@ -127,6 +128,7 @@ pub struct RegisterBuilder {
     base_url: String,
     who: String,
     journal: JournalOptions,
+    progress: Progress,
 }
 
 impl Default for RegisterBuilder {
@@ -138,6 +140,7 @@ impl Default for RegisterBuilder {
             base_url: DEFAULT_BASE_URL.to_owned(),
             who: DEFAULT_WHO.to_owned(),
             journal: JournalOptions::default(),
+            progress: Progress::none(),
         }
     }
 }
@@ -187,6 +190,14 @@ impl RegisterBuilder {
         self
     }
 
+    /// Where replaying the journal on open reports its progress (stage `herstel`, in
+    /// transactions); default: nowhere.
+    #[must_use]
+    pub fn progress(mut self, progress: Progress) -> Self {
+        self.progress = progress;
+        self
+    }
+
     /// A register whose audit log lives in memory.
     pub fn in_memory(self) -> Register {
         self.with_storage(Box::new(Memory::default()))
@@ -218,7 +229,11 @@ impl RegisterBuilder {
             seq = snapshot.seq;
             transaction = snapshot.transaction;
         }
-        for records in recovery.transactions {
+        let total = recovery.transactions.len() as u64;
+        for (done, records) in (1_u64..).zip(recovery.transactions) {
+            if done % crate::progress::EVERY == 0 || done == total {
+                self.progress.report("herstel", done, total);
+            }
             for r in records {
                 state.apply(r.resource, r.id, r.after, None);
                 seq = r.seq;
