@@ -84,9 +84,10 @@ pub fn validate(resource: Resource, bytes: &[u8], options: Options) -> Report {
     }
 }
 
-/// How deep arrays and objects may nest in a document. The API's deepest document
-/// (a klantcontact with expanded relations) nests six levels; the limit keeps a hostile
-/// document from costing stack or time long before serde_json's own limit of 128.
+/// How deep arrays and objects may nest in a document. Request bodies of the API nest a few
+/// levels (a partij's identificatoren: four) and the deepest answer (a klantcontact with
+/// `hadBetrokkenen.wasPartij` expanded) under ten; the limit keeps a hostile document from
+/// costing stack or time long before serde_json's own limit of 128.
 pub const MAX_NESTING: usize = 32;
 
 /// Parses `bytes` as JSON; malformed JSON, or JSON nested deeper than [`MAX_NESTING`], is the
