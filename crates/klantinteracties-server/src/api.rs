@@ -31,6 +31,16 @@ pub struct App {
     pub origin: String,
 }
 
+/// An API request as it arrived: what the register call is made from.
+struct Incoming {
+    method: HttpMethod,
+    collection: String,
+    id: Option<String>,
+    query: Vec<(String, String)>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+}
+
 /// `GET|POST /klantinteracties/api/v1/{collection}`.
 pub async fn collection(
     State(app): State<Arc<App>>,
@@ -40,7 +50,19 @@ pub async fn collection(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    call(&app, &method, &collection, None, query, &headers, body).await
+    let id = None;
+    call(
+        &app,
+        Incoming {
+            method,
+            collection,
+            id,
+            query,
+            headers,
+            body,
+        },
+    )
+    .await
 }
 
 /// `GET|PUT|PATCH|DELETE /klantinteracties/api/v1/{collection}/{uuid}`.
@@ -52,7 +74,19 @@ pub async fn object(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    call(&app, &method, &collection, Some(&id), query, &headers, body).await
+    let id = Some(id);
+    call(
+        &app,
+        Incoming {
+            method,
+            collection,
+            id,
+            query,
+            headers,
+            body,
+        },
+    )
+    .await
 }
 
 /// `GET /health`: answers without a token.
@@ -60,20 +94,12 @@ pub async fn health() -> Response {
     json(StatusCode::OK, &serde_json::json!({"status": "ok"}))
 }
 
-async fn call(
-    app: &App,
-    http: &HttpMethod,
-    collection: &str,
-    id: Option<&str>,
-    query: Vec<(String, String)>,
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let who = match authenticate(app, headers) {
+async fn call(app: &App, incoming: Incoming) -> Response {
+    let who = match authenticate(app, &incoming.headers) {
         Ok(who) => who,
         Err(refusal) => return refusal.into_response(),
     };
-    match request(app, http, collection, id, query, headers, body) {
+    match request(app, incoming) {
         Ok(req) if req.method.is_read() => {
             // A read takes microseconds under a shared lock: answered on the runtime's own
             // thread, without the hand-off to the blocking pool a write needs for its fsync.
@@ -99,9 +125,11 @@ async fn call(
 /// `GET /klantinteracties/api/v1/openapi.json`: the server's OpenAPI document, without a
 /// token (as Open Klant publishes its schema).
 pub async fn openapi() -> Response {
-    static DOCUMENT: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    let bytes = DOCUMENT
-        .get_or_init(|| serde_json::to_vec(&crate::openapi::published()).unwrap_or_default());
+    // Built once; each answer shares the bytes (a `Bytes` clone is a reference count).
+    static DOCUMENT: std::sync::OnceLock<Bytes> = std::sync::OnceLock::new();
+    let bytes = DOCUMENT.get_or_init(|| {
+        Bytes::from(serde_json::to_vec(&crate::openapi::published()).unwrap_or_default())
+    });
     (
         [(
             header::CONTENT_TYPE,
@@ -145,16 +173,17 @@ fn authenticate(app: &App, headers: &HeaderMap) -> Result<String, ProblemRespons
 }
 
 /// The register call an HTTP request stands for.
-fn request(
-    app: &App,
-    http: &HttpMethod,
-    collection: &str,
-    id: Option<&str>,
-    query: Vec<(String, String)>,
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Request, ProblemResponse> {
-    let Some(resource) = Resource::from_collection(collection) else {
+fn request(app: &App, incoming: Incoming) -> Result<Request, ProblemResponse> {
+    let Incoming {
+        method: http,
+        collection,
+        id,
+        query,
+        headers,
+        body,
+    } = incoming;
+    let http = &http;
+    let Some(resource) = Resource::from_collection(&collection) else {
         return Err(not_found(app));
     };
     let method = match (http.as_str(), id.is_some(), resource) {
@@ -173,7 +202,7 @@ fn request(
         }
     };
     let mut req = Request::new(method, resource);
-    if let Some(id) = id {
+    if let Some(id) = &id {
         req = req.with_path_id(id).map_err(|e| refusal(app, &e))?;
     }
     req.query = query;
