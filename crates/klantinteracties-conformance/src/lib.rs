@@ -13,9 +13,14 @@
 //! assert!(report.passed());
 //! ```
 
+pub mod compare;
+pub mod coverage;
+pub mod diff;
 pub mod docs;
 pub mod embedded;
+pub mod exchange;
 pub mod format;
+pub mod html;
 pub mod matching;
 pub mod report;
 pub mod run;

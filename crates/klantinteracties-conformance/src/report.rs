@@ -41,24 +41,20 @@ pub fn render(report: &RunReport, format: Format) -> String {
 }
 
 fn verdict_word(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Pass => "pass",
-        Verdict::Fail => "FAIL",
-        Verdict::Deviation => "deviation",
-        Verdict::Fixed => "FIXED",
-        Verdict::Unsupported => "UNSUPPORTED",
-    }
+    v.word()
 }
 
 fn totals(report: &RunReport) -> String {
     format!(
-        "{} scenarios: {} passed, {} failed, {} expected deviations, {} fixed deviations, {} unsupported",
+        "{} scenarios: {} passed, {} failed, {} expected deviations, {} fixed deviations, {} unsupported, {} not applicable, {} blocked",
         report.results.len(),
         report.count(Verdict::Pass),
         report.count(Verdict::Fail),
         report.count(Verdict::Deviation),
         report.count(Verdict::Fixed),
         report.count(Verdict::Unsupported),
+        report.count(Verdict::NotApplicable),
+        report.count(Verdict::Blocked),
     )
 }
 
@@ -134,7 +130,7 @@ fn text(report: &RunReport) -> String {
         out,
         "\n{} in {:.0} ms",
         totals(report),
-        report.duration.as_secs_f64() * 1000.0
+        report.duration_ms
     );
     let _ = writeln!(out, "{}", if report.passed() { "PASSED" } else { "FAILED" });
     out
@@ -151,7 +147,12 @@ fn short(s: &str, n: usize) -> String {
 fn json_lines(report: &RunReport) -> String {
     let mut out = String::new();
     for r in &report.results {
-        let _ = writeln!(out, "{}", serde_json::to_string(r).unwrap_or_default());
+        // One line per scenario without its trace: the run record holds the exchanges.
+        let line = ScenarioResult {
+            trace: Vec::new(),
+            ..r.clone()
+        };
+        let _ = writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default());
     }
     let summary = serde_json::json!({
         "summary": {
@@ -163,9 +164,11 @@ fn json_lines(report: &RunReport) -> String {
             "deviations": report.count(Verdict::Deviation),
             "fixed": report.count(Verdict::Fixed),
             "unsupported": report.count(Verdict::Unsupported),
+            "notApplicable": report.count(Verdict::NotApplicable),
+            "blocked": report.count(Verdict::Blocked),
             "staleDeviations": report.unknown_deviations,
             "ok": report.passed(),
-            "durationMs": report.duration.as_secs_f64() * 1000.0,
+            "durationMs": report.duration_ms,
         }
     });
     let _ = writeln!(out, "{summary}");
@@ -196,13 +199,17 @@ fn junit(report: &RunReport) -> String {
         .iter()
         .filter(|r| r.verdict.is_failure())
         .count();
-    let skipped = report.count(Verdict::Deviation);
+    let skipped = report
+        .results
+        .iter()
+        .filter(|r| is_skipped(r.verdict))
+        .count();
     let _ = writeln!(
         out,
         "<testsuites name=\"klantinteracties conformance ({})\" tests=\"{}\" failures=\"{failures}\" skipped=\"{skipped}\" time=\"{:.3}\">",
         xml(&report.target),
         report.results.len(),
-        report.duration.as_secs_f64()
+        report.duration_ms / 1000.0
     );
     let suite_of = |r: &ScenarioResult| -> String {
         if r.kind == "case" {
@@ -213,11 +220,8 @@ fn junit(report: &RunReport) -> String {
     };
     for (name, members) in grouped(report.results.iter().collect(), suite_of) {
         let f = members.iter().filter(|r| r.verdict.is_failure()).count();
-        let s = members
-            .iter()
-            .filter(|r| r.verdict == Verdict::Deviation)
-            .count();
-        let t: f64 = members.iter().map(|r| r.duration.as_secs_f64()).sum();
+        let s = members.iter().filter(|r| is_skipped(r.verdict)).count();
+        let t: f64 = members.iter().map(|r| r.duration_ms / 1000.0).sum();
         let _ = writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{f}\" skipped=\"{s}\" time=\"{t:.3}\">",
@@ -230,7 +234,7 @@ fn junit(report: &RunReport) -> String {
                 "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3}\"",
                 xml(&name),
                 xml(&r.id),
-                r.duration.as_secs_f64()
+                r.duration_ms / 1000.0
             );
             let message = r.message.as_deref().unwrap_or_default();
             match r.verdict {
@@ -240,6 +244,14 @@ fn junit(report: &RunReport) -> String {
                         out,
                         ">\n      <skipped message=\"expected deviation: {}\"/>\n    </testcase>",
                         xml(r.reason.as_deref().unwrap_or_default())
+                    );
+                }
+                Verdict::NotApplicable | Verdict::Blocked => {
+                    let _ = writeln!(
+                        out,
+                        ">\n      <skipped message=\"{}: {}\"/>\n    </testcase>",
+                        r.verdict.word(),
+                        xml(message)
                     );
                 }
                 v => {
@@ -330,6 +342,13 @@ fn markdown(report: &RunReport) -> String {
         }
     }
     out
+}
+
+fn is_skipped(v: Verdict) -> bool {
+    matches!(
+        v,
+        Verdict::Deviation | Verdict::NotApplicable | Verdict::Blocked
+    )
 }
 
 /// `results` grouped by `key`, groups in the order their first member appears.

@@ -107,6 +107,36 @@ impl Scenario<'_> {
         }
     }
 
+    /// Whether it runs a case workflow of the library (`viaWorkflow` steps, a `workflow`
+    /// step or a rule tested through a workflow): only targets that offer them run it.
+    pub fn needs_workflows(&self) -> bool {
+        match self {
+            Scenario::Case {
+                file,
+                variant,
+                workflow,
+            } => {
+                *workflow
+                    || file
+                        .fixtures
+                        .iter()
+                        .chain(&variant.fixtures)
+                        .chain(&variant.steps)
+                        .any(|s| s.workflow.is_some())
+            }
+            Scenario::Rule {
+                file, group, test, ..
+            } => {
+                matches!(rule_call(group, test), RuleCall::Workflow(_))
+                    || file
+                        .fixtures
+                        .iter()
+                        .chain(&group.setup)
+                        .any(|s| s.workflow.is_some())
+            }
+        }
+    }
+
     /// Whether this is a case variant.
     pub fn is_case(&self) -> bool {
         matches!(self, Scenario::Case { .. })
@@ -169,6 +199,23 @@ impl Suite {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance")
     }
 
+    /// A fingerprint of the suite's content: the SHA-256 of every case and rule file as loaded
+    /// (canonical JSON, in name order), so a run record says which suite judged it whether
+    /// the files were read from disk or compiled in.
+    pub fn hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for (stem, file) in &self.cases {
+            h.update(stem.as_bytes());
+            h.update(serde_json::to_vec(file).unwrap_or_default());
+        }
+        for (stem, file) in &self.rules {
+            h.update(stem.as_bytes());
+            h.update(serde_json::to_vec(file).unwrap_or_default());
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// Every scenario a target of `profile` runs, cases first, in file order: rule tests
     /// meant for the other profile are left out (see [`Suite::scenarios`]).
     pub fn scenarios_for(&self, workflows: bool, profile: &str) -> Vec<Scenario<'_>> {
@@ -205,22 +252,16 @@ impl Suite {
                 for test in &group.tests {
                     let n = counts.entry(group.rule.as_str()).or_default();
                     *n += 1;
-                    let needs_workflows = matches!(rule_call(group, test), RuleCall::Workflow(_))
-                        || file
-                            .fixtures
-                            .iter()
-                            .chain(&group.setup)
-                            .any(|s| s.workflow.is_some());
-                    if needs_workflows && !workflows {
-                        continue;
-                    }
-                    out.push(Scenario::Rule {
+                    let scenario = Scenario::Rule {
                         stem,
                         file,
                         group,
                         test,
                         n: *n,
-                    });
+                    };
+                    if workflows || !scenario.needs_workflows() {
+                        out.push(scenario);
+                    }
                 }
             }
         }

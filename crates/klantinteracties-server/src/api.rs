@@ -18,7 +18,7 @@ use crate::problem::ProblemResponse;
 use crate::tokens::Tokens;
 
 /// The version of the API served, answered in the `API-version` header as Open Klant does.
-pub const API_VERSION: &str = "0.9.0";
+pub use klantinteracties::API_VERSION;
 
 /// What every handler shares.
 #[derive(Debug)]

@@ -27,3 +27,6 @@ pub mod synthetic;
 pub mod workflows;
 
 pub use resource::Resource;
+
+/// The version of the Klantinteracties API whose documents and calls this library models.
+pub const API_VERSION: &str = "0.9.0";
