@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import time
+import urllib.request
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +75,81 @@ def test_bad_arguments() -> None:
         conformance.run(target="open-klant-http")
     with pytest.raises(ValueError, match="no scenario"):
         conformance.run("C0000*")
+
+
+# --- Over HTTP, against `klantinteracties serve` -------------------------------------------
+
+REPO = Path(__file__).resolve().parents[3]
+TOKEN = "python-conformance-sleutel"
+
+
+def _serve_binary() -> Path | None:
+    explicit = os.environ.get("KLANTINTERACTIES_BIN")
+    for candidate in (explicit, REPO / "target" / "debug" / "klantinteracties"):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[str]:
+    binary = _serve_binary()
+    if binary is None:
+        pytest.skip("needs the `klantinteracties` binary (cargo build; scripts/test builds it)")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, KLANTINTERACTIES_TOKEN=TOKEN)
+    process = subprocess.Popen(
+        [str(binary), "serve", "--listen", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("klantinteracties serve did not start") from None
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/klantinteracties/api/v1"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_a_run_over_http_with_a_base_url_and_a_token(served: str) -> None:
+    result = conformance.run(
+        "C9167/*", base_url=served, token=TOKEN, name="serve", registration="one-call"
+    )
+    assert result.passed, [(f.id, f.message) for f in result.failures]
+    verdicts = {o.id: o.verdict for o in result.outcomes}
+    assert verdicts["C9167/A"] == "pass"
+    assert verdicts["C9167/A@workflow"] == "not_applicable"
+    record = json.loads(result.record())
+    assert record["description"]["baseUrl"] == served
+    assert record["description"]["authentication"] == "token"
+    assert TOKEN not in result.record()
+    exchanges = [e for r in record["results"] for s in r.get("trace", []) for e in s.get("exchanges", [])]
+    assert exchanges and all(e["url"].startswith(served) for e in exchanges)
+    assert "<html" in result.report("html")[:200].lower()
+
+
+def test_a_run_from_a_target_file(served: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PY_CONFORMANCE_TOKEN", TOKEN)
+    target = tmp_path / "serve.toml"
+    target.write_text(
+        f'name = "serve"\nbase_url = "{served}"\nprofile = "standaard"\n'
+        'registration = "one-call"\n'
+        '[authentication]\nkind = "token"\ntoken_env = "PY_CONFORMANCE_TOKEN"\n'
+    )
+    result = conformance.run("rules/partijen/*", target_file=str(target))
+    assert result.passed, [(f.id, f.message) for f in result.failures]
+    assert result.target == "serve"
+    monkeypatch.delenv("PY_CONFORMANCE_TOKEN")
+    with pytest.raises(ValueError, match="PY_CONFORMANCE_TOKEN"):
+        conformance.run("rules/partijen/*", target_file=str(target))

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+mod conformance;
 mod voortgang;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -17,9 +18,6 @@ use klantinteracties::register::{regels, Register};
 use klantinteracties::rules::{self, catalogue, Options, Profile};
 use klantinteracties::synthetic::{self, Omvang};
 use klantinteracties::{schema, Resource};
-use klantinteracties_conformance::embedded::EmbeddedTarget;
-use klantinteracties_conformance::suite::Suite;
-use klantinteracties_conformance::{report, run};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -98,28 +96,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ProfileArg::Standaard)]
         profile: ProfileArg,
     },
-    /// Run the conformance suite (every documented case and every catalogued rule) against a
-    /// target and print the report: exit 0 when everything passes or is a listed deviation,
-    /// 1 otherwise.
+    /// Run the conformance suite (every documented case and every catalogued rule) against
+    /// the embedded register or any implementation of API 0.9.0 over HTTP and print the
+    /// report: exit 0 when everything passes or is a listed deviation, 1 otherwise. Also
+    /// renders run records again, compares them, and shows the suite's coverage.
+    #[command(args_conflicts_with_subcommands = true)]
     Conformance {
-        /// The target: `embedded` (the embedded register, profile standaard) or
-        /// `embedded-open-klant`.
-        #[arg(long, default_value = "embedded")]
-        target: String,
-        /// Only the scenarios whose id matches (`*` is a wildcard): `C9167*`, `C6114/B`,
-        /// `rules/*`.
-        #[arg(long)]
-        cases: Option<String>,
-        /// Report format.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-        format: ReportFormat,
-        /// Write the report to this file instead of standard output.
-        #[arg(long)]
-        output: Option<PathBuf>,
-        /// The suite's folder (default: `conformance/` here, else the one this program was
-        /// built from, else the copy compiled into the program).
-        #[arg(long)]
-        suite: Option<PathBuf>,
+        #[command(subcommand)]
+        action: Option<conformance::Action>,
+        #[command(flatten)]
+        run: conformance::RunArgs,
     },
     /// Serve the Klantinteracties API 0.9.0 over the register at
     /// `/klantinteracties/api/v1/` until SIGTERM or Ctrl-C. Every request but `GET /health`
@@ -176,25 +162,6 @@ impl From<ProfileArg> for Profile {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum ReportFormat {
-    Text,
-    Json,
-    Junit,
-    Markdown,
-}
-
-impl From<ReportFormat> for report::Format {
-    fn from(f: ReportFormat) -> Self {
-        match f {
-            ReportFormat::Text => report::Format::Text,
-            ReportFormat::Json => report::Format::Json,
-            ReportFormat::Junit => report::Format::Junit,
-            ReportFormat::Markdown => report::Format::Markdown,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
 enum RulesFormat {
     Text,
     Json,
@@ -202,7 +169,7 @@ enum RulesFormat {
 }
 
 /// A failure that ends the program with exit code 2 and one line on stderr.
-struct Usage(String);
+pub(crate) struct Usage(pub(crate) String);
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -367,13 +334,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             println!("tijd: {:.2} s", took.as_secs_f64());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Conformance {
-            target,
-            cases,
-            format,
-            output,
-            suite,
-        } => conformance(&target, cases.as_deref(), format, output.as_deref(), suite),
+        Command::Conformance { action, run } => conformance::main(action, &run),
         Command::Inspect { data, profile } => {
             if !data.join("journal.log").exists() {
                 return Err(Usage(format!("{} holds no register", data.display())));
@@ -437,61 +398,4 @@ fn print_counts(register: &Register) {
     for (resource, n) in register.aantallen() {
         println!("{:<24} {n}", resource.collection());
     }
-}
-
-fn conformance(
-    target: &str,
-    pattern: Option<&str>,
-    format: ReportFormat,
-    output: Option<&std::path::Path>,
-    suite: Option<PathBuf>,
-) -> Result<ExitCode, Usage> {
-    let root = suite.or_else(|| {
-        [PathBuf::from("conformance"), Suite::default_root()]
-            .into_iter()
-            .find(|p| p.join("cases").is_dir())
-    });
-    let loaded = match &root {
-        Some(root) => Suite::load(root),
-        None => Suite::embedded(),
-    };
-    let suite = loaded.map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        Usage(format!(
-            "the suite in {} does not load:\n  {}",
-            root.as_deref()
-                .unwrap_or(std::path::Path::new("<embedded>"))
-                .display(),
-            lines.join("\n  ")
-        ))
-    })?;
-    let mut embedded = EmbeddedTarget::by_name(target).ok_or_else(|| {
-        Usage(format!(
-            "unknown target `{target}` (known: embedded, embedded-open-klant)"
-        ))
-    })?;
-    let expectations = suite
-        .expectations(target)
-        .map_err(|e| Usage(e.to_string()))?;
-    let result = run::run(&suite, &mut embedded, &expectations, pattern);
-    if result.results.is_empty() {
-        return Err(Usage(format!(
-            "no scenario matches `{}`",
-            pattern.unwrap_or_default()
-        )));
-    }
-    let text = report::render(&result, format.into());
-    if let Some(path) = output {
-        std::fs::write(path, &text)
-            .map_err(|e| Usage(format!("cannot write `{}`: {e}", path.display())))?;
-    } else {
-        let mut out = io::stdout().lock();
-        out.write_all(text.as_bytes())
-            .map_err(|e| Usage(format!("cannot write output: {e}")))?;
-    }
-    Ok(if result.passed() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
 }

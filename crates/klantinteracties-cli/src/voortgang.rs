@@ -58,3 +58,40 @@ impl Balk {
         }
     }
 }
+
+/// Scenario n of N and the current one, for runs against a remote target; nothing otherwise
+/// or off a terminal.
+pub struct Scenarios {
+    bar: Option<ProgressBar>,
+}
+
+impl Scenarios {
+    /// A bar when `remote` and standard error is a terminal.
+    pub fn start(remote: bool) -> Self {
+        if !remote || !std::io::stderr().is_terminal() {
+            return Self { bar: None };
+        }
+        let bar = ProgressBar::new(0).with_style(
+            ProgressStyle::with_template("{spinner} scenario {pos}/{len} {wide_msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        Self { bar: Some(bar) }
+    }
+
+    /// Before scenario `index` of `total`.
+    pub fn show(&self, index: usize, total: usize, id: &str) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(total as u64);
+            bar.set_position(index as u64);
+            bar.set_message(id.to_owned());
+        }
+    }
+
+    /// Removes the bar.
+    pub fn finish(self) {
+        if let Some(bar) = self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

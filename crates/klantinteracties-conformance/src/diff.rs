@@ -80,7 +80,11 @@ pub fn actual_for(wanted: &Value, status: u16, body: &Value) -> Value {
         let found: Map<String, Value> = keys
             .keys()
             .map(|p| {
-                let object = if p.is_empty() { Some(body) } else { at(body, p) };
+                let object = if p.is_empty() {
+                    Some(body)
+                } else {
+                    at(body, p)
+                };
                 let names: Vec<Value> = object
                     .and_then(Value::as_object)
                     .map(|m| m.keys().map(|k| json!(k)).collect())
@@ -123,7 +127,8 @@ mod tests {
     #[test]
     fn a_refusal_is_shown_by_its_invalid_params() {
         let wanted = json!({"status": "2xx", "body": {"naam": "A"}});
-        let body = json!({"invalidParams": [{"name": "naam", "code": "max_length", "reason": "…"}]});
+        let body =
+            json!({"invalidParams": [{"name": "naam", "code": "max_length", "reason": "…"}]});
         assert_eq!(
             actual_for(&wanted, 400, &body),
             json!({"status": 400, "invalidParams": [{"name": "naam", "code": "max_length"}]})

@@ -2,11 +2,14 @@
 //! workflow to the library's case workflows, in a fresh in-memory register per scenario with
 //! a stepping clock and seeded ids, so runs are reproducible.
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, TimeDelta, Utc};
-use klantinteracties::register::{Error, Register, Request, SeededIds, SteppingClock};
+use klantinteracties::register::{Error, Method, Register, Request, SeededIds, SteppingClock};
 use klantinteracties::rules::{self, Options, Profile};
 use serde_json::Value;
 
+use crate::exchange::Exchange;
 use crate::target::{Body, Call, Response, Target, TargetError};
 
 /// The first reading of the clock in every scenario: after every date the documents use.
@@ -18,6 +21,7 @@ pub struct EmbeddedTarget {
     name: String,
     profile: Profile,
     register: Register,
+    exchanges: Vec<Exchange>,
 }
 
 impl EmbeddedTarget {
@@ -31,6 +35,7 @@ impl EmbeddedTarget {
             name: name.to_owned(),
             profile,
             register: fresh(profile),
+            exchanges: Vec::new(),
         }
     }
 
@@ -78,6 +83,70 @@ impl Target for EmbeddedTarget {
     }
 
     fn call(&mut self, call: &Call) -> Result<Response, TargetError> {
+        let started = std::time::Instant::now();
+        let response = self.answer(call);
+        self.exchanges
+            .push(exchange(call, &response, started.elapsed()));
+        Ok(response)
+    }
+
+    fn take_exchanges(&mut self) -> Vec<Exchange> {
+        std::mem::take(&mut self.exchanges)
+    }
+}
+
+/// The call as an exchange: `embedded:/partijen/{uuid}?…`, the method the HTTP API would use.
+fn exchange(call: &Call, response: &Response, took: std::time::Duration) -> Exchange {
+    let (method, url, body) = match call {
+        Call::Api {
+            method,
+            resource,
+            uuid,
+            body,
+            query,
+            ..
+        } => {
+            let mut url = format!("embedded:/{}", resource.collection());
+            if let Some(u) = uuid {
+                let _ = write!(url, "/{u}");
+            }
+            for (i, (k, v)) in query.iter().enumerate() {
+                let _ = write!(url, "{}{k}={v}", if i == 0 { '?' } else { '&' });
+            }
+            let verb = match method {
+                Method::Create => "POST",
+                Method::Replace => "PUT",
+                Method::Patch => "PATCH",
+                Method::Delete => "DELETE",
+                Method::Get | Method::List => "GET",
+            };
+            let body = body.as_ref().map(|b| match b {
+                Body::Json(v) => v.to_string(),
+                Body::Raw(t) => t.clone(),
+            });
+            (verb.to_owned(), url, body)
+        }
+        Call::Workflow { name, input } => (
+            "WORKFLOW".to_owned(),
+            format!("embedded:workflow/{name}"),
+            Some(input.to_string()),
+        ),
+    };
+    Exchange {
+        method,
+        url,
+        request_headers: Vec::new(),
+        request_body: body,
+        status: response.status,
+        response_headers: Vec::new(),
+        response_body: (!response.body.is_null()).then(|| response.body.to_string()),
+        duration_ms: took.as_secs_f64() * 1000.0,
+        note: None,
+    }
+}
+
+impl EmbeddedTarget {
+    fn answer(&mut self, call: &Call) -> Response {
         match call {
             Call::Api {
                 method,
@@ -100,7 +169,7 @@ impl Target for EmbeddedTarget {
                                 text.as_bytes(),
                                 Options::input(self.profile),
                             );
-                            return Ok(problem(&Error::Invalid(report)));
+                            return problem(&Error::Invalid(report));
                         }
                     }
                 };
@@ -111,20 +180,20 @@ impl Target for EmbeddedTarget {
                     body,
                     query: query.clone(),
                 };
-                Ok(match self.register.handle(&request) {
+                match self.register.handle(&request) {
                     Ok(body) => Response {
                         status: request.success_status(),
                         body,
                     },
                     Err(e) => problem(&e),
-                })
+                }
             }
-            Call::Workflow { name, input } => Ok(
+            Call::Workflow { name, input } => {
                 match klantinteracties::workflows::voer_uit(&self.register, name, input) {
                     Ok(body) => Response { status: 200, body },
                     Err(e) => problem(&e),
-                },
-            ),
+                }
+            }
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod embedded;
 pub mod exchange;
 pub mod format;
 pub mod html;
+pub mod http;
 pub mod matching;
 pub mod report;
 pub mod run;

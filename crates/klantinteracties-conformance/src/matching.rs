@@ -1,6 +1,10 @@
 //! How an answer is compared with an expectation: objects by subset, arrays element by
 //! element with equal length, everything else by equality. Mismatches are reported with the
 //! path where they are.
+//!
+//! One expected value is a pattern: `{"$any": "datetime"}` matches any date-time (for a moment
+//! the implementation stamps with its own clock, such as an interne taak's `afgehandeldOp`,
+//! which only a target with a deterministic clock could predict).
 
 use serde_json::Value;
 
@@ -11,6 +15,13 @@ pub fn contains(actual: &Value, expected: &Value) -> Result<(), String> {
 
 fn walk(actual: &Value, expected: &Value, path: &str) -> Result<(), String> {
     let here = || if path.is_empty() { "(root)" } else { path };
+    if let Some(kind) = pattern(expected) {
+        return if matches_kind(actual, kind) {
+            Ok(())
+        } else {
+            Err(format!("{}: is {actual}, expected any {kind}", here()))
+        };
+    }
     match (actual, expected) {
         (Value::Object(a), Value::Object(e)) => {
             for (k, ev) in e {
@@ -39,6 +50,22 @@ fn walk(actual: &Value, expected: &Value, path: &str) -> Result<(), String> {
         }
         (a, e) if a == e => Ok(()),
         (a, e) => Err(format!("{}: is {a}, expected {e}", here())),
+    }
+}
+
+/// The kind of an `{"$any": kind}` pattern.
+fn pattern(expected: &Value) -> Option<&str> {
+    match expected {
+        Value::Object(m) if m.len() == 1 => m.get("$any").and_then(Value::as_str),
+        _ => None,
+    }
+}
+
+/// Whether `actual` is a value of `kind`: `datetime` (RFC 3339).
+fn matches_kind(actual: &Value, kind: &str) -> bool {
+    match (kind, actual) {
+        ("datetime", Value::String(s)) => chrono::DateTime::parse_from_rfc3339(s).is_ok(),
+        _ => false,
     }
 }
 
@@ -94,6 +121,19 @@ pub fn each_matched(actual: &[Value], expected: &[Value]) -> Result<(), String> 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn any_datetime_matches_a_moment_and_nothing_else() {
+        use serde_json::json;
+        let want = json!({"afgehandeldOp": {"$any": "datetime"}});
+        assert!(super::contains(
+            &json!({"afgehandeldOp": "2026-12-04T19:05:28.294795Z"}),
+            &want
+        )
+        .is_ok());
+        assert!(super::contains(&json!({"afgehandeldOp": null}), &want).is_err());
+        assert!(super::contains(&json!({"afgehandeldOp": "gisteren"}), &want).is_err());
+        assert!(super::contains(&json!({}), &want).is_err());
+    }
     use super::*;
     use serde_json::json;
 

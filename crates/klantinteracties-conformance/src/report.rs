@@ -15,6 +15,9 @@ pub enum Format {
     Junit,
     /// A Markdown summary, for publishing.
     Markdown,
+    /// One self-contained HTML file: a summary per case and rule, each step expandable to
+    /// its exchanges and diff.
+    Html,
 }
 
 impl Format {
@@ -25,6 +28,7 @@ impl Format {
             "json" | "jsonl" => Some(Self::Json),
             "junit" => Some(Self::Junit),
             "markdown" | "md" => Some(Self::Markdown),
+            "html" => Some(Self::Html),
             _ => None,
         }
     }
@@ -37,6 +41,7 @@ pub fn render(report: &RunReport, format: Format) -> String {
         Format::Json => json_lines(report),
         Format::Junit => junit(report),
         Format::Markdown => markdown(report),
+        Format::Html => crate::html::render(report),
     }
 }
 
@@ -118,7 +123,22 @@ fn text(report: &RunReport) -> String {
             if let Some(reason) = &r.reason {
                 let _ = writeln!(out, "    listed deviation: {reason}");
             }
+            if !r.leftovers.is_empty() {
+                let _ = writeln!(out, "    left on the server: {}", r.leftovers.join(", "));
+            }
         }
+    }
+    for r in report
+        .results
+        .iter()
+        .filter(|r| r.verdict == Verdict::Pass && !r.leftovers.is_empty())
+    {
+        let _ = writeln!(
+            out,
+            "LEFT on the server after {}: {}",
+            r.id,
+            r.leftovers.join(", ")
+        );
     }
     for id in &report.unknown_deviations {
         let _ = writeln!(
@@ -126,12 +146,7 @@ fn text(report: &RunReport) -> String {
             "STALE expectations: deviation listed for `{id}`, which is no scenario"
         );
     }
-    let _ = writeln!(
-        out,
-        "\n{} in {:.0} ms",
-        totals(report),
-        report.duration_ms
-    );
+    let _ = writeln!(out, "\n{} in {:.0} ms", totals(report), report.duration_ms);
     let _ = writeln!(out, "{}", if report.passed() { "PASSED" } else { "FAILED" });
     out
 }
@@ -352,7 +367,7 @@ fn is_skipped(v: Verdict) -> bool {
 }
 
 /// `results` grouped by `key`, groups in the order their first member appears.
-fn grouped<'a>(
+pub(crate) fn grouped<'a>(
     results: Vec<&'a ScenarioResult>,
     key: impl Fn(&ScenarioResult) -> String,
 ) -> Vec<(String, Vec<&'a ScenarioResult>)> {
@@ -371,7 +386,7 @@ fn grouped<'a>(
 
 /// How many tests of a rule did not fail, and the rule's verdict: its first failure, else a
 /// deviation, else a pass.
-fn rule_summary(tests: &[&ScenarioResult]) -> (usize, Verdict) {
+pub(crate) fn rule_summary(tests: &[&ScenarioResult]) -> (usize, Verdict) {
     let passed = tests.iter().filter(|r| !r.verdict.is_failure()).count();
     let worst = tests
         .iter()

@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
+use crate::exchange::Exchange;
 use crate::format::{Deviation, EndState, Expect, Expectations, InvalidParam, Outcome, Step};
 use crate::matching::{at, contains, each_matched};
 use crate::suite::{rule_call, RuleCall, Scenario, Suite};
-use crate::exchange::Exchange;
 use crate::target::{Body, Call, Description, Response, Target, TargetError};
 use crate::vars::Bindings;
 
@@ -229,6 +229,7 @@ impl RunReport {
         self.results.iter().filter(|r| r.verdict == verdict).count()
     }
 
+    #[must_use]
     /// The run without the trace of scenarios that passed: the record to publish when every
     /// exchange is more than a reader needs.
     pub fn without_passing_traces(&self) -> Self {
@@ -368,7 +369,7 @@ pub fn wildcard(pattern: &str, s: &str) -> bool {
 
 /// Why a step stopped the scenario.
 enum Stop {
-    Failed(Failure),
+    Failed(Box<Failure>),
     Unsupported(String),
     Blocked(String),
 }
@@ -382,11 +383,11 @@ struct Failure {
 
 impl Stop {
     fn failed(message: impl Into<String>) -> Self {
-        Stop::Failed(Failure {
+        Stop::Failed(Box::new(Failure {
             message: message.into(),
             expected: None,
             actual: None,
-        })
+        }))
     }
 
     fn message(&self) -> &str {
@@ -515,11 +516,11 @@ impl Play<'_> {
                     }
                     rec.expected = f.expected;
                     rec.actual = f.actual;
-                    Stop::Failed(Failure {
+                    Stop::Failed(Box::new(Failure {
                         message: format!("{what}: {}", f.message),
                         expected: None,
                         actual: None,
-                    })
+                    }))
                 }
                 Stop::Unsupported(m) => Stop::Unsupported(format!("{what}: {m}")),
                 Stop::Blocked(m) => Stop::Blocked(format!("{what}: {m}")),
@@ -702,11 +703,8 @@ fn rule_test(
     };
     let response = play.target.call(&call)?;
     let response = judged_view(play.target, &call, response)?;
-    let applies = group.profiles.is_empty()
-        || group
-            .profiles
-            .iter()
-            .any(|p| p == play.target.profile());
+    let applies =
+        group.profiles.is_empty() || group.profiles.iter().any(|p| p == play.target.profile());
     let target = &*play.target;
     let b = &play.b;
     match (&test.expect, test.valid) {
@@ -737,11 +735,11 @@ fn rule_test(
             let doc = |ps: Vec<(String, String)>| {
                 json!({"invalidParams": ps.into_iter().map(|(n, c)| json!({"name": n, "code": c})).collect::<Vec<_>>()})
             };
-            Stop::Failed(Failure {
+            Stop::Failed(Box::new(Failure {
                 message: m,
                 expected: Some(json!({"not reported": doc(test.invalid_params.iter().map(|p| (p.name.clone(), p.code.clone())).collect())})),
                 actual: Some(json!({"status": response.status, "reported": doc(params(&response.body))})),
-            })
+            }))
         }),
     }
 }
@@ -841,11 +839,7 @@ fn run_step(play: &mut Play<'_>, step: &Step) -> Result<(), Stop> {
 /// On a shared server, a search is judged on the scenario's own objects: the answer's
 /// `results` cut to them (over every page, when there are several) and `count` their number.
 /// A search that pages explicitly (`page`, `pageSize`) is judged as it came.
-fn judged_view(
-    target: &mut dyn Target,
-    call: &Call,
-    response: Response,
-) -> Result<Response, Stop> {
+fn judged_view(target: &mut dyn Target, call: &Call, response: Response) -> Result<Response, Stop> {
     let Call::Api {
         method: Method::List,
         resource,
@@ -855,10 +849,26 @@ fn judged_view(
     else {
         return Ok(response);
     };
-    if target.owned().is_none()
-        || !response.is_success()
-        || query.iter().any(|(k, _)| k == "page" || k == "pageSize")
-    {
+    if target.owned().is_none() || !response.is_success() {
+        return Ok(response);
+    }
+    if query.iter().any(|(k, _)| k == "page" || k == "pageSize") {
+        // Pages cannot be cut to the scenario's own objects: a paged search is judged as it
+        // came, which is exact only when nothing else on the server matches it.
+        let filters: Vec<(String, String)> = query
+            .iter()
+            .filter(|(k, _)| k != "page" && k != "pageSize")
+            .cloned()
+            .collect();
+        let all = list_all(target, *resource, &filters)?;
+        let owned = target.owned();
+        if all.iter().any(|o| !is_owned(owned, o)) {
+            return Err(Stop::Blocked(
+                "other objects on the shared server match this paged search; it can only be \
+                 judged on a server that holds none"
+                    .to_owned(),
+            ));
+        }
         return Ok(response);
     }
     let mut body = response.body;
@@ -871,10 +881,7 @@ fn judged_view(
             .unwrap_or_default()
     };
     let owned = target.owned();
-    let mine: Vec<Value> = results
-        .into_iter()
-        .filter(|r| is_owned(owned, r))
-        .collect();
+    let mine: Vec<Value> = results.into_iter().filter(|r| is_owned(owned, r)).collect();
     if let Value::Object(m) = &mut body {
         m.insert("count".to_owned(), json!(mine.len()));
         m.insert("next".to_owned(), Value::Null);
@@ -899,18 +906,23 @@ fn is_owned(owned: Option<&std::collections::HashSet<String>>, object: &Value) -
 
 /// Checks an answer against a step's expectation; on failure, the expected and the actual,
 /// cut to the expectation's shape, go with the message.
-fn check(target: &dyn Target, response: &Response, expect: &Expect, b: &Bindings) -> Result<(), Stop> {
+fn check(
+    target: &dyn Target,
+    response: &Response,
+    expect: &Expect,
+    b: &Bindings,
+) -> Result<(), Stop> {
     let expected = expectation(target, expect, b)?;
     match check_against(response, expect, &expected) {
         Ok(()) => Ok(()),
         Err(message) => {
             let wanted = expected.document();
             let actual = crate::diff::actual_for(&wanted, response.status, &response.body);
-            Err(Stop::Failed(Failure {
+            Err(Stop::Failed(Box::new(Failure {
                 message,
                 expected: Some(wanted),
                 actual: Some(actual),
-            }))
+            })))
         }
     }
 }
@@ -981,7 +993,11 @@ fn expectation<'e>(
     Ok(Expected {
         expect,
         body: expect.body.as_ref().map(local).transpose()?,
-        contains: expect.contains.iter().map(local).collect::<Result<_, _>>()?,
+        contains: expect
+            .contains
+            .iter()
+            .map(local)
+            .collect::<Result<_, _>>()?,
         not_contains: expect
             .not_contains
             .iter()
@@ -990,7 +1006,11 @@ fn expectation<'e>(
     })
 }
 
-fn check_against(response: &Response, expect: &Expect, expected: &Expected<'_>) -> Result<(), String> {
+fn check_against(
+    response: &Response,
+    expect: &Expect,
+    expected: &Expected<'_>,
+) -> Result<(), String> {
     match expect.outcome {
         Outcome::Success => expect_success(response)?,
         Outcome::Rejected => return expect_rejection(response, &expect.invalid_params),
@@ -1217,11 +1237,11 @@ fn check_end_state(play: &mut Play<'_>, e: &EndState) -> Result<(), Stop> {
             "count": objects.len(),
             "objects": crate::diff::project(&Value::Array(objects), &expected["objects"]),
         });
-        Stop::Failed(Failure {
+        Stop::Failed(Box::new(Failure {
             message,
             expected: Some(expected),
             actual: Some(actual),
-        })
+        }))
     })
 }
 

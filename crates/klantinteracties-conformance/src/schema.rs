@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::format::{CaseFile, Expectations, RuleFile};
+use crate::http::TargetFile;
 
 /// Every schema with its file name.
 pub fn schemas() -> Vec<(&'static str, Value)> {
@@ -13,6 +14,10 @@ pub fn schemas() -> Vec<(&'static str, Value)> {
         (
             "expectations.schema.json",
             with_id::<Expectations>("expectations.schema.json"),
+        ),
+        (
+            "target.schema.json",
+            with_id::<TargetFile>("target.schema.json"),
         ),
     ]
 }

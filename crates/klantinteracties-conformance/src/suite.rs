@@ -213,7 +213,13 @@ impl Suite {
             h.update(stem.as_bytes());
             h.update(serde_json::to_vec(file).unwrap_or_default());
         }
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        h.finalize()
+            .iter()
+            .fold(String::with_capacity(64), |mut out, b| {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{b:02x}");
+                out
+            })
     }
 
     /// Every scenario a target of `profile` runs, cases first, in file order: rule tests

@@ -1,11 +1,19 @@
 """The conformance suite from Python: every documented case (C-codes) and every catalogued
-rule as executable scenarios, run against the embedded register.
+rule as executable scenarios, run against the embedded register or any implementation of the
+Klantinteracties API 0.9.0 over HTTP.
 
 >>> from klantinteracties import conformance
 >>> result = conformance.run("C9167/*")
 >>> result.passed
 True
 >>> print(result.report("markdown"))  # doctest: +SKIP
+
+Against a server, from a target file (TOML or JSON; secrets come from environment variables
+it names) or a base URL and a token:
+
+>>> conformance.run(target_file="open-klant.toml")  # doctest: +SKIP
+>>> conformance.run(base_url="http://127.0.0.1:8000/klantinteracties/api/v1",
+...                 token="…", profile="open-klant")  # doctest: +SKIP
 
 The suite is the one compiled into the package (the ``conformance/`` folder of the
 repository it was built from).
@@ -20,8 +28,8 @@ from . import _native
 
 __all__ = ["ConformanceResult", "ScenarioOutcome", "run", "FORMATS", "TARGETS"]
 
-FORMATS = ("text", "json", "junit", "markdown")
-"""The report formats: a terminal table, JSON lines, JUnit XML, Markdown."""
+FORMATS = ("text", "json", "junit", "markdown", "html")
+"""The report formats: a terminal table, JSON lines, JUnit XML, Markdown, one HTML file."""
 
 TARGETS = ("embedded", "embedded-open-klant")
 """The targets in the package: the embedded register in the ``standaard`` profile, and in
@@ -44,9 +52,11 @@ class ScenarioOutcome:
     steps: int
     passed_steps: int
     status: str
-    """``passed``, ``failed`` or ``unsupported``."""
+    """``passed``, ``failed``, ``unsupported``, ``not_applicable`` or ``blocked``."""
     verdict: str
-    """``pass``, ``fail``, ``deviation``, ``fixed`` or ``unsupported``."""
+    """``pass``, ``fail``, ``deviation``, ``fixed``, ``unsupported``, ``not_applicable`` (a
+    workflow scenario over HTTP) or ``blocked`` (a documented value taken on a shared
+    server)."""
     message: str | None
     """What went wrong, where."""
     reason: str | None
@@ -101,12 +111,40 @@ class ConformanceResult:
         """The report in one of ``FORMATS``."""
         return self._run.render(format)
 
+    def record(self) -> str:
+        """The run record (JSON text): harness, suite hash, the target without secrets, every
+        exchange. ``klantinteracties conformance report RUN`` renders it again."""
+        return self._run.record()
 
-def run(cases: str | None = None, *, target: str = "embedded") -> ConformanceResult:
+
+def run(
+    cases: str | None = None,
+    *,
+    target: str = "embedded",
+    target_file: str | None = None,
+    base_url: str | None = None,
+    token: str | None = None,
+    profile: str = "standaard",
+    name: str = "http",
+    registration: str = "sequence",
+) -> ConformanceResult:
     """Runs the scenarios whose id matches ``cases`` (``*`` matches any run of characters;
-    ``None`` runs every scenario) against ``target`` (one of ``TARGETS``). Raises
-    ``ValueError`` for an unknown target or a pattern that matches nothing."""
-    native = _native.run_conformance(cases, target=target)
+    ``None`` runs every scenario) against ``target`` (one of ``TARGETS``), or over HTTP
+    against the implementation a ``target_file`` describes, or the one at ``base_url``
+    (authenticated with ``Authorization: Token <token>``, checked in ``profile``, named
+    ``name`` for its expectations file, F2173 sent as a ``sequence`` of POSTs or in
+    ``one-call``). Raises ``ValueError`` for an unknown target, an unusable target file or a
+    pattern that matches nothing."""
+    native = _native.run_conformance(
+        cases,
+        target=target,
+        target_file=target_file,
+        base_url=base_url,
+        token=token,
+        profile=profile,
+        name=name,
+        registration=registration,
+    )
     return ConformanceResult(
         target=native.target,
         profile=native.profile,
