@@ -133,6 +133,7 @@ fn target_of(
             headers: std::collections::BTreeMap::new(),
             reset: None,
             registration,
+            client_uuids: klantinteracties_conformance::http::ClientUuids::Send,
             expectations: None,
         };
         let mut t = HttpTarget::new(file)?;

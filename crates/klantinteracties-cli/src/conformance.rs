@@ -21,11 +21,15 @@ use crate::{voortgang, Usage};
 pub enum Action {
     /// Render a run record (`--record`) again, offline.
     Report {
-        /// The run record (JSON).
+        /// The run record (JSON, or gzip-compressed JSON when it ends in `.gz`).
         run: PathBuf,
         /// Report format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
         format: ReportFormat,
+        /// Keep the exchanges of every scenario (`all`) or only of those that did not pass
+        /// (`failing`: a smaller report to publish; the run record keeps everything).
+        #[arg(long, value_enum, default_value_t = Traces::All)]
+        traces: Traces,
         /// Write to this file instead of standard output.
         #[arg(long)]
         output: Option<PathBuf>,
@@ -89,7 +93,8 @@ pub struct RunArgs {
     #[arg(long)]
     output: Option<PathBuf>,
     /// Also write the run record (JSON: harness, suite hash, target without secrets, every
-    /// exchange) to this file; `conformance report` renders it again.
+    /// exchange) to this file, gzip-compressed when it ends in `.gz`; `conformance report`
+    /// renders it again.
     #[arg(long)]
     record: Option<PathBuf>,
     /// The suite's folder (default: `conformance/` here, else the one this program was
@@ -125,6 +130,15 @@ impl From<ReportFormat> for report::Format {
     }
 }
 
+/// Which scenarios' exchanges a report shows.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Traces {
+    /// Every scenario's.
+    All,
+    /// Those of scenarios that did not pass.
+    Failing,
+}
+
 /// Comparison formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum CompareFormat {
@@ -152,9 +166,13 @@ pub fn main(action: Option<Action>, args: &RunArgs) -> Result<ExitCode, Usage> {
         Some(Action::Report {
             run,
             format,
+            traces,
             output,
         }) => {
-            let record = read_record(&run)?;
+            let mut record = read_record(&run)?;
+            if matches!(traces, Traces::Failing) {
+                record = record.without_passing_traces();
+            }
             write(output.as_deref(), &report::render(&record, format.into()))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -192,11 +210,36 @@ pub fn main(action: Option<Action>, args: &RunArgs) -> Result<ExitCode, Usage> {
     }
 }
 
+fn is_gzip(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "gz")
+}
+
 fn read_record(path: &Path) -> Result<RunReport, Usage> {
-    let text = std::fs::read_to_string(path)
+    let file = std::fs::File::open(path)
         .map_err(|e| Usage(format!("cannot read `{}`: {e}", path.display())))?;
-    serde_json::from_str(&text)
+    let reader: Box<dyn io::Read> = if is_gzip(path) {
+        Box::new(flate2::read::GzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    serde_json::from_reader(io::BufReader::new(reader))
         .map_err(|e| Usage(format!("`{}` is no run record: {e}", path.display())))
+}
+
+/// Writes a run record: pretty JSON, gzip-compressed when the name ends in `.gz`.
+fn write_record(path: &Path, record: &RunReport) -> Result<(), Usage> {
+    let err = |e: &dyn std::fmt::Display| Usage(format!("cannot write `{}`: {e}", path.display()));
+    let file = std::fs::File::create(path).map_err(|e| err(&e))?;
+    if is_gzip(path) {
+        let mut z = flate2::write::GzEncoder::new(file, flate2::Compression::best());
+        serde_json::to_writer(&mut z, record).map_err(|e| err(&e))?;
+        z.finish().map_err(|e| err(&e))?;
+    } else {
+        let mut w = io::BufWriter::new(file);
+        serde_json::to_writer_pretty(&mut w, record).map_err(|e| err(&e))?;
+        w.write_all(b"\n").map_err(|e| err(&e))?;
+    }
+    Ok(())
 }
 
 fn write(output: Option<&Path>, text: &str) -> Result<(), Usage> {
@@ -251,6 +294,7 @@ fn target(args: &RunArgs) -> Result<(Box<dyn Target>, String), Usage> {
             headers: std::collections::BTreeMap::new(),
             reset: None,
             registration: Registration::Sequence,
+            client_uuids: klantinteracties_conformance::http::ClientUuids::Send,
             expectations: None,
         })
     };
@@ -294,9 +338,7 @@ fn run_suite(args: &RunArgs) -> Result<ExitCode, Usage> {
         )));
     }
     if let Some(path) = &args.record {
-        let json = serde_json::to_string_pretty(&result).unwrap_or_default();
-        std::fs::write(path, json + "\n")
-            .map_err(|e| Usage(format!("cannot write `{}`: {e}", path.display())))?;
+        write_record(path, &result)?;
     }
     write(
         args.output.as_deref(),

@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
+use crate::format::DeviationKind;
 use crate::html::{badge, escape, page, verdict_key, verdict_label, VERDICTS};
 use crate::run::{RunReport, ScenarioResult};
 
@@ -88,6 +89,26 @@ pub fn markdown(runs: &[RunReport]) -> String {
         .map(|r| if r.passed() { "passed" } else { "**failed**" })
         .collect();
     let _ = writeln!(out, "| result | {} |", results.join(" | "));
+    if runs
+        .iter()
+        .any(|r| r.results.iter().any(|s| s.deviation_kind.is_some()))
+    {
+        out.push_str("\nListed deviations by kind:\n\n");
+        out.push_str(&head("kind"));
+        for kind in DeviationKind::ALL {
+            let counts: Vec<String> = runs
+                .iter()
+                .map(|r| {
+                    r.results
+                        .iter()
+                        .filter(|s| s.deviation_kind == Some(kind))
+                        .count()
+                        .to_string()
+                })
+                .collect();
+            let _ = writeln!(out, "| {} | {} |", kind.name(), counts.join(" | "));
+        }
+    }
     let rows = rows(runs);
     let index = index(runs);
     for (name, of_section) in sections(&rows) {
@@ -98,7 +119,10 @@ pub fn markdown(runs: &[RunReport]) -> String {
                 .map(|results| {
                     results
                         .get(row.id)
-                        .map_or(MISSING.to_owned(), |r| md_cell(r.verdict.word()))
+                        .map_or(MISSING.to_owned(), |r| match r.deviation_kind {
+                            Some(k) => format!("{} ({})", r.verdict.word(), k.name()),
+                            None => md_cell(r.verdict.word()),
+                        })
                 })
                 .collect();
             let _ = writeln!(out, "| `{}` | {} |", row.id, cells.join(" | "));

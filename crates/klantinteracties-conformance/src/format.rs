@@ -323,4 +323,44 @@ pub struct Deviation {
     pub id: String,
     /// Why the target deviates.
     pub reason: String,
+    /// What kind of deviation it is (left out for the embedded profiles' documented ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DeviationKind>,
+}
+
+/// What kind of deviation a listed one is: what a standards maintainer reads it as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeviationKind {
+    /// The implementation does something API 0.9.0 or its own published behaviour does not
+    /// allow: a 500, a refusal of a valid document, an acceptance of an invalid one.
+    ImplementationDefect,
+    /// A rule of the `standaard` profile (the standard's documents beyond the API's schemas)
+    /// that the implementation does not enforce.
+    StandaardRule,
+    /// The rule is enforced, but the violation is reported under another name than the
+    /// field's JSON path (a model field name, `__all__`, a list without its index).
+    Naming,
+    /// The harness cannot make the check against this target (fix the harness where it can).
+    HarnessLimit,
+}
+
+impl DeviationKind {
+    /// Every kind, in report order.
+    pub const ALL: [Self; 4] = [
+        Self::ImplementationDefect,
+        Self::StandaardRule,
+        Self::Naming,
+        Self::HarnessLimit,
+    ];
+
+    /// Its name in files and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::ImplementationDefect => "implementation-defect",
+            Self::StandaardRule => "standaard-rule",
+            Self::Naming => "naming",
+            Self::HarnessLimit => "harness-limit",
+        }
+    }
 }

@@ -358,9 +358,13 @@ fn scenario(out: &mut String, r: &ScenarioResult) {
         let _ = writeln!(out, "<p class=\"message\">{}</p>", escape(m));
     }
     if let Some(reason) = &r.reason {
+        let kind = r
+            .deviation_kind
+            .map(|k| format!(" ({})", k.name()))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<p class=\"reason\">Listed deviation: {}</p>",
+            "<p class=\"reason\">Listed deviation{kind}: {}</p>",
             escape(reason)
         );
     }
@@ -543,6 +547,7 @@ pub(crate) mod tests {
             verdict,
             message: (verdict != Verdict::Pass).then(|| "step 2 `x`: status 400".to_owned()),
             reason: None,
+            deviation_kind: None,
             duration_ms: 12.0,
             leftovers: Vec::new(),
             trace: Vec::new(),

@@ -121,7 +121,14 @@ fn text(report: &RunReport) -> String {
                 r.message.as_deref().unwrap_or("passed")
             );
             if let Some(reason) = &r.reason {
-                let _ = writeln!(out, "    listed deviation: {reason}");
+                match r.deviation_kind {
+                    Some(k) => {
+                        let _ = writeln!(out, "    listed deviation ({}): {reason}", k.name());
+                    }
+                    None => {
+                        let _ = writeln!(out, "    listed deviation: {reason}");
+                    }
+                }
             }
             if !r.leftovers.is_empty() {
                 let _ = writeln!(out, "    left on the server: {}", r.leftovers.join(", "));
@@ -351,7 +358,10 @@ fn markdown(report: &RunReport) -> String {
                 r.message.as_deref().unwrap_or("passed").replace('\n', " "),
                 r.reason
                     .as_deref()
-                    .map(|x| format!(" (listed: {x})"))
+                    .map(|x| match r.deviation_kind {
+                        Some(k) => format!(" (listed, {}: {x})", k.name()),
+                        None => format!(" (listed: {x})"),
+                    })
                     .unwrap_or_default()
             );
         }

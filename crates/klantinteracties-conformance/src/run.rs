@@ -9,7 +9,9 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::exchange::Exchange;
-use crate::format::{Deviation, EndState, Expect, Expectations, InvalidParam, Outcome, Step};
+use crate::format::{
+    Deviation, DeviationKind, EndState, Expect, Expectations, InvalidParam, Outcome, Step,
+};
 use crate::matching::{at, contains, each_matched};
 use crate::suite::{rule_call, RuleCall, Scenario, Suite};
 use crate::target::{Body, Call, Description, Response, Target, TargetError};
@@ -150,6 +152,13 @@ pub struct ScenarioResult {
     pub message: Option<String>,
     /// The listed reason, for a deviation.
     pub reason: Option<String>,
+    /// The listed kind, for a deviation.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        rename = "deviationKind"
+    )]
+    pub deviation_kind: Option<DeviationKind>,
     /// How long it took, in milliseconds.
     #[serde(rename = "duration")]
     pub duration_ms: f64,
@@ -329,6 +338,7 @@ fn ms(d: Duration) -> f64 {
 
 fn judge(result: &mut ScenarioResult, deviation: Option<&Deviation>) {
     result.reason = deviation.map(|d| d.reason.clone());
+    result.deviation_kind = deviation.and_then(|d| d.kind);
     result.verdict = result.verdict_with(deviation);
 }
 
@@ -442,6 +452,7 @@ fn describe(scenario: &Scenario<'_>) -> ScenarioResult {
         verdict: Verdict::Fail,
         message: None,
         reason: None,
+        deviation_kind: None,
         duration_ms: 0.0,
         leftovers: Vec::new(),
         trace: Vec::new(),

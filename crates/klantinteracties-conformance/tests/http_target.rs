@@ -95,6 +95,7 @@ fn target(name: &str, base_url: String, profile: &str, registration: Registratio
         headers: BTreeMap::new(),
         reset: None,
         registration,
+        client_uuids: klantinteracties_conformance::http::ClientUuids::Send,
         expectations: None,
     })
     .expect("the target")

@@ -76,6 +76,7 @@ fn a_listed_deviation_that_passes_is_fixed_and_fails_the_run() {
         deviations: vec![Deviation {
             id: "C0000".to_owned(),
             reason: "listed for the test".to_owned(),
+            kind: None,
         }],
     };
     let report = run(

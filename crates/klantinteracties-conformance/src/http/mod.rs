@@ -22,7 +22,7 @@ use serde_json::Value;
 
 use crate::exchange::{Exchange, REDACTED};
 use crate::target::{Body, Call, Description, Leftovers, Response, Target, TargetError};
-pub use target_file::{Authentication, Registration, TargetFile, TargetFileError};
+pub use target_file::{Authentication, ClientUuids, Registration, TargetFile, TargetFileError};
 
 use auth::Credential;
 use ids::IdMap;
@@ -132,10 +132,21 @@ impl HttpTarget {
             .collect();
         let (documented, body_text) = match out.body {
             None => (None, None),
-            Some(Body::Json(v)) => (
-                v.get("uuid").and_then(Value::as_str).map(str::to_owned),
-                Some(self.ids.value(v).to_string()),
-            ),
+            Some(Body::Json(v)) => {
+                let documented = v.get("uuid").and_then(Value::as_str).map(str::to_owned);
+                let mut sent = self.ids.value(v);
+                if out.method == Method::Create && self.file.client_uuids == ClientUuids::Omit {
+                    if let Value::Object(m) = &mut sent {
+                        if documented
+                            .as_deref()
+                            .is_some_and(|u| uuid::Uuid::parse_str(u).is_ok())
+                        {
+                            m.remove("uuid");
+                        }
+                    }
+                }
+                (documented, Some(sent.to_string()))
+            }
             Some(Body::Raw(text)) => (None, Some(text.clone())),
         };
         let url = self.url(out.resource, uuid.as_deref(), &query);

@@ -55,6 +55,12 @@ pub struct TargetFile {
     /// `POST /klantcontacten`, as `klantinteracties serve` does).
     #[serde(default)]
     pub registration: Registration,
+    /// Whether a create sends the uuid a scenario documents (`send`, the default) or leaves it
+    /// out (`omit`) for an implementation that refuses a client's uuid (Open Klant 2.18 takes
+    /// a `uuid` in a POST /partij-identificatoren for a reference to an existing one). Either
+    /// way, later calls use the uuid the implementation assigned.
+    #[serde(default)]
+    pub client_uuids: ClientUuids,
     /// The expectations file to judge against (default: the target's name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expectations: Option<String>,
@@ -147,6 +153,17 @@ pub enum Registration {
     Sequence,
     /// One `POST /klantcontacten` with the whole registration.
     OneCall,
+}
+
+/// What a create does with a documented uuid.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClientUuids {
+    /// Sent as the scenario documents it.
+    #[default]
+    Send,
+    /// Left out of the body (a uuid that is not valid stays: it is what a rule tests).
+    Omit,
 }
 
 /// Why a target file cannot be used.
