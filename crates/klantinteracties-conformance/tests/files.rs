@@ -107,29 +107,10 @@ fn cases_md_is_current() {
     );
 }
 
-/// The 14 cases the standard documents with an artefact, and the variants their documents
-/// (or the seed) distinguish.
-const DOCUMENTED: &[(&str, &[&str])] = &[
-    ("C0992", &["A", "B"]),
-    ("C0534", &["A", "B"]),
-    ("C9167", &["A", "B", "C"]),
-    ("C2984", &[]),
-    ("C9761", &[]),
-    ("C1199", &[]),
-    ("C2138", &[]),
-    ("C9853", &[]),
-    ("C4390", &[]),
-    ("C0359", &[]),
-    ("C9018", &[]),
-    ("C6114", &["A", "B"]),
-    ("C2716", &[]),
-    ("C9708", &[]),
-];
-
 #[test]
 fn every_documented_case_and_variant_is_a_scenario() {
     let suite = suite();
-    for (case, variants) in DOCUMENTED {
+    for (case, variants) in klantinteracties_conformance::coverage::DOCUMENTED_CASES {
         let file = suite
             .cases
             .iter()
