@@ -53,8 +53,8 @@ pub(crate) fn verdict_label(v: Verdict) -> &'static str {
     }
 }
 
-/// `s` safe in HTML text and in a quoted attribute; control characters other than tab and
-/// line breaks are dropped.
+/// `s` safe in HTML or XML text and in a quoted attribute (the JUnit report uses it too);
+/// control characters other than tab and line breaks are dropped.
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

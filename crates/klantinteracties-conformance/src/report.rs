@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use crate::html::escape as xml;
 use crate::run::{RunReport, ScenarioResult, Verdict};
 
 /// The report formats.
@@ -194,22 +195,6 @@ fn json_lines(report: &RunReport) -> String {
         }
     });
     let _ = writeln!(out, "{summary}");
-    out
-}
-
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
     out
 }
 
