@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 mod conformance;
+mod output;
 mod voortgang;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -86,8 +87,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ProfileArg::Standaard)]
         profile: ProfileArg,
     },
-    /// Reopen a register and print the count per resource, the journal's length, what
-    /// recovery found and whether every invariant holds (exit 1 when one does not).
+    /// Read a register and print the count per resource, the journal's length, what
+    /// recovery found and whether every invariant holds (exit 1 when one does not). Reads
+    /// only: it writes nothing and works while another process has the register open.
     Inspect {
         /// The register's directory.
         #[arg(long)]
@@ -95,6 +97,14 @@ enum Command {
         /// The rule set.
         #[arg(long, value_enum, default_value_t = ProfileArg::Standaard)]
         profile: ProfileArg,
+    },
+    /// Repair a damaged journal, explicitly: cut it at the first frame that is not a valid
+    /// next transaction, keeping the cut bytes in a side file beside it
+    /// (`journal.log.cut-at-<offset>`), and move a snapshot that no longer matches aside.
+    Repair {
+        /// The register's directory.
+        #[arg(long)]
+        data: PathBuf,
     },
     /// Run the conformance suite (every documented case and every catalogued rule) against
     /// the embedded register or any implementation of API 0.9.0 over HTTP and print the
@@ -172,6 +182,7 @@ enum RulesFormat {
 pub(crate) struct Usage(pub(crate) String);
 
 fn main() -> ExitCode {
+    output::fail_quietly_on_write_errors();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -340,7 +351,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                 return Err(Usage(format!("{} holds no register", data.display())));
             }
             let start = Instant::now();
-            let register = open(&data, profile)?;
+            let register = open_read_only(&data, profile)?;
             let took = start.elapsed();
             println!("register: {}", register.opslag());
             println!(
@@ -363,6 +374,34 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                 }
                 Ok(ExitCode::from(1))
             }
+        }
+        Command::Repair { data } => {
+            if !data.join("journal.log").exists() {
+                return Err(Usage(format!("{} holds no register", data.display())));
+            }
+            let repair = klantinteracties::register::Journal::repair(&data).map_err(|e| {
+                Usage(format!(
+                    "cannot repair the register in {}: {e}",
+                    data.display()
+                ))
+            })?;
+            match &repair.side_file {
+                None => println!("journaal: onbeschadigd, niets veranderd"),
+                Some(side) => println!(
+                    "journaal: afgekapt bij byte {} ({}); {} bytes bewaard in {}",
+                    repair.offset,
+                    repair.reason.as_deref().unwrap_or("beschadigd"),
+                    repair.cut,
+                    side.display()
+                ),
+            }
+            if let Some(aside) = &repair.snapshot_set_aside {
+                println!(
+                    "snapshot: paste niet meer bij het journaal; verplaatst naar {}",
+                    aside.display()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Rules { format } => {
             match format {
@@ -390,6 +429,22 @@ fn open(dir: &std::path::Path, profile: ProfileArg) -> Result<Register, Usage> {
         .progress(balk.progress())
         .open(dir)
         .map_err(|e| Usage(format!("cannot open register in {}: {e}", dir.display())));
+    balk.finish();
+    register
+}
+
+fn open_read_only(dir: &std::path::Path, profile: ProfileArg) -> Result<Register, Usage> {
+    let balk = voortgang::Balk::start("journal lezen");
+    let register = Register::builder()
+        .profile(profile.into())
+        .progress(balk.progress())
+        .open_read_only(dir)
+        .map_err(|e| {
+            Usage(format!(
+                "cannot read the register in {}: {e}",
+                dir.display()
+            ))
+        });
     balk.finish();
     register
 }

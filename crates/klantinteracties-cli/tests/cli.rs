@@ -257,3 +257,166 @@ fn generate_then_inspect() {
     let _ = std::fs::remove_dir_all(&dir);
     one_line_on_stderr(&run(&["inspect", "--data", &format!("{d}-absent")], None));
 }
+
+/// Issue: the CLI panicked (exit 101, a backtrace) when standard output was full or closed,
+/// and died by SIGXFSZ without a word past the file-size limit.
+#[test]
+fn output_that_cannot_be_written_exits_2_with_one_line() {
+    let bin = env!("CARGO_BIN_EXE_klantinteracties");
+    let full = Command::new(bin)
+        .args(["rules"])
+        .stdout(std::fs::File::create("/dev/full").expect("/dev/full"))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    one_line_on_stderr(&full);
+    assert!(String::from_utf8_lossy(&full.stderr).contains("standard output"));
+    // Standard output closed after the first bytes, as `| head -1` does (the OpenAPI
+    // document is larger than a pipe's buffer).
+    let mut child = Command::new(bin)
+        .args(["openapi"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let closed = child.wait_with_output().unwrap();
+    one_line_on_stderr(&closed);
+    // Past the file-size limit (`ulimit -f 1`: 512 bytes).
+    let dir = std::env::temp_dir().join(format!("ki-cli-fsize-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let limited = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 1 && exec '{bin}' rules --format markdown > '{}'",
+            dir.join("rules.md").display()
+        ))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    one_line_on_stderr(&limited);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue: a second writer opened the same data directory; `inspect` wrote to the journal.
+/// Now a second writer is refused with one line, and `inspect` reads beside the writer.
+#[test]
+fn a_second_writer_is_refused_and_inspect_reads_beside_it() {
+    let dir = std::env::temp_dir().join(format!("ki-cli-lock-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let out = run(
+        &[
+            "generate",
+            "--data",
+            d,
+            "--partijen",
+            "5",
+            "--klantcontacten",
+            "5",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    // A writer in another process: `serve` on the directory.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut serve = Command::new(env!("CARGO_BIN_EXE_klantinteracties"))
+        .args([
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+            "--data",
+            d,
+        ])
+        .env("KLANTINTERACTIES_TOKEN", "cli-lock-test-token")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(std::time::Instant::now() < deadline, "serve did not start");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let before = std::fs::read(dir.join("journal.log")).unwrap();
+    let second = run(
+        &[
+            "generate",
+            "--data",
+            d,
+            "--partijen",
+            "1",
+            "--klantcontacten",
+            "1",
+        ],
+        None,
+    );
+    let inspect = run(&["inspect", "--data", d], None);
+    let _ = serve.kill();
+    let _ = serve.wait();
+    assert_eq!(second.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&second.stderr).contains("another process"));
+    assert_eq!(
+        inspect.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&inspect.stderr)
+    );
+    assert!(String::from_utf8_lossy(&inspect.stdout).contains("partijen                 5"));
+    assert!(std::fs::read(dir.join("journal.log")).unwrap() == before);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue: a flipped bit in the last frame was cut off silently, even by `inspect`. Now
+/// `inspect` refuses and changes nothing; `repair` cuts, keeping the bytes in a side file.
+#[test]
+fn a_damaged_journal_is_refused_by_inspect_and_cut_by_repair() {
+    let dir = std::env::temp_dir().join(format!("ki-cli-repair-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let out = run(
+        &[
+            "generate",
+            "--data",
+            d,
+            "--partijen",
+            "5",
+            "--klantcontacten",
+            "5",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let journal = dir.join("journal.log");
+    let mut bytes = std::fs::read(&journal).unwrap();
+    let n = bytes.len();
+    bytes[n - 3] ^= 0x10;
+    std::fs::write(&journal, &bytes).unwrap();
+    let inspect = run(&["inspect", "--data", d], None);
+    one_line_on_stderr(&inspect);
+    assert!(String::from_utf8_lossy(&inspect.stderr).contains("repair"));
+    assert!(std::fs::read(&journal).unwrap() == bytes);
+    let repair = run(&["repair", "--data", d], None);
+    assert_eq!(repair.status.code(), Some(0));
+    let kept: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("journal.log.cut-at-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1);
+    let side = std::fs::read(kept[0].path()).unwrap();
+    let now = std::fs::read(&journal).unwrap();
+    assert_eq!([now.as_slice(), side.as_slice()].concat(), bytes);
+    assert_eq!(run(&["inspect", "--data", d], None).status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -75,8 +75,8 @@ pub use record::AnyRecord;
 pub use request::{Method, Operatie, Request, OPERATIES};
 pub use schrijven::IntoBody;
 pub use storage::{
-    Journal, JournalOptions, Memory, Recovery, RecoveryReport, Snapshot, SnapshotObject, Storage,
-    TornTail,
+    Journal, JournalOptions, Memory, Recovery, RecoveryReport, Repair, Snapshot, SnapshotObject,
+    Storage, TornTail,
 };
 pub use transactie::Transactie;
 pub use zoeken::Kind as ParameterKind;
@@ -207,6 +207,14 @@ impl RegisterBuilder {
     /// A register persisted in a journal in `dir` (created if needed), recovered on open.
     pub fn open(self, dir: impl AsRef<Path>) -> Result<Register, Error> {
         let journal = Journal::open(dir, self.journal)?;
+        self.with_storage(Box::new(journal))
+    }
+
+    /// A register read from the journal in `dir` to inspect it: without its lock (another
+    /// process may have it open), creating, cutting off or writing nothing. Every write is
+    /// refused (and changes nothing); a torn end is reported, not cut off.
+    pub fn open_read_only(self, dir: impl AsRef<Path>) -> Result<Register, Error> {
+        let journal = Journal::open_read_only(dir)?;
         self.with_storage(Box::new(journal))
     }
 

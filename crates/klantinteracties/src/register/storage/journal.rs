@@ -2,19 +2,27 @@
 //! checksummed frames, one frame per committed transaction, synced before the commit
 //! returns; plus an optional snapshot that bounds replay time.
 //!
-//! File layout in the register's directory:
-//! - `journal.log`: the magic line `KLANTINTERACTIES-JOURNAL 1\n`, then frames
-//!   `[payload length: u32 LE][CRC-32 of payload: u32 LE][payload: JSON array of audit
-//!   records]`.
-//! - `snapshot.bin`: one frame whose payload is `{"offset": …, "snapshot": …}`, written to a
-//!   temporary file, synced and renamed into place.
+//! File layout in the register's directory (the byte format is in [`super::frame`]):
+//! - `journal.log`: a first line naming the journal's id, then one frame per transaction;
+//! - `snapshot.bin`: one frame whose payload is `{"offset", "journal", "prefixCrc32",
+//!   "snapshot"}`: the journal it belongs to, how many of its bytes it covers and their
+//!   CRC-32, written to a temporary file, synced and renamed into place.
 //!
-//! The journal file is locked (`flock`) while a register has it open, so a second process (or
-//! a second open in the same process) is refused instead of writing over the first.
+//! **One writer.** The journal file is locked (`flock`) while a register has it open, so a
+//! second process (or a second open in the same process) is refused instead of writing over
+//! the first. [`Journal::open_read_only`] reads without the lock and never writes.
 //!
-//! On open, a frame that is cut short or fails its checksum is a torn tail when no valid frame
-//! follows it: it is cut off and reported. If a valid frame does follow, the damage is in the
-//! middle of acknowledged data, and opening fails rather than drop acknowledged transactions.
+//! **Torn or damaged.** A frame the bytes end inside of, whose present bytes are not its
+//! payload, is a write cut short by a crash: it was never acknowledged, and opening cuts it
+//! off and reports it. A frame that is complete but fails its checksum or does not hold the
+//! next transaction was acknowledged and is now wrong: opening refuses, changes nothing, and
+//! [`Journal::repair`] is the explicit way out (it cuts the journal there and keeps the cut
+//! bytes in a side file).
+//!
+//! **A snapshot belongs to its journal.** A snapshot whose journal id, length or prefix
+//! checksum does not match `journal.log` (the journal was deleted, cut or replaced) is refused
+//! with an error naming both files; a snapshot that is itself damaged is ignored and the
+//! journal replayed.
 
 use std::fmt::Write as _;
 use std::fs::{File, OpenOptions};
@@ -23,12 +31,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::frame::{self, Frame, Head, Stop};
 use super::{AuditRecord, Error, Recovery, RecoveryReport, Snapshot, Storage, TornTail};
-
-const MAGIC: &[u8] = b"KLANTINTERACTIES-JOURNAL 1\n";
-const HEADER: usize = 8;
-/// A frame larger than this is taken as a damaged length field.
-const MAX_FRAME: usize = 1 << 30;
 
 /// Options of a [`Journal`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,65 +56,147 @@ pub struct Journal {
     options: JournalOptions,
     /// The length of the valid log (where the next frame goes).
     end: u64,
+    /// The length of the first line (where the frames start).
+    first: u64,
+    /// The CRC-32 of the bytes up to `end`.
+    prefix_crc: u32,
+    /// The journal's id (none for a journal of format 1).
+    id: Option<String>,
+    /// Opened by [`Journal::open_read_only`]: no lock, no writes.
+    read_only: bool,
 }
 
 #[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct SnapshotFile {
     /// Journal offset just after the last transaction the snapshot includes.
     offset: u64,
+    /// The id of the journal the snapshot belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    journal: Option<String>,
+    /// The CRC-32 of the journal's first `offset` bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    prefix_crc32: Option<u32>,
     snapshot: Snapshot,
+}
+
+/// What [`Journal::repair`] did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repair {
+    /// Where the journal was cut (its new length); its length when nothing was wrong.
+    pub offset: u64,
+    /// How many bytes were cut off.
+    pub cut: u64,
+    /// Why the frame at `offset` was refused.
+    pub reason: Option<String>,
+    /// The side file holding the cut bytes.
+    pub side_file: Option<PathBuf>,
+    /// Where a snapshot that no longer matched the journal was moved.
+    pub snapshot_set_aside: Option<PathBuf>,
 }
 
 fn io(context: &str, path: &Path, e: &std::io::Error) -> Error {
     Error::Storage(format!("{context} {}: {e}", path.display()))
 }
 
+fn lock(file: &File, dir: &Path, path: &Path) -> Result<(), Error> {
+    // One process at a time: the lock is held as long as the journal is open (the file
+    // handle lives in the `Journal`), and the OS drops it when the process ends.
+    match file.try_lock() {
+        Ok(()) => Ok(()),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Storage(format!(
+            "the register in {} is open in another process (its journal.log is locked); \
+             open it read-only to inspect it",
+            dir.display()
+        ))),
+        Err(std::fs::TryLockError::Error(e)) => Err(io("cannot lock", path, &e)),
+    }
+}
+
 impl Journal {
-    /// Opens (or creates) the journal in `dir`.
+    /// Opens (or creates) the journal in `dir`, locked for this process.
     pub fn open(dir: impl AsRef<Path>, options: JournalOptions) -> Result<Self, Error> {
         let dir = dir.as_ref().to_path_buf();
+        if dir.as_os_str().is_empty() {
+            return Err(Error::Storage(
+                "no directory given for the register's journal".to_owned(),
+            ));
+        }
         std::fs::create_dir_all(&dir).map_err(|e| io("cannot create", &dir, &e))?;
         let path = dir.join("journal.log");
-        let mut file = OpenOptions::new()
+        let file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
             .open(&path)
             .map_err(|e| io("cannot open", &path, &e))?;
-        // One process at a time: the lock is held as long as the journal is open (the file
-        // handle lives in the `Journal`), and the OS drops it when the process ends.
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(Error::Storage(format!(
-                    "the register in {} is open in another process (its journal.log is locked)",
-                    dir.display()
-                )))
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(io("cannot lock", &path, &e)),
-        }
+        lock(&file, &dir, &path)?;
         let len = file
             .metadata()
             .map_err(|e| io("cannot stat", &path, &e))?
             .len();
-        if len == 0 {
-            file.write_all(MAGIC)
-                .and_then(|()| file.sync_all())
-                .map_err(|e| io("cannot write", &path, &e))?;
-            sync_dir(&dir)?;
-        }
-        Ok(Self {
+        let mut journal = Self {
             dir,
             file,
             options,
-            end: MAGIC.len() as u64,
+            end: 0,
+            first: 0,
+            prefix_crc: 0,
+            id: None,
+            read_only: false,
+        };
+        if len == 0 {
+            journal.start()?;
+        }
+        Ok(journal)
+    }
+
+    /// Opens the journal in `dir` to read it: no lock (another process may have it open),
+    /// nothing created, nothing cut off or written; commits and snapshots are refused.
+    pub fn open_read_only(dir: impl AsRef<Path>) -> Result<Self, Error> {
+        let dir = dir.as_ref().to_path_buf();
+        let path = dir.join("journal.log");
+        let file = File::open(&path).map_err(|e| io("cannot open", &path, &e))?;
+        Ok(Self {
+            dir,
+            file,
+            options: JournalOptions::default(),
+            end: 0,
+            first: 0,
+            prefix_crc: 0,
+            id: None,
+            read_only: true,
         })
+    }
+
+    /// Writes the first line of a new journal, with a new id, over whatever the file holds.
+    fn start(&mut self) -> Result<(), Error> {
+        let path = self.path();
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let line = frame::head_line(&id);
+        self.file
+            .set_len(0)
+            .and_then(|()| self.file.seek(SeekFrom::Start(0)))
+            .and_then(|_| self.file.write_all(&line))
+            .and_then(|()| self.file.sync_all())
+            .map_err(|e| io("cannot write", &path, &e))?;
+        sync_dir(&self.dir)?;
+        self.end = line.len() as u64;
+        self.first = self.end;
+        self.prefix_crc = crc32fast::hash(&line);
+        self.id = Some(id);
+        Ok(())
     }
 
     /// The journal file.
     pub fn path(&self) -> PathBuf {
         self.dir.join("journal.log")
+    }
+
+    /// The journal's id (none for a journal of format 1).
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
     }
 
     /// The length in bytes of the valid log.
@@ -120,7 +206,7 @@ impl Journal {
 
     /// Whether the log holds no transaction.
     pub fn is_empty(&self) -> bool {
-        self.end <= MAGIC.len() as u64
+        self.end <= self.first
     }
 
     fn read_all(&self) -> Result<Vec<u8>, Error> {
@@ -135,11 +221,137 @@ impl Journal {
 
     fn read_snapshot(&self) -> Option<SnapshotFile> {
         let bytes = std::fs::read(self.dir.join("snapshot.bin")).ok()?;
-        match frame_at(&bytes, 0) {
+        match frame::frame_at(&bytes, 0) {
             Frame::Valid { payload, .. } => serde_json::from_slice(payload).ok(),
             _ => None,
         }
     }
+
+    /// Why the snapshot cannot be used with this journal's `bytes`, if it cannot.
+    fn snapshot_mismatch(&self, s: &SnapshotFile, bytes: &[u8], first: usize) -> Option<String> {
+        if let (Some(theirs), Some(ours)) = (&s.journal, &self.id) {
+            if theirs != ours {
+                return Some(format!("it belongs to journal {theirs}, not to {ours}"));
+            }
+        }
+        if s.journal.is_some() && self.id.is_none() {
+            return Some("it belongs to a journal with an id, and this one has none".to_owned());
+        }
+        let offset = usize::try_from(s.offset).unwrap_or(usize::MAX);
+        if offset > bytes.len() {
+            return Some(format!(
+                "it covers {offset} bytes of the journal, which has only {} (cut or replaced)",
+                bytes.len()
+            ));
+        }
+        if offset < first {
+            return Some(format!(
+                "it covers {offset} bytes, fewer than the first line"
+            ));
+        }
+        if let Some(crc) = s.prefix_crc32 {
+            if crc32fast::hash(&bytes[..offset]) != crc {
+                return Some(format!(
+                    "the journal's first {offset} bytes are not the ones it covers (changed or \
+                     replaced)"
+                ));
+            }
+        }
+        None
+    }
+
+    /// Repairs a damaged journal in `dir`, explicitly: cuts it at the first frame that is
+    /// not a valid next transaction, keeps the cut bytes in a side file
+    /// (`journal.log.cut-at-<offset>`) and moves a snapshot that no longer matches aside
+    /// (`snapshot.bin.set-aside-<offset>`). A journal without damage is left as it is.
+    pub fn repair(dir: impl AsRef<Path>) -> Result<Repair, Error> {
+        let mut journal = Self::open(dir, JournalOptions::default())?;
+        let bytes = journal.read_all()?;
+        let first = match frame::head(&bytes) {
+            Head::V1 { len } | Head::V2 { len, .. } => len,
+            Head::CutShort => 0,
+            Head::Foreign | Head::Damaged => {
+                return Err(Error::Storage(format!(
+                    "{} does not start with an intact journal line; nothing was changed",
+                    journal.path().display()
+                )))
+            }
+        };
+        let (offset, reason) = if first == 0 {
+            (0, Some("first line cut short"))
+        } else {
+            match frame::scan(&bytes, first, 1).stop {
+                None => (bytes.len(), None),
+                Some(Stop::Torn { at, reason } | Stop::Damaged { at, reason, .. }) => {
+                    (at, Some(reason))
+                }
+            }
+        };
+        let mut repair = Repair {
+            offset: offset as u64,
+            cut: (bytes.len() - offset) as u64,
+            reason: reason.map(str::to_owned),
+            side_file: None,
+            snapshot_set_aside: None,
+        };
+        if offset < bytes.len() {
+            let side = free_name(&journal.dir, &format!("journal.log.cut-at-{offset}"));
+            let mut f = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&side)
+                .map_err(|e| io("cannot create", &side, &e))?;
+            f.write_all(&bytes[offset..])
+                .and_then(|()| f.sync_all())
+                .map_err(|e| io("cannot write", &side, &e))?;
+            sync_dir(&journal.dir)?;
+            repair.side_file = Some(side);
+            if offset == 0 {
+                journal.start()?;
+            } else {
+                let path = journal.path();
+                journal
+                    .file
+                    .set_len(offset as u64)
+                    .and_then(|()| journal.file.sync_all())
+                    .map_err(|e| io("cannot cut", &path, &e))?;
+            }
+        }
+        let bytes = journal.read_all()?;
+        if let Head::V2 { id, .. } = frame::head(&bytes) {
+            journal.id = Some(id);
+        }
+        if let Some(s) = journal.read_snapshot() {
+            if journal.snapshot_mismatch(&s, &bytes, first).is_some() {
+                let from = journal.dir.join("snapshot.bin");
+                let to = free_name(&journal.dir, &format!("snapshot.bin.set-aside-{offset}"));
+                std::fs::rename(&from, &to).map_err(|e| io("cannot move", &from, &e))?;
+                sync_dir(&journal.dir)?;
+                repair.snapshot_set_aside = Some(to);
+            }
+        }
+        Ok(repair)
+    }
+}
+
+impl Head {
+    fn len(&self) -> Option<usize> {
+        match self {
+            Self::V1 { len } | Self::V2 { len, .. } => Some(*len),
+            Self::CutShort | Self::Foreign | Self::Damaged => None,
+        }
+    }
+}
+
+/// `dir/name`, or `dir/name.2`, `.3`, … when taken.
+fn free_name(dir: &Path, name: &str) -> PathBuf {
+    let mut path = dir.join(name);
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{name}.{n}"));
+        n += 1;
+    }
+    path
 }
 
 fn sync_dir(dir: &Path) -> Result<(), Error> {
@@ -154,161 +366,111 @@ fn sync_dir(dir: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-enum Frame<'a> {
-    /// A complete frame with a matching checksum.
-    Valid { payload: &'a [u8], next: usize },
-    /// The bytes end inside the frame.
-    Short,
-    /// The frame is complete but its checksum (or length) is wrong.
-    Bad(&'static str),
-}
-
-fn frame_at(bytes: &[u8], at: usize) -> Frame<'_> {
-    let Some(header) = bytes.get(at..at + HEADER) else {
-        return Frame::Short;
-    };
-    let len = u32::from_le_bytes([header[0], header[1], header[2], header[3]]) as usize;
-    let crc = u32::from_le_bytes([header[4], header[5], header[6], header[7]]);
-    if len > MAX_FRAME {
-        return Frame::Bad("frame length out of range");
-    }
-    let Some(payload) = bytes.get(at + HEADER..at + HEADER + len) else {
-        return Frame::Short;
-    };
-    if crc32fast::hash(payload) != crc {
-        return Frame::Bad("checksum mismatch");
-    }
-    Frame::Valid {
-        payload,
-        next: at + HEADER + len,
-    }
-}
-
-fn encode(payload: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(HEADER + payload.len());
-    out.extend_from_slice(
-        &u32::try_from(payload.len())
-            .unwrap_or(u32::MAX)
-            .to_le_bytes(),
-    );
-    out.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
-    out.extend_from_slice(payload);
-    out
-}
-
-/// Parses a frame's payload as the next transaction.
-fn transaction(payload: &[u8], expected: u64) -> Result<Vec<AuditRecord>, &'static str> {
-    let records: Vec<AuditRecord> =
-        serde_json::from_slice(payload).map_err(|_| "payload is not a transaction")?;
-    if records.is_empty() || records.iter().any(|r| r.transaction != expected) {
-        return Err("transaction out of sequence");
-    }
-    Ok(records)
-}
-
-/// Whether any valid frame starts after `from` (then damage at `from` is not a torn tail).
-fn valid_frame_after(bytes: &[u8], from: usize) -> Option<usize> {
-    (from + 1..bytes.len().saturating_sub(HEADER)).find(|&at| match frame_at(bytes, at) {
-        Frame::Valid { payload, .. } => {
-            serde_json::from_slice::<Vec<AuditRecord>>(payload).is_ok_and(|r| !r.is_empty())
-        }
-        _ => false,
-    })
-}
-
 impl Storage for Journal {
     fn recover(&mut self) -> Result<Recovery, Error> {
         let bytes = self.read_all()?;
-        if bytes.len() < MAGIC.len() && MAGIC.starts_with(&bytes) {
-            // Cut short while `open` wrote the magic line: it holds no transaction yet.
-            let path = self.path();
-            self.file
-                .set_len(0)
-                .and_then(|()| self.file.seek(SeekFrom::Start(0)))
-                .and_then(|_| self.file.write_all(MAGIC))
-                .and_then(|()| self.file.sync_all())
-                .map_err(|e| io("cannot rewrite", &path, &e))?;
-            self.end = MAGIC.len() as u64;
-            let mut recovery = Recovery::default();
-            recovery.report.truncated = Some(TornTail {
-                offset: 0,
-                discarded: bytes.len() as u64,
-                reason: "magic line cut short".to_owned(),
-            });
-            return Ok(recovery);
-        }
-        if !bytes.starts_with(MAGIC) {
-            return Err(Error::Storage(format!(
-                "{} is not a klantinteracties journal",
-                self.path().display()
-            )));
-        }
-        let snapshot = self.read_snapshot();
-        let mut recovery = Recovery::default();
-        let mut at = MAGIC.len();
-        let mut expected = 1;
-        let (start, skip_until) = snapshot
-            .as_ref()
-            .and_then(|s| {
-                let offset = usize::try_from(s.offset).ok()?;
-                (offset <= bytes.len()).then_some((offset, s.snapshot.transaction))
-            })
-            .unwrap_or((MAGIC.len(), 0));
-        if skip_until > 0 {
-            at = start;
-            expected = skip_until + 1;
-            recovery.report.transactions = skip_until;
-            recovery.report.records = snapshot.as_ref().map_or(0, |s| s.snapshot.seq);
-            recovery.report.snapshot_seq = snapshot.as_ref().map(|s| s.snapshot.seq);
-            recovery.snapshot = snapshot.map(|s| s.snapshot);
-        }
-        let mut torn = None;
-        while at < bytes.len() {
-            let problem = match frame_at(&bytes, at) {
-                Frame::Valid { payload, next } => match transaction(payload, expected) {
-                    Ok(records) => {
-                        recovery.report.transactions += 1;
-                        recovery.report.records += records.len() as u64;
-                        recovery.transactions.push(records);
-                        expected += 1;
-                        at = next;
-                        continue;
-                    }
-                    Err(why) => why,
-                },
-                Frame::Short => "frame cut short",
-                Frame::Bad(why) => why,
-            };
-            if let Some(next) = valid_frame_after(&bytes, at) {
+        let first = match frame::head(&bytes) {
+            Head::V1 { len } => len,
+            Head::V2 { id, len } => {
+                self.id = Some(id);
+                len
+            }
+            Head::CutShort => {
+                // Cut short while the journal was created: it holds no transaction yet.
+                let mut recovery = Recovery::default();
+                recovery.report.truncated = Some(TornTail {
+                    offset: 0,
+                    discarded: bytes.len() as u64,
+                    reason: "first line cut short".to_owned(),
+                });
+                if !self.read_only {
+                    self.start()?;
+                }
+                return Ok(recovery);
+            }
+            Head::Foreign => {
                 return Err(Error::Storage(format!(
-                    "{} is damaged at byte {at} ({problem}) but a valid frame follows at byte \
-                     {next}; refusing to cut off acknowledged transactions",
+                    "{} is not a klantinteracties journal",
+                    self.path().display()
+                )))
+            }
+            Head::Damaged => {
+                return Err(Error::Storage(format!(
+                    "{} is damaged in its first line (the journal's id); nothing was changed",
+                    self.path().display()
+                )))
+            }
+        };
+        let mut recovery = Recovery::default();
+        let (mut at, mut expected) = (first, 1);
+        if let Some(s) = self.read_snapshot() {
+            if let Some(why) = self.snapshot_mismatch(&s, &bytes, first) {
+                return Err(Error::Storage(format!(
+                    "{} does not belong to {}: {why}; nothing was changed (`klantinteracties \
+                     repair` moves the snapshot aside)",
+                    self.dir.join("snapshot.bin").display(),
                     self.path().display()
                 )));
             }
-            torn = Some(TornTail {
-                offset: at as u64,
-                discarded: (bytes.len() - at) as u64,
-                reason: problem.to_owned(),
-            });
-            break;
+            if s.snapshot.transaction > 0 {
+                at = usize::try_from(s.offset).unwrap_or(usize::MAX);
+                expected = s.snapshot.transaction + 1;
+                recovery.report.transactions = s.snapshot.transaction;
+                recovery.report.records = s.snapshot.seq;
+                recovery.report.snapshot_seq = Some(s.snapshot.seq);
+                recovery.snapshot = Some(s.snapshot);
+            }
         }
-        if let Some(t) = &torn {
-            let path = self.path();
-            self.file
-                .set_len(t.offset)
-                .and_then(|()| self.file.sync_all())
-                .map_err(|e| io("cannot truncate", &path, &e))?;
+        let scan = frame::scan(&bytes, at, expected);
+        for records in &scan.transactions {
+            recovery.report.transactions += 1;
+            recovery.report.records += records.len() as u64;
         }
-        recovery.report.truncated = torn;
-        self.end = at as u64;
+        recovery.transactions = scan.transactions;
+        match scan.stop {
+            None => {}
+            Some(Stop::Damaged { at, reason, next }) => {
+                let after = next.map_or_else(String::new, |n| {
+                    format!(", and a valid frame follows at byte {n}")
+                });
+                return Err(Error::Storage(format!(
+                    "{} is damaged at byte {at} ({reason}{after}): acknowledged transactions \
+                     would be lost; nothing was changed (`klantinteracties repair` cuts the \
+                     journal there and keeps the cut bytes in a side file)",
+                    self.path().display()
+                )));
+            }
+            Some(Stop::Torn { at, reason }) => {
+                if !self.read_only {
+                    let path = self.path();
+                    self.file
+                        .set_len(at as u64)
+                        .and_then(|()| self.file.sync_all())
+                        .map_err(|e| io("cannot truncate", &path, &e))?;
+                }
+                recovery.report.truncated = Some(TornTail {
+                    offset: at as u64,
+                    discarded: (bytes.len() - at) as u64,
+                    reason: reason.to_owned(),
+                });
+            }
+        }
+        self.first = first as u64;
+        self.end = scan.end as u64;
+        self.prefix_crc = crc32fast::hash(&bytes[..scan.end]);
         Ok(recovery)
     }
 
     fn commit(&mut self, transaction: &[AuditRecord]) -> Result<(), Error> {
+        if self.read_only {
+            return Err(Error::Storage(format!(
+                "{} is open read-only",
+                self.path().display()
+            )));
+        }
         let payload = serde_json::to_vec(transaction)
             .map_err(|e| Error::Storage(format!("cannot encode transaction: {e}")))?;
-        let frame = encode(&payload);
+        let frame = frame::encode(&payload);
         let path = self.path();
         let end = self.end;
         let written = self
@@ -328,18 +490,24 @@ impl Storage for Journal {
             return Err(io("cannot append to", &path, &e));
         }
         self.end += frame.len() as u64;
+        let mut crc = crc32fast::Hasher::new_with_initial(self.prefix_crc);
+        crc.update(&frame);
+        self.prefix_crc = crc.finalize();
         Ok(())
     }
 
     fn audit_log(&self) -> Result<Vec<AuditRecord>, Error> {
         let bytes = self.read_all()?;
+        let first = frame::head(&bytes).len().ok_or_else(|| {
+            Error::Storage(format!("{} has no first line", self.path().display()))
+        })?;
         let mut out = Vec::new();
-        let mut at = MAGIC.len();
+        let mut at = first;
         let end = usize::try_from(self.end)
             .unwrap_or(usize::MAX)
             .min(bytes.len());
         while at < end {
-            match frame_at(&bytes, at) {
+            match frame::frame_at(&bytes, at) {
                 Frame::Valid { payload, next } => {
                     let records: Vec<AuditRecord> = serde_json::from_slice(payload)
                         .map_err(|e| Error::Storage(format!("damaged journal frame: {e}")))?;
@@ -353,8 +521,16 @@ impl Storage for Journal {
     }
 
     fn write_snapshot(&mut self, snapshot: &Snapshot) -> Result<(), Error> {
+        if self.read_only {
+            return Err(Error::Storage(format!(
+                "{} is open read-only",
+                self.path().display()
+            )));
+        }
         let file = SnapshotFile {
             offset: self.end,
+            journal: self.id.clone(),
+            prefix_crc32: Some(self.prefix_crc),
             snapshot: snapshot.clone(),
         };
         let payload = serde_json::to_vec(&file)
@@ -363,7 +539,7 @@ impl Storage for Journal {
         let path = self.dir.join("snapshot.bin");
         File::create(&tmp)
             .and_then(|mut f| {
-                f.write_all(&encode(&payload))?;
+                f.write_all(&frame::encode(&payload))?;
                 f.sync_all()
             })
             .map_err(|e| io("cannot write", &tmp, &e))?;
@@ -372,7 +548,11 @@ impl Storage for Journal {
     }
 
     fn describe(&self) -> String {
-        format!("journal {}", self.path().display())
+        if self.read_only {
+            format!("journal {} (read-only)", self.path().display())
+        } else {
+            format!("journal {}", self.path().display())
+        }
     }
 }
 

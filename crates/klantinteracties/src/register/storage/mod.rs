@@ -3,13 +3,14 @@
 //! memory, [`Journal`] appends it durably to a file. A database backend implements the same
 //! trait.
 
+mod frame;
 mod journal;
 mod memory;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-pub use journal::{Journal, JournalOptions};
+pub use journal::{Journal, JournalOptions, Repair};
 pub use memory::Memory;
 
 use super::audit::AuditRecord;
