@@ -140,7 +140,7 @@ impl Register {
     /// A register persisted in the journal in directory `path` (created when missing),
     /// recovered on open.
     #[staticmethod]
-    #[pyo3(signature = (path, *, profile = "standaard", base_url = None, who = None, sync = true))]
+    #[pyo3(signature = (path, *, profile = "standaard", base_url = None, who = None, sync = true, read_only = false))]
     fn open(
         py: Python<'_>,
         path: PathBuf,
@@ -148,13 +148,36 @@ impl Register {
         base_url: Option<&str>,
         who: Option<&str>,
         sync: bool,
+        read_only: bool,
     ) -> PyResult<Self> {
         let b = builder(profile, base_url, who)?.journal(JournalOptions { sync });
-        let register = py.detach(move || b.open(path)).or_raise(py)?;
+        let register = py
+            .detach(move || {
+                if read_only {
+                    b.open_read_only(path)
+                } else {
+                    b.open(path)
+                }
+            })
+            .or_raise(py)?;
         Ok(Self {
             inner: Arc::new(register),
             open: Arc::default(),
         })
+    }
+
+    /// Repairs a damaged journal in directory `path` (see `Journal::repair`).
+    #[staticmethod]
+    fn repair(py: Python<'_>, path: PathBuf) -> PyResult<Bound<'_, PyAny>> {
+        let repair = py.detach(move || reg::Journal::repair(path)).or_raise(py)?;
+        let value = json!({
+            "offset": repair.offset,
+            "cut": repair.cut,
+            "reason": repair.reason,
+            "side_file": repair.side_file.map(|p| p.display().to_string()),
+            "snapshot_set_aside": repair.snapshot_set_aside.map(|p| p.display().to_string()),
+        });
+        convert::to_py(py, &value)
     }
 
     /// Runs one call, addressed as API 0.9.0 addresses it; returns the response body.

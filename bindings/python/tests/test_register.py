@@ -256,6 +256,44 @@ def test_the_journal_survives_reopening(tmp_path: Path) -> None:
     assert len(again.audit_log()) == 4
 
 
+def test_a_second_open_is_refused_and_a_read_only_one_reads_beside_it(tmp_path: Path) -> None:
+    # Issue: `Register.open` twice on one directory let both write, and the journal was lost.
+    path = tmp_path / "register"
+    first = ki.Register.open(path, sync=False)
+    first.registreer_partij(persoon(bsn(11)))
+    with pytest.raises(ki.JournalError, match="another process"):
+        ki.Register.open(path)
+    reader = ki.Register.open(path, read_only=True)
+    assert reader.zoek_partij()["count"] == 1
+    before = (path / "journal.log").read_bytes()
+    with pytest.raises(ki.JournalError, match="read-only"):
+        reader.registreer_partij(persoon(bsn(12)))
+    assert reader.zoek_partij()["count"] == 1
+    assert (path / "journal.log").read_bytes() == before
+    del first
+    assert ki.Register.open(path).zoek_partij()["count"] == 1
+
+
+def test_a_damaged_last_frame_is_refused_until_repaired(tmp_path: Path) -> None:
+    # Issue: one flipped bit in the last frame dropped an acknowledged transaction silently.
+    path = tmp_path / "register"
+    register = ki.Register.open(path, sync=False)
+    register.registreer_partij(persoon(bsn(13)))
+    register.registreer_partij(persoon(bsn(14)))
+    del register
+    journal = path / "journal.log"
+    damaged = bytearray(journal.read_bytes())
+    damaged[-4] ^= 0x01
+    journal.write_bytes(bytes(damaged))
+    with pytest.raises(ki.JournalError, match="repair"):
+        ki.Register.open(path)
+    assert journal.read_bytes() == bytes(damaged)
+    report = ki.Register.repair(path)
+    assert report["cut"] > 0 and report["side_file"] is not None
+    assert journal.read_bytes() + Path(report["side_file"]).read_bytes() == bytes(damaged)
+    assert ki.Register.open(path).zoek_partij()["count"] == 1
+
+
 def test_an_unreadable_journal_is_a_journal_error(tmp_path: Path) -> None:
     blocker = tmp_path / "bestand"
     blocker.write_text("geen map")

@@ -78,7 +78,10 @@ class Register:
         base_url: str | None = None,
         who: str | None = None,
         sync: bool = True,
+        read_only: bool = False,
     ) -> Register: ...
+    @staticmethod
+    def repair(path: str) -> dict[str, Any]: ...
     def call(
         self,
         method: str,

@@ -213,14 +213,32 @@ class Register(_Calls):
         base_url: str | None = None,
         who: str | None = None,
         sync: bool = True,
+        read_only: bool = False,
     ) -> Register:
         """The register persisted in directory ``path`` (created when missing), recovered
-        from its journal. ``sync=False`` skips fsync on commit (for throw-away sandboxes)."""
+        from its journal. ``sync=False`` skips fsync on commit (for throw-away sandboxes).
+        A register is open in one process at a time; a second ``open`` raises
+        ``JournalError``. ``read_only=True`` reads it to inspect it, also while another
+        process has it open: nothing is created or written, and every write raises."""
         register = cls.__new__(cls)
         register._native = _native.Register.open(
-            os.fspath(path), profile=profile, base_url=base_url, who=who, sync=sync
+            os.fspath(path),
+            profile=profile,
+            base_url=base_url,
+            who=who,
+            sync=sync,
+            read_only=read_only,
         )
         return register
+
+    @staticmethod
+    def repair(path: str | os.PathLike[str]) -> dict[str, Any]:
+        """Repairs a damaged journal in directory ``path``, explicitly: cuts it at the first
+        frame that is not a valid next transaction, keeps the cut bytes in a side file and
+        moves a snapshot that no longer matches aside. Returns ``offset``, ``cut``,
+        ``reason``, ``side_file`` and ``snapshot_set_aside``."""
+        result: dict[str, Any] = _native.Register.repair(os.fspath(path))
+        return result
 
     def transactie(self, *, who: str | None = None) -> Transactie:
         """Opens a transaction: use it as ``with register.transactie() as tx:``, which
