@@ -1381,7 +1381,19 @@ fn zoeken_pagina(s: &mut Seen) {
     let reg = register();
     partij(&reg, persoon());
     assert_eq!(ok(&reg, reg.zoek_partij(&Zoekvraag::new())).count, 1);
-    for query in ["page=2", "page=0", "page=abc", "pageSize=1&page=2"] {
+    // Pages that cannot exist, however large (issue: `page=2**63` overflowed), are refused.
+    for query in [
+        "page=2",
+        "page=0",
+        "page=abc",
+        "pageSize=1&page=2",
+        "page=-1",
+        "page=9223372036854775808",
+        "pageSize=500&page=9223372036854775808",
+        "pageSize=1&page=18446744073709551615",
+        "page=18446744073709551616",
+        "page=1e3",
+    ] {
         let e = reg
             .zoek_partij(&Zoekvraag::from_query(query).unwrap())
             .unwrap_err();
@@ -2159,7 +2171,12 @@ fn search_pages() {
     assert_eq!(page(1, MAX_PAGE_SIZE + 1).page_size, MAX_PAGE_SIZE);
     assert_eq!(page(1, 0).page_size, 100);
     // Past the last page, or page 0: not found (Open Klant: 404 "Ongeldige pagina.").
-    for (n, size) in [(4, 3), (0, 10)] {
+    for (n, size) in [
+        (4, 3),
+        (0, 10),
+        (usize::MAX, MAX_PAGE_SIZE),
+        (usize::MAX / 2 + 1, 1),
+    ] {
         let e = reg
             .zoek_partij(&Zoekvraag::new().pagina(n, size))
             .unwrap_err();

@@ -168,7 +168,7 @@ pub struct Page<T> {
 impl<T> Page<T> {
     /// Whether a next page exists.
     pub fn has_next(&self) -> bool {
-        self.page * self.page_size < self.count
+        self.page.saturating_mul(self.page_size) < self.count
     }
 
     /// Whether a previous page exists.

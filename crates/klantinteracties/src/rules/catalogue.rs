@@ -42,6 +42,8 @@ macro_rules! rule {
 pub static RULES: &[Rule] = &[
     rule!("document.json", BOTH, ["parse_error"], "API 0.9.0; ZGW error format",
         "A document is well-formed JSON."),
+    rule!("document.overtredingen", BOTH, ["too_many_errors"], "klantinteracties (a bound on reports)",
+        "A report lists at most 100 violations; one more says how many were left out."),
     rule!("veld.type", BOTH, ["invalid", "not_a_list"], "API 0.9.0 (OpenAPI schemas)",
         "Every value has the JSON type of its schema: an object, a list, a string, a boolean or an integer."),
     rule!("veld.verplicht", BOTH, ["required"], "API 0.9.0 (required properties)",

@@ -84,6 +84,11 @@ pub fn validate(resource: Resource, bytes: &[u8], options: Options) -> Report {
     }
 }
 
+/// How many violations a report lists (`document.overtredingen`); a last one says how many
+/// more were found. A document with millions of violations then costs time in proportion to
+/// its size, and neither memory nor output beyond this.
+pub const MAX_VIOLATIONS: usize = 100;
+
 /// How deep arrays and objects may nest in a document. Request bodies of the API nest a few
 /// levels (a partij's identificatoren: four) and the deepest answer (a klantcontact with
 /// `hadBetrokkenen.wasPartij` expanded) under ten; the limit keeps a hostile document from

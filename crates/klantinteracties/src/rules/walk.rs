@@ -27,6 +27,8 @@ pub struct Ctx<'a> {
     pub partial: bool,
     path: Vec<Segment<'a>>,
     violations: Vec<Violation>,
+    /// Violations found past [`super::MAX_VIOLATIONS`], counted but not kept.
+    omitted: usize,
 }
 
 impl<'a> Ctx<'a> {
@@ -38,11 +40,24 @@ impl<'a> Ctx<'a> {
             partial: options.partial && !options.response,
             path: Vec::with_capacity(8),
             violations: Vec::new(),
+            omitted: 0,
         }
     }
 
     /// The violations found.
-    pub fn into_violations(self) -> Vec<Violation> {
+    pub fn into_violations(mut self) -> Vec<Violation> {
+        if self.omitted > 0 {
+            self.violations.push(Violation {
+                name: "nonFieldErrors".to_owned(),
+                code: "too_many_errors".to_owned(),
+                reason: format!(
+                    "Nog {} overtredingen zijn niet gemeld: een rapport noemt er ten hoogste {}.",
+                    self.omitted,
+                    super::MAX_VIOLATIONS
+                ),
+                rule: "document.overtredingen".to_owned(),
+            });
+        }
         self.violations
     }
 
@@ -88,6 +103,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn push(&mut self, name: String, code: &str, rule: &str, reason: impl Into<String>) {
+        // A bounded report (document.overtredingen): a hostile document of millions of
+        // violations costs time in proportion to its size, not memory or output.
+        if self.violations.len() >= super::MAX_VIOLATIONS {
+            self.omitted += 1;
+            return;
+        }
         self.violations.push(Violation {
             name,
             code: code.to_owned(),
