@@ -264,12 +264,13 @@ fn load_suite(suite: Option<PathBuf>) -> Result<Suite, Usage> {
         Some(root) => Suite::load(root),
         None => Suite::embedded(),
     };
+    // One line, as every usage error: each problem names its file.
     loaded.map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
         Usage(format!(
-            "the suite in {} does not load:\n  {}",
+            "the suite in {} does not load: {}",
             root.as_deref().unwrap_or(Path::new("<embedded>")).display(),
-            lines.join("\n  ")
+            problems.join("; ")
         ))
     })
 }

@@ -1,15 +1,22 @@
-//! Loading the suite from its folder and checking it beyond what the types check: every step
-//! names exactly one known function, operation or workflow, ids are unique, rule groups have
-//! a valid and an invalid test.
+//! Loading the suite from its folder and checking it beyond what the types check: both
+//! `cases/` and `rules/` hold files, every step names exactly one known function, operation
+//! or workflow, every `$name` reference names a binding made before it, ids are unique, rule
+//! groups have a valid and an invalid test; an expectations file is for the target it is
+//! loaded for.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use klantinteracties::register::functie;
 use klantinteracties::Resource;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
-use crate::format::{CaseFile, Expectations, RuleFile, RuleGroup, RuleTest, Source, Step, Variant};
+use crate::format::{
+    CaseFile, EndState, Expect, Expectations, RuleFile, RuleGroup, RuleTest, Source, Step, Variant,
+};
+use crate::vars;
 
 /// The suite: every case file and rule file of a `conformance/` folder.
 #[derive(Debug, Clone)]
@@ -155,12 +162,19 @@ pub struct LoadError {
 
 impl Suite {
     /// Loads `root/cases/*.json` and `root/rules/*.json` and checks them; every problem found
-    /// is returned, not just the first.
+    /// is returned, not just the first. A folder without `cases/` or `rules/`, or with no
+    /// file in one of them, is refused: a run of what is left would pass without judging.
     pub fn load(root: impl AsRef<Path>) -> Result<Self, Vec<LoadError>> {
         let root = root.as_ref().to_path_buf();
+        if !root.is_dir() {
+            return Err(vec![LoadError {
+                file: root.display().to_string(),
+                message: "no such folder".to_owned(),
+            }]);
+        }
         let mut errors = Vec::new();
-        let cases = read_dir::<CaseFile>(&root.join("cases"), &mut errors);
-        let rules = read_dir::<RuleFile>(&root.join("rules"), &mut errors);
+        let cases = read_dir::<CaseFile>(&root.join("cases"), "case", &mut errors);
+        let rules = read_dir::<RuleFile>(&root.join("rules"), "rule", &mut errors);
         Self {
             root,
             embedded: false,
@@ -176,6 +190,17 @@ impl Suite {
         let mut errors = Vec::new();
         let cases = parse_embedded::<CaseFile>("cases/", &mut errors);
         let rules = parse_embedded::<RuleFile>("rules/", &mut errors);
+        for (empty, dir, kind) in [
+            (cases.is_empty(), "cases", "case"),
+            (rules.is_empty(), "rules", "rule"),
+        ] {
+            if empty {
+                errors.push(LoadError {
+                    file: format!("<embedded>/{dir}"),
+                    message: format!("no {kind} files (`*.json`)"),
+                });
+            }
+        }
         Self {
             root: PathBuf::from("<embedded>"),
             embedded: true,
@@ -275,29 +300,43 @@ impl Suite {
     }
 
     /// The expectations of `target` (`root/expectations/<target>.json`); none when the file
-    /// does not exist.
+    /// does not exist. A file whose `target` names another target is refused: it lists
+    /// another implementation's deviations.
     pub fn expectations(&self, target: &str) -> Result<Expectations, LoadError> {
-        if self.embedded {
+        let (file, expectations) = if self.embedded {
             let name = format!("expectations/{target}.json");
-            return match embedded::FILES.iter().find(|(n, _)| *n == name) {
-                Some((n, text)) => parse(n, text),
-                None => Ok(Expectations {
-                    target: target.to_owned(),
-                    deviations: Vec::new(),
-                }),
-            };
-        }
-        let path = self
-            .root
-            .join("expectations")
-            .join(format!("{target}.json"));
-        if !path.exists() {
-            return Ok(Expectations {
-                target: target.to_owned(),
-                deviations: Vec::new(),
+            match embedded::FILES.iter().find(|(n, _)| *n == name) {
+                Some((n, text)) => (name, parse::<Expectations>(n, text)?),
+                None => return Ok(Self::no_expectations(target)),
+            }
+        } else {
+            let path = self
+                .root
+                .join("expectations")
+                .join(format!("{target}.json"));
+            if !path.exists() {
+                return Ok(Self::no_expectations(target));
+            }
+            (path.display().to_string(), read_file(&path)?)
+        };
+        if expectations.target != target {
+            return Err(LoadError {
+                file,
+                message: format!(
+                    "the file is for target `{}`, not `{target}`: the expectations of `{target}` \
+                     say \"target\": \"{target}\"",
+                    expectations.target
+                ),
             });
         }
-        read_file(&path)
+        Ok(expectations)
+    }
+
+    fn no_expectations(target: &str) -> Expectations {
+        Expectations {
+            target: target.to_owned(),
+            deviations: Vec::new(),
+        }
     }
 
     fn check(&self) -> Vec<LoadError> {
@@ -333,19 +372,8 @@ impl Suite {
                     }
                 }
             }
-            for (i, step) in file
-                .fixtures
-                .iter()
-                .chain(
-                    file.variants
-                        .iter()
-                        .flat_map(|v| v.fixtures.iter().chain(&v.steps)),
-                )
-                .enumerate()
-            {
-                if let Err(m) = check_step(step) {
-                    err(format!("step {i} `{}`: {m}", step.title));
-                }
+            for m in check_case_steps(file) {
+                err(format!("case {}, {m}", file.case));
             }
         }
         for (stem, file) in &self.rules {
@@ -355,15 +383,22 @@ impl Suite {
                     message: m,
                 });
             };
-            for step in &file.fixtures {
-                if let Err(m) = check_step(step) {
-                    err(format!("fixture `{}`: {m}", step.title));
+            let mut file_bound = Bound::default();
+            for (i, step) in file.fixtures.iter().enumerate() {
+                for m in file_bound.step(step) {
+                    err(format!("fixture {} `{}`: {m}", i + 1, step.title));
                 }
             }
             for group in &file.groups {
-                for step in &group.setup {
-                    if let Err(m) = check_step(step) {
-                        err(format!("{}: setup `{}`: {m}", group.rule, step.title));
+                let mut bound = file_bound.clone();
+                for (i, step) in group.setup.iter().enumerate() {
+                    for m in bound.step(step) {
+                        err(format!(
+                            "{}: setup step {} `{}`: {m}",
+                            group.rule,
+                            i + 1,
+                            step.title
+                        ));
                     }
                 }
                 for p in &group.profiles {
@@ -395,6 +430,9 @@ impl Suite {
                     if let Err(m) = check_call(rule_call(group, t), false) {
                         err(format!("{}: test `{}`: {m}", group.rule, t.description));
                     }
+                    for m in bound.rule_test(group, t) {
+                        err(format!("{}: test `{}`: {m}", group.rule, t.description));
+                    }
                     let not_found = t
                         .expect
                         .as_ref()
@@ -409,6 +447,184 @@ impl Suite {
             }
         }
         errors
+    }
+}
+
+/// The steps of a case, as its scenarios run them: the case's fixtures, then per variant its
+/// fixtures, its `steps` and its end state, and again from its fixtures its `viaWorkflow`
+/// steps and its end state. Each problem as `<where>: <what>`.
+fn check_case_steps(file: &CaseFile) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut case_bound = Bound::default();
+    for (i, step) in file.fixtures.iter().enumerate() {
+        for m in case_bound.step(step) {
+            out.push(format!("fixture {} `{}`: {m}", i + 1, step.title));
+        }
+    }
+    for v in &file.variants {
+        let mut bound = case_bound.clone();
+        for (i, step) in v.fixtures.iter().enumerate() {
+            for m in bound.step(step) {
+                out.push(format!(
+                    "variant {}, fixture {} `{}`: {m}",
+                    v.name,
+                    i + 1,
+                    step.title
+                ));
+            }
+        }
+        let mut after_steps = bound.clone();
+        for (i, step) in v.steps.iter().enumerate() {
+            for m in after_steps.step(step) {
+                out.push(format!(
+                    "variant {}, step {} `{}`: {m}",
+                    v.name,
+                    i + 1,
+                    step.title
+                ));
+            }
+        }
+        for (i, e) in v.end_state.iter().enumerate() {
+            for m in after_steps.end_state(e, None) {
+                out.push(format!(
+                    "variant {}, endState {} ({}): {m}",
+                    v.name,
+                    i + 1,
+                    e.resource
+                ));
+            }
+        }
+        if v.via_workflow.is_empty() {
+            continue;
+        }
+        let mut after_workflow = bound;
+        for (i, step) in v.via_workflow.iter().enumerate() {
+            for m in after_workflow.step(step) {
+                out.push(format!(
+                    "variant {}, viaWorkflow step {} `{}`: {m}",
+                    v.name,
+                    i + 1,
+                    step.title
+                ));
+            }
+        }
+        for (i, e) in v.end_state.iter().enumerate() {
+            for m in after_workflow.end_state(e, Some(&after_steps)) {
+                out.push(format!(
+                    "variant {}, endState {} ({}) after the viaWorkflow steps: {m}",
+                    v.name,
+                    i + 1,
+                    e.resource
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The names bound so far in one scenario, while its files are checked: every `$name` and
+/// `$name.path` must name a step that ran before (a step's own `bind` comes after its
+/// call and its expectation are made).
+#[derive(Debug, Clone, Default)]
+struct Bound<'a> {
+    names: HashSet<&'a str>,
+}
+
+impl<'a> Bound<'a> {
+    /// The problems of a step (its call, its references), after which its `bind` is bound.
+    fn step(&mut self, step: &'a Step) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Err(m) = check_step(step) {
+            out.push(m);
+        }
+        if let Some(u) = &step.uuid {
+            self.str_refs("uuid", u, &mut out);
+        }
+        for (k, v) in &step.query {
+            self.str_refs(&format!("query `{k}`"), v, &mut out);
+        }
+        if let Some(body) = &step.body {
+            self.value_refs("body", body, &mut out);
+        }
+        self.expect_refs(&step.expect, &mut out);
+        if let Some(name) = &step.bind {
+            self.names.insert(name);
+        }
+        out
+    }
+
+    /// The unbound references of a rule test's call (its own `uuid` and `query`, else its
+    /// group's) and of its `expect`.
+    fn rule_test(&self, group: &RuleGroup, test: &RuleTest) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(u) = test.uuid.as_ref().or(group.uuid.as_ref()) {
+            self.str_refs("uuid", u, &mut out);
+        }
+        let query = if test.query.is_empty() {
+            &group.query
+        } else {
+            &test.query
+        };
+        for (k, v) in query {
+            self.str_refs(&format!("query `{k}`"), v, &mut out);
+        }
+        self.value_refs("body", &test.body, &mut out);
+        if let Some(expect) = &test.expect {
+            self.expect_refs(expect, &mut out);
+        }
+        out
+    }
+
+    /// The unbound references of an end state; those `reported` already has unbound too
+    /// are left out (the same end state checked after the `steps` and the `viaWorkflow`
+    /// steps is reported once).
+    fn end_state(&self, e: &EndState, reported: Option<&Self>) -> Vec<String> {
+        let mut out = Vec::new();
+        for (k, v) in &e.query {
+            self.str_refs(&format!("query `{k}`"), v, &mut out);
+        }
+        for o in &e.objects {
+            self.value_refs("objects", o, &mut out);
+        }
+        if let Some(earlier) = reported {
+            let mut again = Vec::new();
+            for (k, v) in &e.query {
+                earlier.str_refs(&format!("query `{k}`"), v, &mut again);
+            }
+            for o in &e.objects {
+                earlier.value_refs("objects", o, &mut again);
+            }
+            out.retain(|m| !again.contains(m));
+        }
+        out
+    }
+
+    fn expect_refs(&self, expect: &Expect, out: &mut Vec<String>) {
+        if let Some(body) = &expect.body {
+            self.value_refs("expect.body", body, out);
+        }
+        for v in &expect.contains {
+            self.value_refs("expect.contains", v, out);
+        }
+        for v in &expect.not_contains {
+            self.value_refs("expect.notContains", v, out);
+        }
+    }
+
+    fn value_refs(&self, place: &str, value: &Value, out: &mut Vec<String>) {
+        for r in vars::references(value) {
+            self.str_refs(place, r, out);
+        }
+    }
+
+    fn str_refs(&self, place: &str, s: &str, out: &mut Vec<String>) {
+        if let Some(name) = vars::reference_name(s) {
+            if !self.names.contains(name) {
+                out.push(format!(
+                    "{place}: `{s}`: nothing is bound to `{name}` by an earlier fixture or step"
+                ));
+            }
+        }
     }
 }
 
@@ -445,22 +661,37 @@ fn check_call(call: RuleCall<'_>, workflows: bool) -> Result<(), String> {
     }
 }
 
-fn read_dir<T: DeserializeOwned>(dir: &Path, errors: &mut Vec<LoadError>) -> Vec<(String, T)> {
+/// Every `*.json` of `dir`, parsed, by file stem; a missing or empty folder is an error
+/// (`kind` names its files: `case`, `rule`).
+fn read_dir<T: DeserializeOwned>(
+    dir: &Path,
+    kind: &str,
+    errors: &mut Vec<LoadError>,
+) -> Vec<(String, T)> {
+    let error = |message: String| LoadError {
+        file: dir.display().to_string(),
+        message,
+    };
     let mut paths: Vec<PathBuf> = match fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "json"))
             .collect(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            errors.push(error(format!(
+                "no such folder: a suite holds its {kind} files (`*.json`) here"
+            )));
+            return Vec::new();
+        }
         Err(e) => {
-            errors.push(LoadError {
-                file: dir.display().to_string(),
-                message: e.to_string(),
-            });
+            errors.push(error(e.to_string()));
             return Vec::new();
         }
     };
+    if paths.is_empty() {
+        errors.push(error(format!("no {kind} files (`*.json`)")));
+    }
     paths.sort();
     let mut out = Vec::new();
     for path in paths {

@@ -20,10 +20,7 @@ impl Bindings {
     /// The value a `$name.path` reference stands for. `None` when `s` is no reference;
     /// an error when it is one that does not resolve.
     pub fn lookup(&self, s: &str) -> Option<Result<Value, String>> {
-        let reference = s.strip_prefix('$')?;
-        if reference.is_empty() || reference.starts_with('$') {
-            return None;
-        }
+        let reference = reference(s)?;
         let mut parts = reference.split('.');
         let name = parts.next().unwrap_or_default();
         let Some(mut value) = self.values.get(name) else {
@@ -87,6 +84,36 @@ impl Bindings {
     }
 }
 
+/// `s` without its `$` when it is a reference (`$name` or `$name.dotted.path`); `None` for any
+/// other string, including `$` alone and `$$…`.
+fn reference(s: &str) -> Option<&str> {
+    let reference = s.strip_prefix('$')?;
+    (!reference.is_empty() && !reference.starts_with('$')).then_some(reference)
+}
+
+/// The name a reference needs bound: `kc` for `$kc` and for `$kc.lijst.0.uuid`; `None` when
+/// `s` is no reference and stays as it is.
+pub fn reference_name(s: &str) -> Option<&str> {
+    reference(s).map(|r| r.split('.').next().unwrap_or_default())
+}
+
+/// Every reference in `value`, in document order: the strings [`Bindings::substitute`]
+/// replaces. Object keys are never references (`{"$any": "datetime"}` is a pattern).
+pub fn references(value: &Value) -> Vec<&str> {
+    let mut out = Vec::new();
+    collect_references(value, &mut out);
+    out
+}
+
+fn collect_references<'v>(value: &'v Value, out: &mut Vec<&'v str>) {
+    match value {
+        Value::String(s) if reference(s).is_some() => out.push(s),
+        Value::Array(items) => items.iter().for_each(|v| collect_references(v, out)),
+        Value::Object(map) => map.values().for_each(|v| collect_references(v, out)),
+        _ => {}
+    }
+}
+
 fn collect_uuids(value: &Value, path: &str, out: &mut BTreeMap<String, String>) {
     match value {
         Value::Object(map) => {
@@ -124,5 +151,15 @@ mod tests {
         assert!(b.substitute(&json!("$kc.nergens")).is_err());
         assert!(b.substitute(&json!("$onbekend.uuid")).is_err());
         assert_eq!(b.names_of_uuids()["u2"], "$kc.lijst.0");
+    }
+
+    #[test]
+    fn references_are_found_in_values_only() {
+        let v = json!({"a": "$kc.uuid", "$any": "datetime", "b": [{"c": "$x"}, "$$y", "$", "z"]});
+        assert_eq!(references(&v), vec!["$kc.uuid", "$x"]);
+        assert_eq!(reference_name("$kc.lijst.0.uuid"), Some("kc"));
+        assert_eq!(reference_name("$kc"), Some("kc"));
+        assert_eq!(reference_name("$$kc"), None);
+        assert_eq!(reference_name("kc"), None);
     }
 }
