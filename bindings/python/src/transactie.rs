@@ -132,7 +132,7 @@ impl Drop for Transactie {
 /// The worker: runs the library's transaction until told to end it.
 fn work(register: &Register, who: &str, receiver: &Receiver<Opdracht>, spin: Duration) {
     let mut end: Option<(bool, Reply<()>)> = None;
-    let result = register.transactie_als(who, |tx| {
+    let result = register.transactie_met(who, |tx| {
         while let Some(opdracht) = recv_soon(receiver, spin) {
             match opdracht {
                 Opdracht::Call(req, reply) => {
@@ -143,14 +143,34 @@ fn work(register: &Register, who: &str, receiver: &Receiver<Opdracht>, spin: Dur
                 }
                 Opdracht::End { commit, reply } => {
                     end = Some((commit, reply));
-                    return if commit { Ok(()) } else { Err(rolled_back()) };
+                    return if commit {
+                        Ok(())
+                    } else {
+                        Err(Einde::Teruggedraaid)
+                    };
                 }
             }
         }
-        Err(rolled_back())
+        Err(Einde::Teruggedraaid)
     });
     if let Some((commit, reply)) = end {
-        let _ = reply.send(if commit { result } else { Ok(()) });
+        let _ = reply.send(match result {
+            Err(Einde::Fout(e)) if commit => Err(e),
+            _ => Ok(()),
+        });
+    }
+}
+
+/// Why the worker's transaction ended without a commit: the rollback Python asked for (or a
+/// transaction that was dropped), or a failure of the register.
+enum Einde {
+    Teruggedraaid,
+    Fout(Error),
+}
+
+impl From<Error> for Einde {
+    fn from(e: Error) -> Self {
+        Self::Fout(e)
     }
 }
 
@@ -181,11 +201,6 @@ fn recv_soon<T>(rx: &Receiver<T>, spin: Duration) -> Option<T> {
             Err(TryRecvError::Empty) => std::hint::spin_loop(),
         }
     }
-}
-
-/// The error that makes the library roll the transaction back; never shown to Python.
-fn rolled_back() -> Error {
-    Error::Storage("teruggedraaid".to_owned())
 }
 
 #[pymethods]

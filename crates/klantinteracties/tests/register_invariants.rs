@@ -126,7 +126,7 @@ fn vervalst(reg: &Register, edit: impl FnOnce(&mut Vec<Value>)) -> Register {
         .into_iter()
         .map(|r| serde_json::from_value(r).unwrap())
         .collect();
-    Register::from_audit_log(&log, builder(reg.profile(), 99))
+    Register::from_audit_log(&log, builder(reg.profile(), 99)).unwrap()
 }
 
 /// The index of the last audit record about `id`.
@@ -1978,7 +1978,8 @@ fn presented_lists_keep_their_order_through_changes_and_refusals() {
     assert_eq!(e.kind(), "conflict");
     assert_eq!(partij_json(&reg, p), voor);
     // And so does a replay of the audit log.
-    let kopie = Register::from_audit_log(&reg.audit_log().unwrap(), builder(Profile::Standaard, 9));
+    let kopie = Register::from_audit_log(&reg.audit_log().unwrap(), builder(Profile::Standaard, 9))
+        .unwrap();
     assert_eq!(partij_json(&kopie, p), voor);
 }
 

@@ -198,7 +198,9 @@ fn klein() -> Klein {
         .map(|n| {
             let prefix: Vec<AuditRecord> =
                 log.iter().filter(|r| r.transaction <= n).cloned().collect();
-            Register::from_audit_log(&prefix, builder(Profile::Standaard, 3)).inhoud()
+            Register::from_audit_log(&prefix, builder(Profile::Standaard, 3))
+                .unwrap()
+                .inhoud()
         })
         .collect();
     Klein {
@@ -453,7 +455,7 @@ fn replaying_the_audit_log_rebuilds_the_register() {
         log.iter().enumerate().all(|(i, r)| r.seq == i as u64 + 1),
         "no gaps"
     );
-    let kopie = Register::from_audit_log(&log, builder(Profile::Standaard, 5));
+    let kopie = Register::from_audit_log(&log, builder(Profile::Standaard, 5)).unwrap();
     assert!(kopie.inhoud() == reg.inhoud());
     assert_eq!(kopie.lengte(), reg.lengte());
     assert_eq!(kopie.audit_log().unwrap(), log);
@@ -465,7 +467,8 @@ fn replaying_the_audit_log_rebuilds_the_register() {
     let kopie = Register::from_audit_log(
         &journaal.audit_log().unwrap(),
         builder(Profile::Standaard, 6),
-    );
+    )
+    .unwrap();
     assert!(kopie.inhoud() == journaal.inhoud());
 }
 
@@ -476,7 +479,8 @@ fn a_replayed_register_with_the_same_seed_hands_out_new_ids() {
         .map(|_| uid(&reg.registreer_partij(persoon()).unwrap()))
         .collect();
     // Same seed as `register_in`: the id source repeats the ids it gave before.
-    let kopie = Register::from_audit_log(&reg.audit_log().unwrap(), builder(Profile::OpenKlant, 1));
+    let kopie = Register::from_audit_log(&reg.audit_log().unwrap(), builder(Profile::OpenKlant, 1))
+        .unwrap();
     let nieuw = uid(&kopie.registreer_partij(persoon()).unwrap());
     assert!(!ids.contains(&nieuw));
     assert_eq!(kopie.aantallen().iter().map(|(_, n)| n).sum::<usize>(), 6);
@@ -629,4 +633,36 @@ fn writers_on_several_threads_are_serialized() {
     let voor = staat(&reg);
     drop(reg);
     assert!(staat(&open(dir.path()).unwrap()) == voor);
+}
+
+/// Issue: a record stored under another resource than its own (from `from_audit_log` or a
+/// crafted journal frame) reached an `unreachable!`. Now replaying refuses it.
+#[test]
+fn a_record_of_another_resource_is_refused_not_a_panic() {
+    let reg = register_in(Profile::Standaard);
+    reg.registreer_categorie(json!({"naam": "Ondernemer"}))
+        .unwrap();
+    let mut log = reg.audit_log().unwrap();
+    assert!(Register::from_audit_log(&log, builder(Profile::Standaard, 3)).is_ok());
+    log[0].resource = klantinteracties::Resource::Actoren;
+    let e = Register::from_audit_log(&log, builder(Profile::Standaard, 3))
+        .expect_err("a categorie stored as an actor was replayed");
+    assert!(e.to_string().contains("audit record 1"), "{e}");
+    log[0].resource = klantinteracties::Resource::MaakKlantcontact;
+    assert!(Register::from_audit_log(&log, builder(Profile::Standaard, 3)).is_err());
+
+    // The same record in a journal frame with a valid checksum: damage, not a panic.
+    let j = klein();
+    let at = j.ends[j.ends.len() - 2];
+    let payload = &j.bytes[at + 8..];
+    let mut records: serde_json::Value = serde_json::from_slice(payload).unwrap();
+    records[0]["resource"] = json!("actoren");
+    let payload = serde_json::to_vec(&records).unwrap();
+    let mut bytes = j.bytes[..at].to_vec();
+    bytes.extend_from_slice(&u32::try_from(payload.len()).unwrap().to_le_bytes());
+    bytes.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    let dir = met_journal(&bytes);
+    let e = open(dir.path()).expect_err("a crafted frame was replayed");
+    assert!(e.to_string().contains("another resource"), "{e}");
 }

@@ -407,7 +407,7 @@ fn run(ops: &[Op], journaal: bool) {
     }
     let log = reg.audit_log().unwrap();
     assert_eq!(log.len() as u64, reg.lengte().0);
-    let kopie = Register::from_audit_log(&log, builder(Profile::Standaard, 7));
+    let kopie = Register::from_audit_log(&log, builder(Profile::Standaard, 7)).unwrap();
     assert!(kopie.inhoud() == reg.inhoud(), "replay differs");
     assert_eq!(kopie.lengte(), reg.lengte());
     assert_eq!(
@@ -1033,7 +1033,7 @@ fn run_wijd(ops: &[Wijd], profile: Profile, journaal: bool) {
         );
     }
     let log = reg.audit_log().unwrap();
-    let kopie = Register::from_audit_log(&log, builder(profile, 7));
+    let kopie = Register::from_audit_log(&log, builder(profile, 7)).unwrap();
     assert!(kopie.inhoud() == reg.inhoud(), "replay differs");
     assert_eq!(
         weergave(&kopie),

@@ -152,6 +152,14 @@ fn cases() -> Vec<Case> {
             code: "parse_error",
         },
         case(
+            "document.overtredingen",
+            Partijen,
+            json!({}),
+            json!({"digitaleAdressen": vec![json!({}); 101]}),
+            "nonFieldErrors",
+            "too_many_errors",
+        ),
+        case(
             "veld.type",
             Klantcontacten,
             json!({"vertrouwelijk": true}),

@@ -48,3 +48,26 @@ pub struct AuditRecord {
     /// The object after (absent on delete).
     pub after: Option<AnyRecord>,
 }
+
+impl AuditRecord {
+    /// Why the register could not have written this record, if it could not: an object
+    /// before or after of another resource than `resource`, a resource that stores nothing
+    /// (`maak-klantcontact`), or an action without the object it needs. Replaying (the
+    /// journal, [`super::Register::from_audit_log`]) refuses such a record.
+    pub fn inconsistency(&self) -> Option<&'static str> {
+        if self.resource == Resource::MaakKlantcontact {
+            return Some("a record of maak-klantcontact, which stores nothing");
+        }
+        let other =
+            |r: &Option<AnyRecord>| r.as_ref().is_some_and(|r| r.resource() != self.resource);
+        if other(&self.before) || other(&self.after) {
+            return Some("an object of another resource than the record's");
+        }
+        let fits = match self.action {
+            Action::Create => self.after.is_some(),
+            Action::Update => self.before.is_some() && self.after.is_some(),
+            Action::Delete => self.before.is_some() && self.after.is_none(),
+        };
+        (!fits).then_some("an action without the objects it needs")
+    }
+}

@@ -237,6 +237,9 @@ impl RegisterBuilder {
             seq = snapshot.seq;
             transaction = snapshot.transaction;
         }
+        for records in &recovery.transactions {
+            check_records(records)?;
+        }
         let total = recovery.transactions.len() as u64;
         for (done, records) in (1_u64..).zip(recovery.transactions) {
             if done % crate::progress::EVERY == 0 || done == total {
@@ -261,6 +264,19 @@ impl RegisterBuilder {
     }
 }
 
+/// Refuses audit records the register could not have written.
+fn check_records(records: &[AuditRecord]) -> Result<(), Error> {
+    match records
+        .iter()
+        .find_map(|r| r.inconsistency().map(|why| (r.seq, why)))
+    {
+        Some((seq, why)) => Err(Error::Storage(format!(
+            "audit record {seq} cannot be replayed: {why}"
+        ))),
+        None => Ok(()),
+    }
+}
+
 impl Register {
     /// A configurable register.
     pub fn builder() -> RegisterBuilder {
@@ -277,8 +293,14 @@ impl Register {
         Self::builder().open(dir)
     }
 
-    /// Rebuilds a register in memory from an audit log (replay, B8694).
-    pub fn from_audit_log(records: &[AuditRecord], builder: RegisterBuilder) -> Self {
+    /// Rebuilds a register in memory from an audit log (replay, B8694). A record the
+    /// register could not have written ([`AuditRecord::inconsistency`]) is refused, naming
+    /// its sequence number.
+    pub fn from_audit_log(
+        records: &[AuditRecord],
+        builder: RegisterBuilder,
+    ) -> Result<Self, Error> {
+        check_records(records)?;
         let register = builder.in_memory();
         {
             let mut inner = register.write_lock();
@@ -287,9 +309,9 @@ impl Register {
                 inner.seq = r.seq;
                 inner.transaction = r.transaction;
             }
-            let _ = inner.storage.commit(records);
+            inner.storage.commit(records)?;
         }
-        register
+        Ok(register)
     }
 
     /// The profile the register enforces.
@@ -321,6 +343,19 @@ impl Register {
         who: &str,
         f: impl FnOnce(&mut Transactie<'_>) -> Result<T, Error>,
     ) -> Result<T, Error> {
+        self.transactie_met(who, f)
+    }
+
+    /// [`Register::transactie_als`] with the caller's own error type `E`: any `Err` that `f`
+    /// returns rolls the transaction back and is returned as it is, so a caller can end a
+    /// transaction on purpose (a rollback asked for) without dressing it up as a register
+    /// error; the register's own failures (a rule of the whole transaction, storage) arrive
+    /// as `E::from(Error)`.
+    pub fn transactie_met<T, E: From<Error>>(
+        &self,
+        who: &str,
+        f: impl FnOnce(&mut Transactie<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         let mut guard = self.write_lock();
         let inner = &mut *guard;
         let mut tx = Transactie::new(&mut inner.state, &self.ctx, who);
@@ -342,12 +377,12 @@ impl Register {
         }
         if let Err(e) = tx.controleer_nieuwe_klantcontacten() {
             tx.rollback_to(0);
-            return Err(e);
+            return Err(e.into());
         }
         let records = tx.audit_records(inner.seq + 1, inner.transaction + 1);
         if let Err(e) = inner.storage.commit(&records) {
             tx.rollback_to(0);
-            return Err(e);
+            return Err(e.into());
         }
         inner.seq += records.len() as u64;
         inner.transaction += 1;

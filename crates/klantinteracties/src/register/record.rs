@@ -79,8 +79,10 @@ macro_rules! records {
         }
 
         impl Tables {
-            /// Sets object `id` of `resource` to `rec` (or removes it) and keeps the indexes
-            /// in step; returns the previous object with its sequence number.
+            /// Sets object `id` to `rec` (its resource is the record's own) or, with `None`,
+            /// removes object `id` of `resource`, and keeps the indexes in step; returns the
+            /// previous object with its sequence number. A record cannot land in another
+            /// resource's table: where it goes is read from the record itself.
             pub(crate) fn apply(
                 &mut self,
                 ix: &mut Indexes,
@@ -89,13 +91,13 @@ macro_rules! records {
                 rec: Option<AnyRecord>,
                 seq: Option<u64>,
             ) -> Option<(u64, AnyRecord)> {
+                let resource = rec.as_ref().map_or(resource, AnyRecord::resource);
                 match resource {
                     $(
                         Resource::$variant => {
                             let new = match rec {
                                 Some(AnyRecord::$variant(r)) => Some(r),
-                                Some(_) => unreachable!("record of another resource"),
-                                None => None,
+                                _ => None,
                             };
                             if let Some(old) = self.$field.get(&id) {
                                 super::$module::index(ix, Op::Remove, id, &old.clone());

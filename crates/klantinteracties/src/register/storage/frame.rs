@@ -136,6 +136,9 @@ fn transaction(payload: &[u8], expected: u64) -> Result<Vec<AuditRecord>, &'stat
     if records.is_empty() || records.iter().any(|r| r.transaction != expected) {
         return Err("transaction out of sequence");
     }
+    if let Some(why) = records.iter().find_map(AuditRecord::inconsistency) {
+        return Err(why);
+    }
     Ok(records)
 }
 
