@@ -420,3 +420,36 @@ fn a_damaged_journal_is_refused_by_inspect_and_cut_by_repair() {
     assert_eq!(run(&["inspect", "--data", d], None).status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue: `generate` on a directory that already held data always failed with a uniqueness
+/// conflict, although its help says data is added.
+#[test]
+fn generate_twice_adds_to_the_register() {
+    let dir = std::env::temp_dir().join(format!("ki-cli-generate-twice-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let args = [
+        "generate",
+        "--data",
+        d,
+        "--partijen",
+        "30",
+        "--klantcontacten",
+        "20",
+    ];
+    for _ in 0..2 {
+        let out = run(&args, None);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = run(&["inspect", "--data", d], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("partijen                 60"), "{text}");
+    assert!(text.contains("klantcontacten           40"), "{text}");
+    assert!(text.contains("invarianten: alle gelden"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

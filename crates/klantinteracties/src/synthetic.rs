@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::model::{ActorId, Verwijzing};
 use crate::progress::Progress;
 use crate::register::{Error, KlantcontactRegistratie, Register, Transactie};
+use crate::Resource;
 
 /// How much to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -175,6 +176,17 @@ pub fn vul_met_voortgang(
     let mut rng = SmallRng::seed_from_u64(seed);
     let mut out = Gegenereerd::default();
     let batch = omvang.batch;
+    // Data is added to what the register holds: numbering (names, identificatoren, BSNs)
+    // goes on after the objects already there, so a second run does not collide with the
+    // first one's unique values.
+    let al = |resource: Resource| {
+        register
+            .aantallen()
+            .into_iter()
+            .find_map(|(r, n)| (r == resource).then_some(n))
+            .unwrap_or(0)
+    };
+    let (actoren_al, partijen_al) = (al(Resource::Actoren), al(Resource::Partijen));
 
     in_batches(
         register,
@@ -182,6 +194,7 @@ pub fn vul_met_voortgang(
         omvang.actoren,
         batch,
         |tx, i| {
+            let i = i + actoren_al;
             let a = tx.registreer_actor(json!({
             "naam": format!("Medewerker {i}"),
             "soortActor": "medewerker",
@@ -194,7 +207,7 @@ pub fn vul_met_voortgang(
         },
     )?;
 
-    let mut bsn_n = seed.wrapping_mul(1_000_003) % 1_000_000;
+    let mut bsn_n = seed.wrapping_mul(1_000_003) % 1_000_000 + partijen_al as u64;
     let mut rng_p = SmallRng::seed_from_u64(seed ^ 0x5eed);
     in_batches(
         register,
@@ -202,6 +215,7 @@ pub fn vul_met_voortgang(
         omvang.partijen,
         batch,
         |tx, i| {
+            let i = i + partijen_al;
             if omvang.organisatie_elke > 0
                 && i % omvang.organisatie_elke == omvang.organisatie_elke - 1
             {
