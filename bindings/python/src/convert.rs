@@ -19,6 +19,8 @@ pub(crate) enum Document<'a, 'py> {
     Bytes(&'a [u8]),
     /// Anything else (a dict, usually): converted with pythonize.
     Object(&'a Bound<'py, PyAny>),
+    /// A `str` that is not valid Unicode (a lone surrogate): refused, never altered.
+    NotUnicode,
 }
 
 impl<'a, 'py> Document<'a, 'py> {
@@ -28,7 +30,7 @@ impl<'a, 'py> Document<'a, 'py> {
         } else if let Ok(s) = data.cast::<PyString>() {
             match s.to_str() {
                 Ok(text) => Document::Bytes(text.as_bytes()),
-                Err(_) => Document::Text(s.to_string_lossy().into_owned().into_bytes()),
+                Err(_) => Document::NotUnicode,
             }
         } else if let Ok(b) = data.cast::<PyByteArray>() {
             Document::Text(b.to_vec())
@@ -44,38 +46,59 @@ impl<'a, 'py> Document<'a, 'py> {
             Document::Text(t) => rules::parse_json(t),
             Document::Bytes(b) => rules::parse_json(b),
             Document::Object(o) => to_value(o),
+            Document::NotUnicode => Err(parse_error(
+                "de tekst is geen geldige Unicode (een losse surrogaat)",
+            )),
         }
     }
 }
 
-/// A Python object as a JSON value: dicts with `str` keys, lists, tuples, `str`, `int` (64
-/// bits), finite `float`, `bool` and `None`. Anything else (a set, a `datetime`, an integer
-/// beyond 64 bits, `inf`) has no JSON form and is a `parse_error` at `nonFieldErrors`.
-///
-/// Written out rather than through a serde bridge: a document is only these types, and the
-/// direct walk is about twice as fast, which is most of the cost of validating a dict.
-pub(crate) fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, Report> {
-    json_of(obj).map_err(|what| Report {
+fn parse_error(what: impl std::fmt::Display) -> Report {
+    Report {
         violations: vec![klantinteracties::rules::Violation {
             name: "nonFieldErrors".to_owned(),
             code: "parse_error".to_owned(),
             reason: format!("Het object heeft geen JSON-vorm: {what}."),
             rule: "document.json".to_owned(),
         }],
-    })
+    }
 }
 
-fn json_of(obj: &Bound<'_, PyAny>) -> Result<Value, String> {
+/// A Python object as a JSON value: dicts with `str` keys, lists, tuples, `str`, `int` (64
+/// bits), finite `float`, `bool` and `None`. Anything else (a set, a `datetime`, an integer
+/// beyond 64 bits, `inf`), a `str` that is not valid Unicode, and nesting deeper than the
+/// JSON text path allows ([`rules::MAX_NESTING`], which also stops a dict that contains
+/// itself) has no JSON form and is a `parse_error` at `nonFieldErrors`. The message names
+/// what was wrong, never the value.
+///
+/// Written out rather than through a serde bridge: a document is only these types, and the
+/// direct walk is about twice as fast, which is most of the cost of validating a dict.
+pub(crate) fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, Report> {
+    json_of(obj, 0).map_err(parse_error)
+}
+
+fn json_of(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, String> {
     if let Ok(s) = obj.cast::<PyString>() {
         return text(s).map(Value::String);
     }
+    let nested = || {
+        if depth >= rules::MAX_NESTING {
+            Err(format!(
+                "het object is dieper genest dan {} niveaus (of bevat zichzelf)",
+                rules::MAX_NESTING
+            ))
+        } else {
+            Ok(depth + 1)
+        }
+    };
     if let Ok(d) = obj.cast::<PyDict>() {
+        let depth = nested()?;
         let mut map = Map::with_capacity(d.len());
         for (k, v) in d.iter() {
             let key = k
                 .cast::<PyString>()
-                .map_err(|_| format!("sleutel {} is geen tekst", describe(&k)))?;
-            map.insert(text(key)?, json_of(&v)?);
+                .map_err(|_| format!("een sleutel van het type {} is geen tekst", type_name(&k)))?;
+            map.insert(text(key)?, json_of(&v, depth)?);
         }
         return Ok(Value::Object(map));
     }
@@ -92,24 +115,26 @@ fn json_of(obj: &Bound<'_, PyAny>) -> Result<Value, String> {
         return obj
             .extract::<u64>()
             .map(Value::from)
-            .map_err(|_| format!("het getal {} past niet in 64 bits", describe(obj)));
+            .map_err(|_| "een getal dat niet in 64 bits past".to_owned());
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         return serde_json::Number::from_f64(f.value())
             .map(Value::Number)
-            .ok_or_else(|| format!("{} is geen eindig getal", describe(obj)));
+            .ok_or_else(|| "een getal dat niet eindig is (inf of nan)".to_owned());
     }
     if let Ok(l) = obj.cast::<PyList>() {
+        let depth = nested()?;
         return l
             .iter()
-            .map(|v| json_of(&v))
+            .map(|v| json_of(&v, depth))
             .collect::<Result<_, _>>()
             .map(Value::Array);
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
+        let depth = nested()?;
         return t
             .iter()
-            .map(|v| json_of(&v))
+            .map(|v| json_of(&v, depth))
             .collect::<Result<_, _>>()
             .map(Value::Array);
     }
@@ -119,12 +144,7 @@ fn json_of(obj: &Bound<'_, PyAny>) -> Result<Value, String> {
 fn text(s: &Bound<'_, PyString>) -> Result<String, String> {
     s.to_str()
         .map(str::to_owned)
-        .map_err(|_| "tekst die geen geldige UTF-8 is".to_owned())
-}
-
-fn describe(obj: &Bound<'_, PyAny>) -> String {
-    obj.repr()
-        .map_or_else(|_| type_name(obj), |r| r.to_string_lossy().into_owned())
+        .map_err(|_| "tekst die geen geldige Unicode is (een losse surrogaat)".to_owned())
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {

@@ -110,6 +110,21 @@ def test_workflows_inside_a_transaction(register: ki.Register) -> None:
     assert register.zoek_klantcontact()["count"] == 1
 
 
+def test_a_deep_workflow_input_in_a_transaction_is_refused_and_the_transaction_goes_on(
+    register: ki.Register,
+) -> None:
+    # Issue: a deep workflow input inside a transaction killed the worker thread.
+    deep: list[object] = []
+    for _ in range(20_000):
+        deep = [deep]
+    with register.transactie() as tx:
+        with pytest.raises(ki.ValidationError) as caught:
+            tx.voer_uit("beantwoord_vraag_direct", {"klantcontact": deep})
+        assert caught.value.invalid_params[0]["code"] == "parse_error"
+        tx.registreer_actor(medewerker())
+    assert register.aantallen()["actoren"] == 1
+
+
 def test_calling_the_register_from_the_thread_that_holds_a_transaction_is_refused(
     register: ki.Register,
 ) -> None:

@@ -72,6 +72,52 @@ def test_an_object_without_a_json_form_is_a_violation() -> None:
     assert (param["name"], param["code"]) == ("nonFieldErrors", "parse_error")
 
 
+def _deep_list(depth: int) -> list[Any]:
+    doc: list[Any] = []
+    for _ in range(depth):
+        doc = [doc]
+    return doc
+
+
+def _deep_dict(depth: int) -> dict[str, Any]:
+    doc: dict[str, Any] = {}
+    for _ in range(depth):
+        doc = {"a": doc}
+    return doc
+
+
+@pytest.mark.parametrize("depth", [31, 8_000, 100_000])
+def test_deep_nesting_is_a_located_parse_error_not_a_crash(depth: int) -> None:
+    # Issue: lists about 8,000 deep and dicts about 15,000 deep killed the interpreter.
+    for inner in (_deep_list(depth), _deep_dict(depth)):
+        [param] = ki.check("partijen", {"soortPartij": "persoon", "bezoekadres": inner})
+        assert (param["name"], param["code"]) == ("nonFieldErrors", "parse_error")
+        assert "genest" in param["reason"]
+
+
+def test_a_dict_that_contains_itself_is_a_parse_error_not_a_crash() -> None:
+    doc: dict[str, Any] = {"soortPartij": "persoon"}
+    doc["self"] = doc
+    [param] = ki.check("partijen", doc)
+    assert (param["name"], param["code"]) == ("nonFieldErrors", "parse_error")
+
+
+def test_nesting_up_to_the_limit_is_converted() -> None:
+    # 31 lists inside the partij (`_deep_list(n)` is n + 1 lists; 32 levels with the partij):
+    # no parse error, only the rules' own findings.
+    params = ki.check("partijen", {"soortPartij": "persoon", "bezoekadres": _deep_list(30)})
+    assert all(p["code"] != "parse_error" for p in params)
+
+
+def test_a_lone_surrogate_is_refused_as_str_and_as_dict_alike() -> None:
+    # Issue: as a str the document was stored altered (U+FFFD), as a dict it was refused.
+    as_text = "{\"soortPartij\": \"persoon\", \"x\": \"Jan\ud800\"}"
+    for doc in (as_text, {"soortPartij": "persoon", "x": "Jan\ud800"}):
+        [param] = ki.check("partijen", doc)
+        assert (param["name"], param["code"]) == ("nonFieldErrors", "parse_error")
+        assert "Jan" not in param["reason"]
+
+
 def test_profiles_differ_where_open_klant_is_more_lenient() -> None:
     doc = persoon(onbekend=1)
     assert [p["code"] for p in ki.check("partijen", doc)] == ["unknown-field"]
