@@ -259,8 +259,12 @@ impl Register {
     /// The number of objects per collection.
     fn aantallen<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         self.guard(py)?;
+        let register = &*self.inner;
+        // Every wait for the register's lock happens without the GIL: a transaction open on
+        // another thread must not freeze the interpreter.
+        let counts = py.detach(|| register.aantallen());
         let dict = PyDict::new(py);
-        for (resource, n) in self.inner.aantallen() {
+        for (resource, n) in counts {
             dict.set_item(resource.collection(), n)?;
         }
         Ok(dict)
@@ -269,7 +273,8 @@ impl Register {
     /// `(audit records, transactions)` committed so far.
     fn lengte(&self, py: Python<'_>) -> PyResult<(u64, u64)> {
         self.guard(py)?;
-        Ok(self.inner.lengte())
+        let register = &*self.inner;
+        Ok(py.detach(|| register.lengte()))
     }
 
     /// Writes a snapshot, so the next open replays only what follows it.
@@ -290,7 +295,9 @@ impl Register {
     /// What recovery found when the register was opened.
     fn herstelrapport<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.guard(py)?;
-        convert::serialize_py(py, &self.inner.herstelrapport())
+        let register = &*self.inner;
+        let report = py.detach(|| register.herstelrapport());
+        convert::serialize_py(py, &report)
     }
 
     /// The profile the register enforces: `standaard` or `open-klant`.
@@ -303,6 +310,7 @@ impl Register {
     #[getter]
     fn opslag(&self, py: Python<'_>) -> PyResult<String> {
         self.guard(py)?;
-        Ok(self.inner.opslag())
+        let register = &*self.inner;
+        Ok(py.detach(|| register.opslag()))
     }
 }

@@ -125,6 +125,55 @@ def test_a_deep_workflow_input_in_a_transaction_is_refused_and_the_transaction_g
     assert register.aantallen()["actoren"] == 1
 
 
+GIL_SCRIPT = """
+import threading, time
+import klantinteracties as ki
+from conftest import medewerker
+
+register = ki.Register()
+done = []
+with register.transactie() as tx:
+    tx.registreer_actor(medewerker())
+    readers = [
+        threading.Thread(target=lambda f=f: done.append(f(register)))
+        for f in (
+            lambda r: r.aantallen(),
+            lambda r: r.lengte(),
+            lambda r: r.herstelrapport(),
+            lambda r: r.opslag,
+            lambda r: repr(r),
+        )
+    ]
+    for t in readers:
+        t.start()
+    time.sleep(0.2)  # the readers now wait for the register; Python must go on meanwhile
+    ticks = sum(1 for _ in range(100_000))
+for t in readers:
+    t.join()
+assert ticks == 100_000 and len(done) == 5, done
+assert register.aantallen()["actoren"] == 1
+print("ok")
+"""
+
+
+def test_reading_the_register_during_a_transaction_does_not_freeze_python() -> None:
+    # Issue: aantallen(), lengte(), herstelrapport(), opslag and repr() from another thread
+    # waited for the register holding the GIL, and the whole interpreter froze. In a child
+    # process, so that a freeze fails the test instead of hanging it.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    out = subprocess.run(
+        [sys.executable, "-c", GIL_SCRIPT],
+        cwd=Path(__file__).parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+
+
 def test_calling_the_register_from_the_thread_that_holds_a_transaction_is_refused(
     register: ki.Register,
 ) -> None:
