@@ -4,6 +4,7 @@ code and never a crash, and a refused call changes nothing."""
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 import pytest
@@ -62,6 +63,40 @@ def test_any_value_is_checked_without_crashing(resource: str, data: Any, respons
 def test_a_value_without_a_json_form_is_a_located_error(value: object) -> None:
     [param] = ki.check("partijen", {"soortPartij": value})
     assert (param["name"], param["code"]) == ("nonFieldErrors", "parse_error")
+
+
+# The fuzz target of the Python conversion: any Python object, including those without a JSON
+# form (sets, bytes, non-finite floats, huge integers, lone surrogates, tuples, objects), nested
+# deeper than the limit, or containing itself. `KI_FUZZ_CASES` sets the number of examples
+# (the test command: 300; a long run by hand: see the README's development notes).
+ANYTHING = st.recursive(
+    SCALARS
+    | st.floats()
+    | st.integers()
+    | st.binary(max_size=8)
+    | st.text(alphabet=st.characters(categories=["Cs", "Lu", "Nd"]), max_size=4)
+    | st.builds(object),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.tuples(inner, inner)
+    | st.frozensets(st.integers(), max_size=2)
+    | st.dictionaries(NAMES | st.text(max_size=4) | st.integers(), inner, max_size=3),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=int(os.environ.get("KI_FUZZ_CASES", "300")), deadline=None)
+@given(data=ANYTHING, depth=st.integers(min_value=0, max_value=200), cycle=st.booleans())
+def test_fuzz_the_python_conversion(data: Any, depth: int, cycle: bool) -> None:
+    doc: Any = {"soortPartij": "persoon", "x": data}
+    for _ in range(depth):
+        doc = {"x": [doc]}
+    if cycle:
+        doc["self"] = doc
+    for resource in ("partijen", "klantcontacten"):
+        params = ki.check(resource, doc)
+        assert isinstance(params, list)
+        if params:
+            assert_located(params)
 
 
 @settings(max_examples=200, deadline=None)
