@@ -20,26 +20,34 @@ use crate::errors::{self, IntoPy};
 use crate::transactie::Transactie;
 
 /// The threads that have a transaction open on a register: a direct call from one of them
-/// would wait for the lock its own transaction holds.
+/// would wait for the lock its own transaction holds. Also the process they are in: after
+/// `os.fork`, a transaction that was open has no worker in the child, and the register's lock
+/// stays taken there.
 #[derive(Debug, Default)]
-pub(crate) struct OpenThreads(Mutex<Vec<ThreadId>>);
+pub(crate) struct OpenThreads(Mutex<Vec<(ThreadId, u32)>>);
 
 impl OpenThreads {
-    fn list(&self) -> std::sync::MutexGuard<'_, Vec<ThreadId>> {
+    fn list(&self) -> std::sync::MutexGuard<'_, Vec<(ThreadId, u32)>> {
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     pub(crate) fn contains(&self, thread: ThreadId) -> bool {
-        self.list().contains(&thread)
+        self.list().iter().any(|(t, _)| *t == thread)
+    }
+
+    /// Whether a transaction was open in another process (this one is a fork of it).
+    pub(crate) fn open_before_fork(&self) -> bool {
+        let me = std::process::id();
+        self.list().iter().any(|(_, pid)| *pid != me)
     }
 
     pub(crate) fn add(&self, thread: ThreadId) {
-        self.list().push(thread);
+        self.list().push((thread, std::process::id()));
     }
 
     pub(crate) fn remove(&self, thread: ThreadId) {
         let mut list = self.list();
-        if let Some(i) = list.iter().position(|t| *t == thread) {
+        if let Some(i) = list.iter().position(|(t, _)| *t == thread) {
             list.swap_remove(i);
         }
     }
@@ -97,7 +105,8 @@ fn uuid_of(py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Uuid> {
                 violations: vec![klantinteracties::rules::Violation {
                     name: "uuid".to_owned(),
                     code: "invalid".to_owned(),
-                    reason: format!("{text:?} is geen geldige UUID."),
+                    // The text is not repeated: it may be personal data, and of any length.
+                    reason: "Geen geldige UUID.".to_owned(),
                     rule: "zoeken.parameter".to_owned(),
                 }],
             }),
@@ -114,6 +123,13 @@ pub(crate) fn body_value(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Va
 
 impl Register {
     fn guard(&self, py: Python<'_>) -> PyResult<()> {
+        if self.open.open_before_fork() {
+            return Err(errors::transaction_error(
+                py,
+                "a transaction was open on this register when the process forked: in this \
+                 process it can never end, so the register cannot be used here; open it again",
+            ));
+        }
         if self.open.contains(std::thread::current().id()) {
             return Err(errors::transaction_error(
                 py,

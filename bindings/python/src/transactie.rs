@@ -40,6 +40,8 @@ pub(crate) struct Transactie {
     spin: Duration,
     worker: Mutex<Option<JoinHandle<()>>>,
     thread: ThreadId,
+    /// The process that opened it: after `os.fork` the worker is not in the child.
+    pid: u32,
     open: Arc<OpenThreads>,
 }
 
@@ -64,16 +66,37 @@ impl Transactie {
             spin,
             worker: Mutex::new(Some(worker)),
             thread,
+            pid: std::process::id(),
             open,
         })
     }
 
     fn sender(&self, py: Python<'_>) -> PyResult<Sender<Opdracht>> {
+        self.check_caller(py)?;
         self.sender
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
             .ok_or_else(|| errors::transaction_error(py, "the transaction is no longer open"))
+    }
+
+    /// Refuses a caller that would wait forever: another process (after `os.fork` the worker
+    /// is not there) or another thread (the transaction is the opening thread's).
+    fn check_caller(&self, py: Python<'_>) -> PyResult<()> {
+        if std::process::id() != self.pid {
+            return Err(errors::transaction_error(
+                py,
+                "the transaction was opened in another process (before os.fork); it cannot go \
+                 on here",
+            ));
+        }
+        if thread::current().id() != self.thread {
+            return Err(errors::transaction_error(
+                py,
+                "a transaction belongs to the thread that opened it; open one in this thread",
+            ));
+        }
+        Ok(())
     }
 
     /// Sends one instruction and waits for its answer with the GIL released.
@@ -93,6 +116,7 @@ impl Transactie {
     }
 
     fn end(&self, py: Python<'_>, commit: bool) -> PyResult<()> {
+        self.check_caller(py)?;
         let sender = self
             .sender
             .lock()

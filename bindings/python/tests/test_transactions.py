@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from typing import Any
 
@@ -172,6 +173,54 @@ def test_reading_the_register_during_a_transaction_does_not_freeze_python() -> N
         timeout=60,
     )
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+
+
+def test_a_transaction_handed_to_another_thread_is_refused_there(register: ki.Register) -> None:
+    # Issue: a transaction handed to another thread could leave everything else waiting.
+    caught: list[BaseException] = []
+    with register.transactie() as tx:
+
+        def use() -> None:
+            try:
+                tx.registreer_actor(medewerker())
+            except ki.TransactionError as e:
+                caught.append(e)
+
+        t = threading.Thread(target=use)
+        t.start()
+        t.join(timeout=30)
+        assert not t.is_alive()
+        tx.registreer_actor(medewerker())
+    assert len(caught) == 1 and "thread" in str(caught[0])
+    assert register.aantallen()["actoren"] == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork exists on POSIX only")
+# Python 3.12 warns that forking a process with threads (the transaction's worker) may
+# deadlock: that is what this test is about.
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_after_fork_an_open_transaction_and_its_register_refuse_instead_of_hanging(
+    register: ki.Register,
+) -> None:
+    # Issue: used after os.fork, a transaction (whose worker is not in the child) hung.
+    with register.transactie() as tx:
+        tx.registreer_actor(medewerker())
+        pid = os.fork()
+        if pid == 0:  # the child: report through the exit code, never return into pytest
+            code = 0
+            for attempt in (lambda: tx.registreer_actor(medewerker()), tx.commit,
+                            register.aantallen):
+                try:
+                    attempt()
+                    code |= 1
+                except ki.TransactionError:
+                    pass
+                except BaseException:
+                    code |= 2
+            os._exit(code)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert register.aantallen()["actoren"] == 1
 
 
 def test_calling_the_register_from_the_thread_that_holds_a_transaction_is_refused(
