@@ -300,12 +300,30 @@ pub(crate) fn not_found(app: &App) -> ProblemResponse {
 }
 
 fn method_not_allowed(app: &App, http: &HttpMethod, allow: &'static str) -> ProblemResponse {
+    // As Open Klant words it for the methods of HTTP; an extension method is the client's
+    // text, and not repeated.
+    let standard = [
+        HttpMethod::GET,
+        HttpMethod::POST,
+        HttpMethod::PUT,
+        HttpMethod::PATCH,
+        HttpMethod::DELETE,
+        HttpMethod::HEAD,
+        HttpMethod::OPTIONS,
+        HttpMethod::TRACE,
+        HttpMethod::CONNECT,
+    ];
+    let detail = if standard.contains(http) {
+        format!("Methode \"{http}\" niet toegestaan.")
+    } else {
+        "Methode niet toegestaan.".to_owned()
+    };
     ProblemResponse::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "MethodNotAllowed",
         "method_not_allowed",
         "Methode niet toegestaan.",
-        &format!("Methode \"{http}\" niet toegestaan."),
+        &detail,
         &app.origin,
     )
     .with_header(header::ALLOW, HeaderValue::from_static(allow))

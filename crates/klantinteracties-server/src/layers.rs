@@ -92,10 +92,24 @@ pub(crate) async fn fallback(
 
 /// One log line per request: method, route template, collection, the names (never the
 /// values) of the query parameters, status, time and request id. No body, no path id, no
-/// query value: they may be personal data.
+/// query value: they may be personal data. A collection the API does not have, and a
+/// parameter name that is no safe identifier (`?111222333=…`) and an extension method are the
+/// client's text too, and logged as `?`.
 async fn access_log(request: Request<Body>, next: Next) -> Response {
     let start = Instant::now();
-    let method = request.method().clone();
+    // An extension method is the client's text: only the methods of HTTP are logged by name.
+    let method = match *request.method() {
+        axum::http::Method::GET
+        | axum::http::Method::POST
+        | axum::http::Method::PUT
+        | axum::http::Method::PATCH
+        | axum::http::Method::DELETE
+        | axum::http::Method::HEAD
+        | axum::http::Method::OPTIONS
+        | axum::http::Method::TRACE
+        | axum::http::Method::CONNECT => request.method().as_str().to_owned(),
+        _ => "?".to_owned(),
+    };
     // The route without the object's id.
     let below: Vec<&str> = request
         .uri()
@@ -103,9 +117,17 @@ async fn access_log(request: Request<Body>, next: Next) -> Response {
         .strip_prefix(crate::API_ROOT)
         .map(|p| p.trim_matches('/').split('/').collect())
         .unwrap_or_default();
-    let collection = below.first().copied().unwrap_or("").to_owned();
+    let collection = match below.first().copied() {
+        Some(c) if c.is_empty() || c == "openapi.json" => c.to_owned(),
+        Some(c) if klantinteracties::Resource::from_collection(c).is_some() => c.to_owned(),
+        Some(_) => "?".to_owned(),
+        None => String::new(),
+    };
     let route = match below.len() {
-        0 => request.uri().path().to_owned(),
+        // Outside the API (`/health`, or a path the server does not have): the path is logged
+        // only when it is one of the server's own.
+        0 if request.uri().path() == "/health" => "/health".to_owned(),
+        0 => "?".to_owned(),
         1 => format!("{}/{{collection}}", crate::API_ROOT),
         _ => format!("{}/{{collection}}/{{id}}", crate::API_ROOT),
     };
@@ -116,7 +138,13 @@ async fn access_log(request: Request<Body>, next: Next) -> Response {
         .split('&')
         .filter_map(|pair| pair.split('=').next())
         .filter(|name| !name.is_empty())
-        .map(str::to_owned)
+        .map(|name| {
+            if klantinteracties::rules::is_safe_name(name) {
+                name.to_owned()
+            } else {
+                "?".to_owned()
+            }
+        })
         .collect();
     let id = request
         .headers()

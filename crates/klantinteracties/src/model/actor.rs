@@ -43,7 +43,7 @@ pub struct ActorVan<I> {
 }
 
 /// The common fields of an actor response (`Base_ActorSerializer`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ActorBasis {
     /// Unique (technical) identification.
@@ -62,8 +62,16 @@ pub struct ActorBasis {
     pub actoridentificator: Option<Option<Actoridentificator>>,
 }
 
+super::verhuld::verhulde_debug!(ActorBasis {
+    uuid,
+    url,
+    naam: verhuld,
+    indicatie_actief,
+    actoridentificator
+});
+
 /// Actor-identificatie of soort `medewerker` (`Medewerker`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Medewerker {
     /// Functie (max 40).
@@ -76,8 +84,14 @@ pub struct Medewerker {
     pub telefoonnummer: Telefoonnummer,
 }
 
+super::verhuld::verhulde_debug!(Medewerker {
+    functie: verhuld,
+    emailadres,
+    telefoonnummer
+});
+
 /// Actor-identificatie of soort `geautomatiseerde_actor` (`GeautomatiseerdeActor`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GeautomatiseerdeActor {
     /// Functie (max 40).
@@ -88,8 +102,13 @@ pub struct GeautomatiseerdeActor {
     pub omschrijving: Option<String>,
 }
 
+super::verhuld::verhulde_debug!(GeautomatiseerdeActor {
+    functie: verhuld,
+    omschrijving: verhuld
+});
+
 /// Actor-identificatie of soort `organisatorische_eenheid` (`OrganisatorischeEenheid`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct OrganisatorischeEenheid {
     /// Omschrijving (max 200).
@@ -109,6 +128,13 @@ pub struct OrganisatorischeEenheid {
     #[schemars(with = "OfLeeg<Telefoonnummer>")]
     pub telefoonnummer: Option<OfLeeg<Telefoonnummer>>,
 }
+
+super::verhuld::verhulde_debug!(OrganisatorischeEenheid {
+    omschrijving: verhuld,
+    emailadres,
+    faxnummer: verhuld,
+    telefoonnummer
+});
 
 impl Serialize for Actor {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -219,7 +245,7 @@ pub struct ActorInputVan<I> {
 }
 
 /// The common fields of an actor input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ActorInputBasis {
     /// Naam (max 200).
@@ -237,6 +263,12 @@ pub struct ActorInputBasis {
     #[schemars(with = "Option<Actoridentificator>")]
     pub actoridentificator: Option<Option<Actoridentificator>>,
 }
+
+super::verhuld::verhulde_debug!(ActorInputBasis {
+    naam: verhuld,
+    indicatie_actief,
+    actoridentificator
+});
 
 impl ActorInput {
     /// The soort actor (the discriminator).

@@ -12,7 +12,7 @@ use super::{BagId, Landcode, OfLeeg, Postcode};
 /// Every field is optional; Open Klant renders an unfilled text field as `""`. A Dutch address
 /// is identified by its BAG nummeraanduiding-id, a foreign one or one without BAG entry by
 /// `adresregel1..3` and `land` (B8841).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Adres {
     /// Identificatie van de nummeraanduiding in de BAG (16 digits).
@@ -56,3 +56,16 @@ pub struct Adres {
     #[schemars(with = "OfLeeg<Landcode>")]
     pub land: Option<OfLeeg<Landcode>>,
 }
+
+super::verhuld::verhulde_debug!(Adres {
+    nummeraanduiding_id,
+    straatnaam: verhuld,
+    huisnummer: verhuld,
+    huisnummertoevoeging: verhuld,
+    postcode,
+    stad: verhuld,
+    adresregel1: verhuld,
+    adresregel2: verhuld,
+    adresregel3: verhuld,
+    land
+});

@@ -12,7 +12,7 @@ use super::{
 /// A betrokkene as the API returns it (`Betrokkene`, `ExpandBetrokkene`,
 /// `BetrokkeneKlantcontactReadOnly`). Several betrokkenen may be registered for one
 /// klantcontact (B7682).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Betrokkene {
     /// Unique (technical) identification.
@@ -55,6 +55,22 @@ pub struct Betrokkene {
     pub expand: Option<BetrokkeneExpand>,
 }
 
+super::verhuld::verhulde_debug!(Betrokkene {
+    uuid,
+    url,
+    was_partij,
+    had_klantcontact,
+    digitale_adressen,
+    bezoekadres,
+    correspondentieadres,
+    contactnaam,
+    volledige_naam: verhuld,
+    rol,
+    organisatienaam: verhuld,
+    initiator,
+    expand
+});
+
 /// `_expand` of a betrokkene (`ExpandBetrokkene`): the relations asked for, in the order of the
 /// betrokkene's properties. `wasPartij` and `hadKlantcontact` are reached from a
 /// klantcontact (`hadBetrokkenen.wasPartij`), a partij (`betrokkenen.hadKlantcontact`) or a
@@ -93,7 +109,7 @@ pub struct BetrokkeneInput {
 
 /// The writable fields of a betrokkene other than `hadKlantcontact`; on its own this is the
 /// betrokkene of a `maak-klantcontact` request (`BetrokkeneKlantcontactReadOnly` as input).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BetrokkeneGegevens {
     /// The partij the betrokkene was.
@@ -137,3 +153,13 @@ pub struct BetrokkeneGegevens {
     /// Whether the betrokkene initiated the contact.
     pub initiator: bool,
 }
+
+super::verhuld::verhulde_debug!(BetrokkeneGegevens {
+    was_partij,
+    bezoekadres,
+    correspondentieadres,
+    contactnaam,
+    rol,
+    organisatienaam: verhuld,
+    initiator
+});

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::CategorieId;
 
 /// A categorie as the API returns it (`Categorie`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Categorie {
     /// Unique (technical) identification.
@@ -19,8 +19,14 @@ pub struct Categorie {
     pub naam: Option<String>,
 }
 
+super::verhuld::verhulde_debug!(Categorie {
+    uuid,
+    url,
+    naam: verhuld
+});
+
 /// A categorie in a create or update request.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CategorieInput {
     /// Naam (max 80).
@@ -28,3 +34,5 @@ pub struct CategorieInput {
     #[schemars(with = "String")]
     pub naam: Option<String>,
 }
+
+super::verhuld::verhulde_debug!(CategorieInput { naam: verhuld });

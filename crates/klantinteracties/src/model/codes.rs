@@ -8,8 +8,9 @@ use std::str::FromStr;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The error of parsing a literal that is not in a closed code list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The error of parsing a literal that is not in a closed code list. Its Display and Debug
+/// name the list, not the literal: a wrong value may be personal data.
+#[derive(Clone, PartialEq, Eq)]
 pub struct OnbekendeCode {
     /// The name of the code list.
     pub lijst: &'static str,
@@ -19,9 +20,14 @@ pub struct OnbekendeCode {
 
 impl fmt::Display for OnbekendeCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a value of {}", self.waarde, self.lijst)
+        write!(f, "not a value of {}", self.lijst)
     }
 }
+
+super::verhuld::verhulde_debug!(OnbekendeCode {
+    lijst,
+    waarde: verhuld
+});
 
 impl std::error::Error for OnbekendeCode {}
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// Contactnaam: the name a person wants to be addressed by during contact with the
 /// municipality; it may differ from the name in the BRP (the spec's `Contactnaam`,
 /// `PersoonContact` and `ContactpersoonPersoon`, which are identical). All fields optional.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Contactnaam {
     /// Voorletters (max 10).
@@ -26,6 +26,13 @@ pub struct Contactnaam {
     #[schemars(with = "String")]
     pub achternaam: Option<String>,
 }
+
+super::verhuld::verhulde_debug!(Contactnaam {
+    voorletters: verhuld,
+    voornaam: verhuld,
+    voorvoegsel_achternaam: verhuld,
+    achternaam: verhuld
+});
 
 impl Contactnaam {
     /// The volledige naam as Open Klant derives it (`get_full_name`): the non-empty values of

@@ -10,7 +10,7 @@ use super::{
 };
 
 /// A digitaal adres as the API returns it (`DigitaalAdres`, `ExpandDigitaalAdres`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct DigitaalAdres {
     /// Unique (technical) identification.
@@ -52,6 +52,20 @@ pub struct DigitaalAdres {
     pub expand: Option<DigitaalAdresExpand>,
 }
 
+super::verhuld::verhulde_debug!(DigitaalAdres {
+    uuid,
+    url,
+    verstrekt_door_betrokkene,
+    verstrekt_door_partij,
+    adres: verhuld,
+    soort_digitaal_adres,
+    is_standaard_adres,
+    omschrijving: verhuld,
+    referentie,
+    verificatie_datum,
+    expand
+});
+
 /// `_expand` of a digitaal adres (`ExpandDigitaalAdres`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
@@ -67,7 +81,7 @@ pub struct DigitaalAdresExpand {
 }
 
 /// A digitaal adres in a create or update request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct DigitaalAdresInput {
     /// The betrokkene bij klantcontact that provided it.
@@ -112,9 +126,20 @@ pub struct DigitaalAdresInput {
     pub verificatie_datum: Option<Option<Datum>>,
 }
 
+super::verhuld::verhulde_debug!(DigitaalAdresInput {
+    verstrekt_door_betrokkene,
+    verstrekt_door_partij,
+    adres: verhuld,
+    soort_digitaal_adres,
+    is_standaard_adres,
+    omschrijving: verhuld,
+    referentie,
+    verificatie_datum
+});
+
 /// The typed value of a digitaal adres, by its soort. Serializes as
 /// `{"soortDigitaalAdres": ..., "adres": ...}`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(
     tag = "soortDigitaalAdres",
     content = "adres",
@@ -127,6 +152,20 @@ pub enum GetyptAdres {
     Telefoonnummer(Telefoonnummer),
     /// Soort `overig`: free text.
     Overig(String),
+}
+
+/// The address is not shown (`Overig(<redacted>)`; the typed ones redact themselves).
+impl std::fmt::Debug for GetyptAdres {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Email(a) => f.debug_tuple("Email").field(a).finish(),
+            Self::Telefoonnummer(t) => f.debug_tuple("Telefoonnummer").field(t).finish(),
+            Self::Overig(o) => f
+                .debug_tuple("Overig")
+                .field(&super::verhuld::Verhuld(o))
+                .finish(),
+        }
+    }
 }
 
 fn getypt(soort: SoortDigitaalAdres, adres: &str) -> Result<GetyptAdres, WaardeFout> {

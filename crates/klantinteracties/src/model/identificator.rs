@@ -11,7 +11,7 @@ use super::{
 
 /// Partij-identificator (`PartijIdentificatorGroepType`): identifies a partij in a
 /// basisregistratie (BRP or HR). All four fields are required.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PartijIdentificatorGroep {
     /// Code objecttype (natuurlijk persoon, niet-natuurlijk persoon, vestiging).
@@ -24,6 +24,13 @@ pub struct PartijIdentificatorGroep {
     /// Code register (brp, hr).
     pub code_register: CodeRegister,
 }
+
+super::verhuld::verhulde_debug!(PartijIdentificatorGroep {
+    code_objecttype,
+    code_soort_object_id,
+    object_id: verhuld,
+    code_register
+});
 
 /// The typed number of a partij-identificator, chosen by its `codeSoortObjectId`. Serializes
 /// as `{"codeSoortObjectId": ..., "objectId": ...}`.
@@ -65,7 +72,7 @@ impl PartijIdentificatorGroep {
 /// The code lists are open: the standard leaves them to referentielijsten, and KISS and Open
 /// Formulieren use values such as `zgw-Zaak`/`openzaak`, `mdw`/`msei`, `handmatig` and
 /// `formulierinzending`. All fields are optional (max 200 each).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Objectidentificator {
     /// Object-id in the register.
@@ -85,6 +92,13 @@ pub struct Objectidentificator {
     #[schemars(with = "OpenCode<SoortObjectId>")]
     pub code_soort_object_id: Option<OpenCode<SoortObjectId>>,
 }
+
+super::verhuld::verhulde_debug!(Objectidentificator {
+    object_id: verhuld,
+    code_objecttype,
+    code_register,
+    code_soort_object_id
+});
 
 /// Onderwerpobjectidentificator: identifies what a klantcontact was about (e.g. a zaak:
 /// `codeObjecttype` `zgw-Zaak`, `codeRegister` `openzaak`).

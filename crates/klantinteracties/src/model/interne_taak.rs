@@ -12,7 +12,7 @@ use super::{ActorId, Datumtijd, InterneTaakId, KlantcontactId, Taakstatus, Verwi
 /// stamped when the status becomes `verwerkt` and cleared when it returns to `te_verwerken`
 /// (B8694 "verwerkt op"). A terugbelverzoek (C9167) is a klantcontact that led to an interne
 /// taak.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct InterneTaak {
     /// Unique (technical) identification.
@@ -53,8 +53,23 @@ pub struct InterneTaak {
     pub afgehandeld_op: Option<Option<Datumtijd>>,
 }
 
+super::verhuld::verhulde_debug!(InterneTaak {
+    uuid,
+    url,
+    nummer,
+    referentienummer,
+    gevraagde_handeling: verhuld,
+    aanleidinggevend_klantcontact,
+    toegewezen_aan_actor,
+    toegewezen_aan_actoren,
+    toelichting: verhuld,
+    status,
+    toegewezen_op,
+    afgehandeld_op
+});
+
 /// An interne taak in a create or update request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct InterneTaakInput {
     /// DEPRECATED: taak-nummer.
@@ -100,3 +115,15 @@ pub struct InterneTaakInput {
     #[schemars(with = "Option<Datumtijd>")]
     pub afgehandeld_op: Option<Option<Datumtijd>>,
 }
+
+super::verhuld::verhulde_debug!(InterneTaakInput {
+    nummer,
+    referentienummer,
+    gevraagde_handeling: verhuld,
+    aanleidinggevend_klantcontact,
+    toegewezen_aan_actor,
+    toegewezen_aan_actoren,
+    toelichting: verhuld,
+    status,
+    afgehandeld_op
+});

@@ -15,7 +15,7 @@ use super::{
 ///
 /// F2173: a klantcontact cannot functionally exist without at least one betrokkene and one
 /// actor; that is a register rule (atomic registration), not a shape rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Klantcontact {
     /// Unique (technical) identification.
@@ -83,6 +83,30 @@ pub struct Klantcontact {
     pub expand: Option<KlantcontactExpand>,
 }
 
+super::verhuld::verhulde_debug!(Klantcontact {
+    uuid,
+    url,
+    ging_over_onderwerpobjecten,
+    had_betrokken_actoren,
+    omvatte_bijlagen,
+    had_betrokkenen,
+    leidde_tot_interne_taken,
+    nummer,
+    referentienummer,
+    kanaal,
+    onderwerp: verhuld,
+    inhoud: verhuld,
+    reactie: verhuld,
+    indicatie_contact_gelukt,
+    hoofd_onderwerp_type,
+    verdere_actie_ondernomen,
+    taal,
+    vertrouwelijk,
+    plaatsgevonden_op,
+    metadata: verhuld,
+    expand
+});
+
 /// `_expand` of a klantcontact (`ExpandKlantcontact`): the relations asked for, in the order of
 /// the klantcontact's properties (as Open Klant renders them).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -108,7 +132,7 @@ pub struct KlantcontactExpand {
 }
 
 /// A klantcontact in a create or update request (F2173 registreer klantcontact).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct KlantcontactInput {
     /// DEPRECATED: klantcontact-nummer.
@@ -168,6 +192,22 @@ pub struct KlantcontactInput {
     #[schemars(with = "BTreeMap<String, String>")]
     pub metadata: Option<BTreeMap<String, String>>,
 }
+
+super::verhuld::verhulde_debug!(KlantcontactInput {
+    nummer,
+    referentienummer,
+    kanaal,
+    onderwerp: verhuld,
+    inhoud: verhuld,
+    reactie: verhuld,
+    indicatie_contact_gelukt,
+    hoofd_onderwerp_type,
+    verdere_actie_ondernomen,
+    taal,
+    vertrouwelijk,
+    plaatsgevonden_op,
+    metadata: verhuld
+});
 
 impl Klantcontact {
     /// The taal as a language code, if valid.

@@ -27,6 +27,7 @@ pub mod partij;
 pub mod partij_identificator;
 pub mod referentielijsten;
 pub mod rekeningnummer;
+pub(crate) mod verhuld;
 pub mod vertegenwoordigden;
 pub mod verwijzing;
 pub mod waarden;

@@ -53,7 +53,7 @@ pub struct PartijVan<I> {
 }
 
 /// The common fields of a partij response (`Base_PartijSerializer` plus `_expand`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PartijBasis {
     /// Unique (technical) identification.
@@ -117,6 +117,27 @@ pub struct PartijBasis {
     #[schemars(with = "PartijExpand")]
     pub expand: Option<PartijExpand>,
 }
+
+super::verhuld::verhulde_debug!(PartijBasis {
+    uuid,
+    url,
+    nummer,
+    interne_notitie: verhuld,
+    betrokkenen,
+    categorie_relaties,
+    digitale_adressen,
+    voorkeurs_digitaal_adres,
+    vertegenwoordigden,
+    rekeningnummers,
+    voorkeurs_rekeningnummer,
+    partij_identificatoren,
+    indicatie_geheimhouding,
+    voorkeurstaal,
+    indicatie_actief,
+    bezoekadres,
+    correspondentieadres,
+    expand
+});
 
 impl Serialize for Partij {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -222,7 +243,7 @@ pub struct PartijExpand {
 }
 
 /// Partij-identificatie of soort `persoon` (`Persoon`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Persoon {
     /// Contactnaam.
@@ -233,8 +254,13 @@ pub struct Persoon {
     pub volledige_naam: String,
 }
 
+super::verhuld::verhulde_debug!(Persoon {
+    contactnaam,
+    volledige_naam: verhuld
+});
+
 /// Partij-identificatie of soort `organisatie` (`Organisatie`); input and response alike.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Organisatie {
     /// Naam of the organisation (max 200).
@@ -243,9 +269,11 @@ pub struct Organisatie {
     pub naam: Option<String>,
 }
 
+super::verhuld::verhulde_debug!(Organisatie { naam: verhuld });
+
 /// Partij-identificatie of soort `contactpersoon` (`Contactpersoon`): a person who acts for
 /// an organisation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Contactpersoon {
     /// Unique (technical) identification of the contactpersoon record.
@@ -264,6 +292,13 @@ pub struct Contactpersoon {
     /// Volledige naam, derived from the contactnaam (read-only).
     pub volledige_naam: String,
 }
+
+super::verhuld::verhulde_debug!(Contactpersoon {
+    uuid,
+    werkte_voor_partij,
+    contactnaam,
+    volledige_naam: verhuld
+});
 
 impl Partij {
     /// The soort partij (the discriminator).
@@ -330,7 +365,7 @@ pub struct PartijInputVan<I> {
 }
 
 /// The common fields of a partij input (see [`PartijBasis`] for their meaning).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PartijInputBasis {
     /// DEPRECATED: partij-nummer (digits, max 10, unique).
@@ -416,6 +451,21 @@ pub struct PartijInputBasis {
     #[schemars(with = "Option<Adres>")]
     pub correspondentieadres: Option<Option<Adres>>,
 }
+
+super::verhuld::verhulde_debug!(PartijInputBasis {
+    nummer,
+    interne_notitie: verhuld,
+    digitale_adressen,
+    voorkeurs_digitaal_adres,
+    rekeningnummers,
+    voorkeurs_rekeningnummer,
+    partij_identificatoren,
+    indicatie_geheimhouding,
+    voorkeurstaal,
+    indicatie_actief,
+    bezoekadres,
+    correspondentieadres
+});
 
 impl PartijInputBasis {
     /// The voorkeurstaal as a language code, if filled and valid.

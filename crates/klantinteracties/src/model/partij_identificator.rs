@@ -9,7 +9,7 @@ use super::{PartijId, PartijIdentificatorGroep, PartijIdentificatorId, Verwijzin
 ///
 /// Unique over (objecttype, soort, objectId, register) unless it is a sub-identificator (a
 /// vestigingsnummer under a kvk_nummer); at most one per soort per partij.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PartijIdentificator {
     /// Unique (technical) identification (writable; not required by the spec).
@@ -34,8 +34,17 @@ pub struct PartijIdentificator {
     pub sub_identificator_van: Option<Option<Verwijzing<PartijIdentificatorId>>>,
 }
 
+super::verhuld::verhulde_debug!(PartijIdentificator {
+    uuid,
+    url,
+    identificeerde_partij,
+    andere_partij_identificator: verhuld,
+    partij_identificator,
+    sub_identificator_van
+});
+
 /// A partij-identificator in a create or update request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PartijIdentificatorInput {
     /// Id: when given inside a partij's `partijIdentificatoren`, the existing identificator
@@ -66,3 +75,11 @@ pub struct PartijIdentificatorInput {
     #[schemars(with = "Option<Verwijzing<PartijIdentificatorId>>")]
     pub sub_identificator_van: Option<Option<Verwijzing<PartijIdentificatorId>>>,
 }
+
+super::verhuld::verhulde_debug!(PartijIdentificatorInput {
+    uuid,
+    identificeerde_partij,
+    andere_partij_identificator: verhuld,
+    partij_identificator,
+    sub_identificator_van
+});

@@ -165,7 +165,7 @@ impl<I> From<I> for Verwijzing<I> {
 
 /// A reference to a [`Categorie`](super::Categorie) (`CategorieForeignKey`), with its read-only
 /// `naam`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CategorieVerwijzing {
     /// The categorie's id.
     pub uuid: CategorieId,
@@ -179,9 +179,15 @@ pub struct CategorieVerwijzing {
     pub naam: Option<String>,
 }
 
+super::verhuld::verhulde_debug!(CategorieVerwijzing {
+    uuid,
+    url,
+    naam: verhuld
+});
+
 /// A reference to a [`CategorieRelatie`](super::CategorieRelatie)
 /// (`CategorieRelatieForeignKey`), as listed in `Partij.categorieRelaties`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CategorieRelatieVerwijzing {
     /// The categorie-relatie's id.
@@ -203,3 +209,11 @@ pub struct CategorieRelatieVerwijzing {
     #[schemars(with = "Option<crate::model::Datum>")]
     pub eind_datum: Option<Option<crate::model::Datum>>,
 }
+
+super::verhuld::verhulde_debug!(CategorieRelatieVerwijzing {
+    uuid,
+    url,
+    categorie_naam: verhuld,
+    begin_datum,
+    eind_datum
+});

@@ -44,10 +44,37 @@ impl fmt::Display for WaardeFout {
 
 impl std::error::Error for WaardeFout {}
 
+/// A value type. `Debug` shows the value for the types that are not personal data (`open`:
+/// a date, a language code) and `Bsn(<redacted>)` for the others (`verhuld`); `Display`,
+/// [`AsRef<str>`] and serde give the value itself, as the API answers it.
 macro_rules! waarde {
     ($(#[$doc:meta])* $name:ident, $schema:tt) => {
+        waarde!($(#[$doc])* verhuld $name, $schema);
+    };
+    ($(#[$doc:meta])* open $name:ident, $schema:tt) => {
+        waarde!(@type $(#[$doc])* $name, $schema);
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.0).finish()
+            }
+        }
+    };
+    ($(#[$doc:meta])* verhuld $name:ident, $schema:tt) => {
+        waarde!(@type $(#[$doc])* $name, $schema);
+
+        /// Personal data: the value is not shown.
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_tuple(stringify!($name))
+                    .field(&format_args!("{}", super::verhuld::REDACTED))
+                    .finish()
+            }
+        }
+    };
+    (@type $(#[$doc:meta])* $name:ident, $schema:tt) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(String);
 
         impl $name {
@@ -224,7 +251,8 @@ impl Iban {
             Err(WaardeFout::new(
                 "invalid",
                 "rekeningnummer.iban",
-                format!("Ongeldige IBAN: {s}"),
+                "Ongeldige IBAN: verwacht 2 letters (land), 2 cijfers (controlegetal) en 1 tot \
+                 30 letters of cijfers.",
             ))
         }
     }
@@ -248,7 +276,7 @@ impl Iban {
             Err(WaardeFout::new(
                 "invalid",
                 "rekeningnummer.iban-controlegetal",
-                format!("Ongeldige IBAN, het controlegetal klopt niet: {}", self.0),
+                "Ongeldige IBAN, het controlegetal klopt niet.",
             ))
         }
     }
@@ -280,7 +308,7 @@ impl Bic {
             return Err(WaardeFout::new(
                 "invalid",
                 "rekeningnummer.bic",
-                format!("Geen spaties toegestaan: {s}"),
+                "Geen spaties toegestaan.",
             ));
         }
         Ok(Self(s.to_owned()))
@@ -301,10 +329,7 @@ impl Bic {
             Err(WaardeFout::new(
                 "invalid",
                 "rekeningnummer.bic-iso9362",
-                format!(
-                    "Ongeldige BIC, verwacht 4 letters bank, 2 letters land, 2 tekens locatie en eventueel 3 tekens filiaal: {}",
-                    self.0
-                ),
+                "Ongeldige BIC, verwacht 4 letters bank, 2 letters land, 2 tekens locatie en eventueel 3 tekens filiaal.",
             ))
         }
     }
@@ -430,9 +455,7 @@ impl Postcode {
             Err(WaardeFout::new(
                 "invalid",
                 "adres.postcode",
-                format!(
-                    "Postcode moet aan het volgende formaat voldoen: `1234 AB` (met spatie): {s}"
-                ),
+                "Postcode moet aan het volgende formaat voldoen: `1234 AB` (met spatie).",
             ))
         }
     }
@@ -450,7 +473,7 @@ impl BagId {
             Err(WaardeFout::new(
                 "invalid",
                 "adres.nummeraanduiding-id",
-                format!("Ongeldige nummeraanduiding BAG-ID: {s}"),
+                "Ongeldige nummeraanduiding BAG-ID: verwacht 16 cijfers.",
             ))
         }
     }
@@ -458,7 +481,7 @@ impl BagId {
 
 waarde!(
     /// Country as ISO 3166-1 alpha-2, upper case (`NL`).
-    Landcode, {"type": "string", "minLength": 2, "maxLength": 2, "pattern": "^[A-Z]{2}$"}
+    open Landcode, {"type": "string", "minLength": 2, "maxLength": 2, "pattern": "^[A-Z]{2}$"}
 );
 impl Landcode {
     pub fn parse(s: &str) -> Result<Self, WaardeFout> {
@@ -479,7 +502,7 @@ impl Landcode {
 waarde!(
     /// Language as an ISO 639-2 code (`nld`), terminology or bibliographic form, or a code of
     /// the standard's referentielijst Taal.
-    Taalcode, {"type": "string", "maxLength": 3, "pattern": "^[a-z]{3}$"}
+    open Taalcode, {"type": "string", "maxLength": 3, "pattern": "^[a-z]{3}$"}
 );
 impl Taalcode {
     pub fn parse(s: &str) -> Result<Self, WaardeFout> {
@@ -505,7 +528,7 @@ impl Taalcode {
 
 waarde!(
     /// A calendar date `YYYY-MM-DD` (NEN-ISO 8601:2019).
-    Datum, {"type": "string", "format": "date"}
+    open Datum, {"type": "string", "format": "date"}
 );
 impl Datum {
     pub fn parse(s: &str) -> Result<Self, WaardeFout> {
@@ -529,7 +552,7 @@ impl Datum {
 waarde!(
     /// A moment `YYYY-MM-DDThh:mm[:ss[.ffffff]][+HH:MM|-HH:MM|Z]` (NEN-ISO 8601:2019). As in
     /// the standard (GWB Datumtijd) and Open Klant, the offset may be left out.
-    Datumtijd, {"type": "string", "format": "date-time"}
+    open Datumtijd, {"type": "string", "format": "date-time"}
 );
 impl Datumtijd {
     pub fn parse(s: &str) -> Result<Self, WaardeFout> {

@@ -23,10 +23,19 @@ struct Ids {
     ids: Vec<Uuid>,
 }
 
-/// A key → ids index. Most keys have one or a few ids, kept in creation order.
-#[derive(Debug)]
+/// A key → ids index. Most keys have one or a few ids, kept in creation order. Its Debug
+/// shows how many keys it holds, not the keys: they are values of the objects (a BSN, an
+/// e-mail address).
 pub(crate) struct MultiIndex<K> {
     map: FxHashMap<K, Ids>,
+}
+
+impl<K> std::fmt::Debug for MultiIndex<K> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MultiIndex")
+            .field("keys", &self.map.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl<K> Default for MultiIndex<K> {

@@ -113,10 +113,30 @@ struct Inner {
 }
 
 /// The register. `Send + Sync`: reads run in parallel, writes are serialized.
-#[derive(Debug)]
 pub struct Register {
     ctx: Context,
     inner: RwLock<Inner>,
+}
+
+/// The configuration and the size, never the contents (they hold personal data); without
+/// waiting for the lock, so a `{:?}` inside a transaction cannot deadlock.
+impl std::fmt::Debug for Register {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut d = f.debug_struct("Register");
+        d.field("profile", &self.ctx.profile)
+            .field("base_url", &self.ctx.base_url);
+        match self.inner.try_read() {
+            Ok(inner) => d
+                .field(
+                    "objects",
+                    &inner.state.t.counts().iter().map(|(_, n)| n).sum::<usize>(),
+                )
+                .field("seq", &inner.seq)
+                .field("storage", &inner.storage.describe()),
+            Err(_) => d.field("state", &"<locked>"),
+        };
+        d.finish_non_exhaustive()
+    }
 }
 
 /// Configures a [`Register`].

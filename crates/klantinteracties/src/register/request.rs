@@ -70,8 +70,9 @@ pub struct Operatie {
     pub resource: Resource,
 }
 
-/// A register call.
-#[derive(Debug, Clone, PartialEq)]
+/// A register call. Its `Debug` shows the call and the names of its query parameters, never
+/// the body's or the parameters' values (they may be personal data).
+#[derive(Clone, PartialEq)]
 pub struct Request {
     /// What to do.
     pub method: Method,
@@ -87,6 +88,25 @@ pub struct Request {
     /// Query parameters: filters, `page`, `pageSize`, `expand`; `cascade=true` on a delete of
     /// an onderwerpobject.
     pub query: Vec<(String, String)>,
+}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("resource", &self.resource)
+            .field("uuid", &self.uuid)
+            .field("body", &self.body.as_ref().map(|_| "<redacted>"))
+            .field(
+                "query",
+                &self
+                    .query
+                    .iter()
+                    .map(|(k, _)| k.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .finish()
+    }
 }
 
 impl Request {
@@ -223,7 +243,10 @@ impl Transactie<'_> {
                         Error::Invalid(report(
                             "nonFieldErrors",
                             "invalid",
-                            format!("De registratie past niet in het gevraagde type: {e}"),
+                            format!(
+                                "De registratie past niet in het gevraagde type: {}",
+                                crate::rules::serde_reason(&e)
+                            ),
                             "veld.type",
                         ))
                     })?;

@@ -20,8 +20,10 @@ pub const DEFAULT_PAGE_SIZE: usize = 100;
 /// Largest page size (Open Klant).
 pub const MAX_PAGE_SIZE: usize = 500;
 
-/// A search: query parameters as API 0.9.0 names them, a page and relations to expand.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// A search: query parameters as API 0.9.0 names them, a page and relations to expand. Its
+/// Debug shows the names of the filters, not their values (a search by BSN or e-mail address
+/// holds one); a name that may be personal data itself is left out too.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Zoekvraag {
     /// `(name, value)` filters, combined with AND.
     pub filters: Vec<(String, String)>,
@@ -31,6 +33,41 @@ pub struct Zoekvraag {
     pub page_size: usize,
     /// Relations to expand (`hadBetrokkenen`, `hadBetrokkenen.wasPartij`).
     pub expand: Vec<String>,
+}
+
+impl std::fmt::Debug for Zoekvraag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let naam = |n: &str| {
+            if crate::rules::is_safe_name(n) {
+                n.to_owned()
+            } else {
+                "<redacted>".to_owned()
+            }
+        };
+        let filters: Vec<String> = self
+            .filters
+            .iter()
+            .map(|(k, _)| format!("{}=<redacted>", naam(k)))
+            .collect();
+        // `expand` names relations (`hadBetrokkenen.wasPartij`): each part must be safe.
+        let expand: Vec<String> = self
+            .expand
+            .iter()
+            .map(|e| {
+                if e.split('.').all(crate::rules::is_safe_name) {
+                    e.clone()
+                } else {
+                    "<redacted>".to_owned()
+                }
+            })
+            .collect();
+        f.debug_struct("Zoekvraag")
+            .field("filters", &filters)
+            .field("page", &self.page)
+            .field("page_size", &self.page_size)
+            .field("expand", &expand)
+            .finish()
+    }
 }
 
 impl Zoekvraag {
@@ -275,10 +312,26 @@ pub(crate) fn check<R>(
         .map(|(k, _)| k.as_str())
         .collect();
     if !unknown.is_empty() {
+        // A name is the client's and may be personal data (`?111222333=…`): only safe names
+        // are repeated.
+        let named: Vec<&str> = unknown
+            .iter()
+            .copied()
+            .filter(|k| crate::rules::is_safe_name(k))
+            .collect();
+        let hidden = unknown.len() - named.len();
+        let reason = match (named.is_empty(), hidden) {
+            (false, 0) => format!("Onbekende query parameters: {}", named.join(", ")),
+            (true, _) => "Onbekende query parameters (namen weggelaten).".to_owned(),
+            (false, n) => format!(
+                "Onbekende query parameters: {} en {n} met een weggelaten naam.",
+                named.join(", ")
+            ),
+        };
         r.violations.push(violation(
             "nonFieldErrors",
             "unknown-parameters",
-            format!("Onbekende query parameters: {}", unknown.join(", ")),
+            reason,
             "zoeken.parameter",
         ));
     }

@@ -19,6 +19,7 @@
 
 pub mod aliases;
 pub mod catalogue;
+mod json;
 mod normalise;
 mod profile;
 pub mod report;
@@ -95,16 +96,17 @@ pub const MAX_VIOLATIONS: usize = 100;
 /// costing stack or time long before serde_json's own limit of 128.
 pub const MAX_NESTING: usize = 32;
 
-/// Parses `bytes` as JSON; malformed JSON, or JSON nested deeper than [`MAX_NESTING`], is the
-/// one violation of the report, with line and column (`nonFieldErrors`, `parse_error`).
+/// Parses `bytes` as JSON; malformed JSON, JSON nested deeper than [`MAX_NESTING`], a key
+/// repeated in one object, a byte-order mark or a number out of range is the one violation of
+/// the report, with line, column and cause (`nonFieldErrors`, `parse_error`).
 pub fn parse_json(bytes: &[u8]) -> Result<Value, Report> {
     if let Some(violation) = too_deep(bytes) {
         return Err(Report {
             violations: vec![violation],
         });
     }
-    serde_json::from_slice(bytes).map_err(|e| Report {
-        violations: vec![json_error(&e)],
+    json::parse(bytes).map_err(|violation| Report {
+        violations: vec![violation],
     })
 }
 
@@ -183,28 +185,130 @@ pub fn parse_value<T: DeserializeOwned>(
         violations: vec![Violation {
             name: "nonFieldErrors".to_owned(),
             code: "invalid".to_owned(),
-            reason: format!("Het document past niet in het gevraagde type: {e}"),
+            reason: format!(
+                "Het document past niet in het gevraagde type: {}",
+                serde_reason(&e)
+            ),
             rule: "veld.type".to_owned(),
         }],
     })
 }
 
-/// A violation for JSON that cannot be parsed, with line and column.
-fn json_error(e: &serde_json::Error) -> Violation {
+/// What went wrong in a serde error, in Dutch and without the value: serde's own message
+/// quotes what it read (`invalid type: string "jan.jansen@example.nl"`), which may be personal
+/// data. Only the kind of error is kept, with the field's name when serde names one that is a
+/// safe identifier ([`is_safe_name`]), and line and column when the error has them.
+pub fn serde_reason(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
     let what = match e.classify() {
-        serde_json::error::Category::Eof => "onverwacht einde van het document",
-        serde_json::error::Category::Syntax => "ongeldige JSON-syntaxis",
-        serde_json::error::Category::Io => "het document kon niet worden gelezen",
-        serde_json::error::Category::Data => "ongeldige gegevens",
+        Category::Eof => "onverwacht einde van het document".to_owned(),
+        Category::Syntax => "ongeldige JSON-syntaxis".to_owned(),
+        Category::Io => "het document kon niet worden gelezen".to_owned(),
+        Category::Data => {
+            let msg = e.to_string();
+            // serde's messages name a field between backticks: `missing field `naam``.
+            let field = |prefix: &str| {
+                msg.strip_prefix(prefix)
+                    .and_then(|rest| rest.strip_prefix('`'))
+                    .and_then(|rest| rest.split_once('`'))
+                    .map(|(name, _)| name)
+                    .filter(|name| is_safe_name(name))
+            };
+            if let Some(name) = field("missing field ") {
+                format!("het veld `{name}` ontbreekt")
+            } else if let Some(name) = field("duplicate field ") {
+                format!("het veld `{name}` komt dubbel voor")
+            } else if msg.starts_with("missing field") {
+                "een verplicht veld ontbreekt".to_owned()
+            } else if msg.starts_with("duplicate field") {
+                "een veld komt dubbel voor".to_owned()
+            } else if msg.starts_with("unknown field") {
+                "een veld is onbekend".to_owned()
+            } else if msg.starts_with("unknown variant") {
+                "een waarde is geen geldige keuze".to_owned()
+            } else if msg.starts_with("invalid type") {
+                "een waarde heeft het verkeerde type".to_owned()
+            } else if msg.starts_with("invalid length") {
+                "een lijst heeft het verkeerde aantal elementen".to_owned()
+            } else {
+                "een waarde is ongeldig".to_owned()
+            }
+        }
     };
-    Violation {
-        name: "nonFieldErrors".to_owned(),
-        code: "parse_error".to_owned(),
-        reason: format!(
-            "JSON parse-fout op regel {}, kolom {}: {what}.",
-            e.line(),
-            e.column()
-        ),
-        rule: "document.json".to_owned(),
+    if e.line() > 0 {
+        format!("{what} (regel {}, kolom {}).", e.line(), e.column())
+    } else {
+        format!("{what}.")
+    }
+}
+
+/// Whether a name from a document (an unknown property, a `metadata` key, a query parameter)
+/// may be repeated in a message: an identifier of at most 64 ASCII letters, digits and
+/// underscores that starts with a letter or underscore and has no run of five or more digits.
+/// Anything else (a BSN, an e-mail address, a name with a space) may be personal data, and is
+/// left out.
+pub fn is_safe_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    let mut digits = 0;
+    !b.is_empty()
+        && b.len() <= 64
+        && (b[0].is_ascii_alphabetic() || b[0] == b'_')
+        && b.iter().all(|&c| {
+            digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+            (c.is_ascii_alphanumeric() || c == b'_') && digits < 5
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_names() {
+        for ok in [
+            "naam",
+            "codeKanaal",
+            "code_taal",
+            "_x",
+            "adresregel1",
+            "a1234b",
+        ] {
+            assert!(is_safe_name(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "111222333",
+            "jan.jansen@example.nl",
+            "Jan Jansen",
+            "1234AB",
+            "NL91ABNA0417164300",
+            "x12345",
+            "partij-identificator",
+            &"a".repeat(65),
+        ] {
+            assert!(!is_safe_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn serde_reasons_leave_the_value_out() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            naam: String,
+            n: Vec<u8>,
+        }
+        let reason =
+            |v: serde_json::Value| serde_reason(&serde_json::from_value::<T>(v).unwrap_err());
+        let r = reason(serde_json::json!({"naam": 111_222_333, "n": []}));
+        assert_eq!(r, "een waarde heeft het verkeerde type.");
+        let r = reason(serde_json::json!({"naam": "jan.jansen@example.nl"}));
+        assert_eq!(r, "het veld `n` ontbreekt.");
+        let e =
+            serde_json::from_str::<T>("{\"naam\": \"Jan Jansen\", \"n\": \"Jan\"}").unwrap_err();
+        assert_eq!(
+            serde_reason(&e),
+            "een waarde heeft het verkeerde type (regel 1, kolom 33)."
+        );
     }
 }

@@ -174,13 +174,26 @@ impl<'a> Ctx<'a> {
         if self.profile.is_standaard() {
             for key in map.keys() {
                 if shape.field(key).is_none() {
-                    let mut reason = "Dit veld komt niet voor in API 0.9.0.".to_owned();
+                    // The name of an unknown field is the client's, and may be personal data
+                    // (a BSN or an e-mail address as a key): only a safe identifier is
+                    // repeated, as the violation's path; another is reported on the object.
+                    let safe = super::is_safe_name(key);
+                    let mut reason = if safe {
+                        "Dit veld komt niet voor in API 0.9.0.".to_owned()
+                    } else {
+                        "Onbekend veld (naam weggelaten): dit veld komt niet voor in API 0.9.0."
+                            .to_owned()
+                    };
                     if let Some(hint) = aliases::suggest(key, shape) {
                         reason.push_str(" Bedoelde u `");
                         reason.push_str(hint);
                         reason.push_str("`?");
                     }
-                    self.report_at(key, "unknown-field", "veld.onbekend", reason);
+                    if safe {
+                        self.report_at(key, "unknown-field", "veld.onbekend", reason);
+                    } else {
+                        self.report_object("unknown-field", "veld.onbekend", reason);
+                    }
                 }
             }
         }
@@ -256,14 +269,21 @@ impl<'a> Ctx<'a> {
                     return;
                 };
                 for (key, value) in entries {
-                    self.path.push(Segment::Key(key));
+                    // A key is the client's: one that may be personal data is left out of the
+                    // path, and a violation of its value is reported on the map itself.
+                    let safe = super::is_safe_name(key);
+                    if safe {
+                        self.path.push(Segment::Key(key));
+                    }
                     if value.is_number() && !self.profile.is_standaard() && !self.response {
                         // Open Klant coerces numbers in input to strings here (R23); its
                         // responses hold the text.
                     } else {
                         self.text(value, t);
                     }
-                    self.path.pop();
+                    if safe {
+                        self.path.pop();
+                    }
                 }
             }
             Kind::Variant {

@@ -25,7 +25,7 @@ pub const ZAAK_SOORT_OBJECT_ID: &str = "identificatie";
 /// A new interne taak (F2120) as a workflow input: the writable fields of API 0.9.0 that the
 /// caller chooses. The workflow fills in `aanleidinggevendKlantcontact` and `status`
 /// (`te_verwerken`), and a `gevraagdeHandeling` from the case document when none is given.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Taak {
     /// What is asked (max 200); defaults per workflow, e.g. "Terugbellen" (C9167).
@@ -41,6 +41,13 @@ pub struct Taak {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referentienummer: Option<String>,
 }
+
+crate::model::verhuld::verhulde_debug!(Taak {
+    gevraagde_handeling: verhuld,
+    toegewezen_aan_actoren,
+    toelichting: verhuld,
+    referentienummer
+});
 
 impl Taak {
     /// The F2120 body without `aanleidinggevendKlantcontact`.

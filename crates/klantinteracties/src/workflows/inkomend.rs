@@ -18,7 +18,7 @@ use crate::register::{Error, Register, Transactie};
 pub const LEZEN_EN_BEPALEN: &str = "Lezen en bepalen benodigde actie";
 
 /// An incoming e-mail (C1199).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Email {
     /// The klantcontact (F2173 body): kanaal e-mail, onderwerp the subject, inhoud the body,
@@ -44,8 +44,17 @@ pub struct Email {
     pub taak: Taak,
 }
 
+crate::model::verhuld::verhulde_debug!(Email {
+    klantcontact: verhuld,
+    actor,
+    klant,
+    afzender: verhuld,
+    bijlagen: verhuld,
+    taak
+});
+
 /// An incoming letter, scanned (C2138).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Brief {
     /// The klantcontact (F2173 body): kanaal post, plaatsgevondenOp the moment of scanning.
@@ -66,8 +75,16 @@ pub struct Brief {
     pub taak: Option<Taak>,
 }
 
+crate::model::verhuld::verhulde_debug!(Brief {
+    klantcontact: verhuld,
+    actor,
+    klant,
+    bijlagen: verhuld,
+    taak
+});
+
 /// An app conversation (C9853).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Appgesprek {
     /// The klantcontact (F2173 body): kanaal app, inhoud the conversation (when it is not a
@@ -92,6 +109,15 @@ pub struct Appgesprek {
     /// The task for the KCC (defaults as for e-mail).
     pub taak: Taak,
 }
+
+crate::model::verhuld::verhulde_debug!(Appgesprek {
+    klantcontact: verhuld,
+    actor,
+    klant,
+    appnummer: verhuld,
+    bijlagen: verhuld,
+    taak
+});
 
 /// `body` with `soortDigitaalAdres` set to `soort` when it has none.
 fn met_soort(body: &Value, soort: &str) -> Value {

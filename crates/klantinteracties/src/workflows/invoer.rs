@@ -69,17 +69,25 @@ impl de::Error for Fout {
         Self::nieuw("invalid", msg.to_string())
     }
 
+    // serde's `Unexpected` quotes the value (`string "jan.jansen@example.nl"`); only its kind
+    // is named, as the value may be personal data.
     fn invalid_type(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
         Self::nieuw(
             "invalid",
-            format!("Ongeldig type: {unexp} ontvangen, {exp} verwacht."),
+            format!(
+                "Ongeldig type: {} ontvangen, {exp} verwacht.",
+                soort(&unexp)
+            ),
         )
     }
 
     fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
         Self::nieuw(
             "invalid",
-            format!("Ongeldige waarde: {unexp} ontvangen, {exp} verwacht."),
+            format!(
+                "Ongeldige waarde: {} ontvangen, {exp} verwacht.",
+                soort(&unexp)
+            ),
         )
     }
 
@@ -99,18 +107,26 @@ impl de::Error for Fout {
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        Self::nieuw(
-            "unknown-field",
-            format!(
-                "Onbekend veld; bekend zijn: {}.",
-                if expected.is_empty() {
-                    "geen".to_owned()
-                } else {
-                    expected.join(", ")
-                }
-            ),
-        )
-        .onder(field.to_owned())
+        let bekend = if expected.is_empty() {
+            "geen".to_owned()
+        } else {
+            expected.join(", ")
+        };
+        // The name is the client's: only a safe identifier is repeated, as the path; another
+        // (a BSN, an e-mail address) is reported on the object.
+        if crate::rules::is_safe_name(field) {
+            Self::nieuw(
+                "unknown-field",
+                format!("Onbekend veld; bekend zijn: {bekend}."),
+            )
+            .onder(field.to_owned())
+        } else {
+            Self::nieuw(
+                "unknown-field",
+                format!("Onbekend veld (naam weggelaten); bekend zijn: {bekend}."),
+            )
+            .onder("nonFieldErrors".to_owned())
+        }
     }
 
     fn missing_field(field: &'static str) -> Self {
@@ -119,6 +135,24 @@ impl de::Error for Fout {
 
     fn duplicate_field(field: &'static str) -> Self {
         Self::nieuw("invalid", "Dit veld komt dubbel voor.".to_owned()).onder(field.to_owned())
+    }
+}
+
+/// The kind of an unexpected value, in Dutch, without the value itself.
+fn soort(unexp: &Unexpected<'_>) -> &'static str {
+    match unexp {
+        Unexpected::Bool(_) => "boolean",
+        Unexpected::Unsigned(_) | Unexpected::Signed(_) => "geheel getal",
+        Unexpected::Float(_) => "getal",
+        Unexpected::Char(_) | Unexpected::Str(_) => "tekst",
+        Unexpected::Bytes(_) => "bytes",
+        Unexpected::Unit => "null",
+        Unexpected::Option => "optionele waarde",
+        Unexpected::NewtypeStruct | Unexpected::NewtypeVariant => "enkelvoudige waarde",
+        Unexpected::Seq | Unexpected::TupleVariant => "lijst",
+        Unexpected::Map | Unexpected::StructVariant => "object",
+        Unexpected::Enum | Unexpected::UnitVariant => "keuze",
+        Unexpected::Other(_) => "andere waarde",
     }
 }
 
@@ -261,9 +295,15 @@ impl<'de> MapAccess<'de> for Object<'de> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Fout> {
         match self.waarde.take() {
-            Some((k, v)) => seed
-                .deserialize(Gevolgd(v))
-                .map_err(|f| f.onder(k.to_owned())),
+            // A key that may be personal data (of a map with free keys) is left out of the
+            // path: the error is reported on the map.
+            Some((k, v)) => seed.deserialize(Gevolgd(v)).map_err(|f| {
+                if crate::rules::is_safe_name(k) {
+                    f.onder(k.to_owned())
+                } else {
+                    f
+                }
+            }),
             None => Err(Fout::nieuw("invalid", "Waarde zonder sleutel.".to_owned())),
         }
     }

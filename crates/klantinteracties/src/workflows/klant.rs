@@ -43,7 +43,7 @@ impl Default for Klant {
 
 /// Contact details given for this contact, stored on the betrokkene (not on a partij, so not
 /// for reuse). The bodies are API 0.9.0 JSON.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Contactgegevens {
     /// Rol of the betrokkene: `klant` (default) or `vertegenwoordiger`.
@@ -74,8 +74,17 @@ pub struct Contactgegevens {
     pub digitale_adressen: Vec<Value>,
 }
 
+crate::model::verhuld::verhulde_debug!(Contactgegevens {
+    rol: verhuld,
+    contactnaam: verhuld,
+    bezoekadres: verhuld,
+    correspondentieadres: verhuld,
+    organisatienaam: verhuld,
+    digitale_adressen: verhuld
+});
+
 /// An authenticated klant who is already a partij.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GekendeKlant {
     /// The partij (found with F7927 or F0138).
@@ -107,8 +116,18 @@ pub struct GekendeKlant {
     pub digitale_adressen: Vec<Value>,
 }
 
+crate::model::verhuld::verhulde_debug!(GekendeKlant {
+    partij,
+    rol: verhuld,
+    contactnaam: verhuld,
+    bezoekadres: verhuld,
+    correspondentieadres: verhuld,
+    organisatienaam: verhuld,
+    digitale_adressen: verhuld
+});
+
 /// An authenticated klant who is not yet a partij.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NieuweKlant {
     /// The F7554 body (`POST /partijen`), with its `partijIdentificatoren` (e.g. the BSN).
@@ -120,6 +139,11 @@ pub struct NieuweKlant {
     #[schemars(with = "Vec<DigitaalAdresInput>")]
     pub digitale_adressen: Vec<Value>,
 }
+
+crate::model::verhuld::verhulde_debug!(NieuweKlant {
+    partij: verhuld,
+    digitale_adressen: verhuld
+});
 
 /// What [`Klant::registreer_contact`] registered.
 #[derive(Debug, Clone, Copy)]

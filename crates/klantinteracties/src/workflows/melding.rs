@@ -14,7 +14,7 @@ use crate::model::{ActorId, KlantcontactInput, Verwijzing};
 use crate::register::{Error, Register, Transactie};
 
 /// A melding openbare ruimte (C4390, C0359).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MeldingOpenbareRuimte {
     /// The klantcontact (F2173 body): onderwerp and inhoud the melding.
@@ -27,6 +27,13 @@ pub struct MeldingOpenbareRuimte {
     /// The zaak the melding belongs to.
     pub zaak: Zaak,
 }
+
+crate::model::verhuld::verhulde_debug!(MeldingOpenbareRuimte {
+    klantcontact: verhuld,
+    actor,
+    klant,
+    zaak
+});
 
 fn meld(tx: &mut Transactie<'_>, invoer: &MeldingOpenbareRuimte) -> Result<Uitkomst, Error> {
     invoer.klant.eis(

@@ -214,7 +214,7 @@ pub fn voer_uit_in(tx: &mut Transactie<'_>, naam: &str, input: &Value) -> Result
             "workflow",
             "invalid_choice",
             format!(
-                "Onbekende workflow \"{naam}\"; bekend zijn: {}.",
+                "Onbekende workflow; bekend zijn: {}.",
                 WORKFLOWS
                     .iter()
                     .map(|w| w.naam)

@@ -18,7 +18,7 @@ pub const ZAAK_AANMAKEN: &str = "Zaak aanmaken";
 const AUTHENTICATIE: &str = "workflow.productaanvraag-authenticatie";
 
 /// A product request (C9018).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Productaanvraag {
     /// The klantcontact (F2173 body): onderwerp filled, inhoud a summary of the request.
@@ -37,6 +37,14 @@ pub struct Productaanvraag {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub taak: Option<Taak>,
 }
+
+crate::model::verhuld::verhulde_debug!(Productaanvraag {
+    klantcontact: verhuld,
+    actor,
+    klant,
+    productaanvraag: verhuld,
+    taak
+});
 
 fn vraag_aan(tx: &mut Transactie<'_>, invoer: &Productaanvraag) -> Result<Uitkomst, Error> {
     invoer.klant.eis(

@@ -25,7 +25,7 @@ pub const TOELICHTING_DOOR: &str = "Deze taak kon niet worden uitgevoerd door de
      de taak wel kan uitvoeren.";
 
 /// Re-routing a task (C6114).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Herroutering {
     /// The task that was routed wrongly (`te_verwerken`).
@@ -38,6 +38,12 @@ pub struct Herroutering {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub toelichting: Option<String>,
 }
+
+crate::model::verhuld::verhulde_debug!(Herroutering {
+    taak,
+    vervolgtaak,
+    toelichting: verhuld
+});
 
 fn routeer(
     tx: &mut Transactie<'_>,

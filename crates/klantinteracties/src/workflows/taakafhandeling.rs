@@ -20,7 +20,7 @@ use crate::register::{Error, Register, Transactie};
 pub const OPVOLGEN: &str = "Opvolgen klantcontact";
 
 /// The answer sent to the klant, registered as a klantcontact (C9708 §4).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Antwoordcontact {
     /// The medewerker who answered.
@@ -34,8 +34,14 @@ pub struct Antwoordcontact {
     pub bijlagen: Vec<Value>,
 }
 
+crate::model::verhuld::verhulde_debug!(Antwoordcontact {
+    actor,
+    klantcontact: verhuld,
+    bijlagen: verhuld
+});
+
 /// A zaak created from a task (C2716).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ZaakBijTaak {
     /// The task asking for a zaak (`te_verwerken`).
@@ -54,8 +60,16 @@ pub struct ZaakBijTaak {
     pub toelichting: Option<String>,
 }
 
+crate::model::verhuld::verhulde_debug!(ZaakBijTaak {
+    taak,
+    zaak,
+    antwoord,
+    vervolgtaak,
+    toelichting: verhuld
+});
+
 /// An answer to the question of a task (C9708).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TaakAntwoord {
     /// The task carrying the question (`te_verwerken`).
@@ -77,6 +91,15 @@ pub struct TaakAntwoord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub toelichting: Option<String>,
 }
+
+crate::model::verhuld::verhulde_debug!(TaakAntwoord {
+    taak,
+    actor,
+    klantcontact: verhuld,
+    bijlagen: verhuld,
+    vervolgtaak,
+    toelichting: verhuld
+});
 
 /// The common end of C2716 and C9708: the answer (if any), the task closed, the follow-up
 /// task (if any) on the question's klantcontact.

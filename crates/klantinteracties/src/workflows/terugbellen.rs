@@ -13,7 +13,7 @@ use crate::model::{ActorId, InterneTaakId, KlantcontactInput, Verwijzing};
 use crate::register::{Error, Register, Transactie};
 
 /// A call back on a task (C2984).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Terugbellen {
     /// The call-back task (`te_verwerken`).
@@ -29,8 +29,15 @@ pub struct Terugbellen {
     pub toelichting: Option<String>,
 }
 
+crate::model::verhuld::verhulde_debug!(Terugbellen {
+    taak,
+    actor,
+    klantcontact: verhuld,
+    toelichting: verhuld
+});
+
 /// A call back on a task during which a zaak was started (C9761).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TerugbellenMetZaak {
     /// The call-back task (`te_verwerken`).
@@ -46,6 +53,14 @@ pub struct TerugbellenMetZaak {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub toelichting: Option<String>,
 }
+
+crate::model::verhuld::verhulde_debug!(TerugbellenMetZaak {
+    taak,
+    actor,
+    klantcontact: verhuld,
+    zaak,
+    toelichting: verhuld
+});
 
 fn bel(
     tx: &mut Transactie<'_>,

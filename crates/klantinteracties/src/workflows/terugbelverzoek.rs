@@ -16,7 +16,7 @@ use crate::register::{Error, Register, Transactie};
 pub const TERUGBELLEN: &str = "Terugbellen";
 
 /// A call-back request (C9167).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Terugbelverzoek {
     /// The klantcontact with the question (F2173 body).
@@ -30,6 +30,13 @@ pub struct Terugbelverzoek {
     /// "Terugbellen").
     pub taak: Taak,
 }
+
+crate::model::verhuld::verhulde_debug!(Terugbelverzoek {
+    klantcontact: verhuld,
+    actor,
+    klant,
+    taak
+});
 
 fn uitvoeren(tx: &mut Transactie<'_>, invoer: &Terugbelverzoek) -> Result<Uitkomst, Error> {
     invoer.klant.eis(

@@ -14,7 +14,7 @@ use crate::model::{ActorId, KlantcontactId, KlantcontactInput, Verwijzing};
 use crate::register::{Error, Register, Transactie};
 
 /// A klant's question on the phone, as the KCC medewerker registers it (C0992, C0534).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Klantvraag {
     /// The klantcontact (F2173 body): `inhoud` holds question and answer (C0992) or the
@@ -27,8 +27,14 @@ pub struct Klantvraag {
     pub klant: Klant,
 }
 
+crate::model::verhuld::verhulde_debug!(Klantvraag {
+    klantcontact: verhuld,
+    actor,
+    klant
+});
+
 /// The colleague's part of C0534: the answer after the transfer.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AntwoordNaDoorverbinden {
     /// The klantcontact the KCC registered (found by its `referentienummer`, F3896).
@@ -38,6 +44,12 @@ pub struct AntwoordNaDoorverbinden {
     /// The answer, appended to `inhoud` (e.g. "Antwoord: Aan klant doorgegeven dat …").
     pub antwoord: String,
 }
+
+crate::model::verhuld::verhulde_debug!(AntwoordNaDoorverbinden {
+    klantcontact,
+    actor,
+    antwoord: verhuld
+});
 
 /// Registers the question of a gekende klant: a new partij first when needed (F7554), then
 /// klantcontact, actor and betrokkene (klant, initiator, `wasPartij`) in one F2173 call.

@@ -468,8 +468,12 @@ impl Storage for Journal {
                 self.path().display()
             )));
         }
-        let payload = serde_json::to_vec(transaction)
-            .map_err(|e| Error::Storage(format!("cannot encode transaction: {e}")))?;
+        let payload = serde_json::to_vec(transaction).map_err(|e| {
+            Error::Storage(format!(
+                "cannot encode transaction: {}",
+                crate::rules::serde_reason(&e)
+            ))
+        })?;
         let frame = frame::encode(&payload);
         let path = self.path();
         let end = self.end;
@@ -509,8 +513,13 @@ impl Storage for Journal {
         while at < end {
             match frame::frame_at(&bytes, at) {
                 Frame::Valid { payload, next } => {
-                    let records: Vec<AuditRecord> = serde_json::from_slice(payload)
-                        .map_err(|e| Error::Storage(format!("damaged journal frame: {e}")))?;
+                    let records: Vec<AuditRecord> =
+                        serde_json::from_slice(payload).map_err(|e| {
+                            Error::Storage(format!(
+                                "damaged journal frame at {at}: {}",
+                                crate::rules::serde_reason(&e)
+                            ))
+                        })?;
                     out.extend(records);
                     at = next;
                 }
@@ -533,8 +542,12 @@ impl Storage for Journal {
             prefix_crc32: Some(self.prefix_crc),
             snapshot: snapshot.clone(),
         };
-        let payload = serde_json::to_vec(&file)
-            .map_err(|e| Error::Storage(format!("cannot encode snapshot: {e}")))?;
+        let payload = serde_json::to_vec(&file).map_err(|e| {
+            Error::Storage(format!(
+                "cannot encode snapshot: {}",
+                crate::rules::serde_reason(&e)
+            ))
+        })?;
         let tmp = self.dir.join("snapshot.bin.tmp");
         let path = self.dir.join("snapshot.bin");
         File::create(&tmp)
