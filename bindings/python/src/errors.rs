@@ -15,6 +15,7 @@ static NOT_FOUND: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static CONFLICT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static JOURNAL_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static TRANSACTION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static BASE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// Which exception class an error becomes.
 #[derive(Debug, Clone, Copy)]
@@ -23,6 +24,8 @@ enum Class {
     NotFound,
     Conflict,
     Journal,
+    /// A defect of the register ([`Error::Internal`]): the base class.
+    Base,
 }
 
 impl Class {
@@ -34,6 +37,7 @@ impl Class {
                 Class::NotFound
             }
             Error::Storage(_) => Class::Journal,
+            Error::Internal(_) => Class::Base,
         }
     }
 
@@ -43,6 +47,7 @@ impl Class {
             Class::NotFound => (&NOT_FOUND, "NotFound"),
             Class::Conflict => (&CONFLICT, "Conflict"),
             Class::Journal => (&JOURNAL_ERROR, "JournalError"),
+            Class::Base => (&BASE_ERROR, "KlantinteractiesError"),
         };
         cell.import(py, MODULE, name)
     }

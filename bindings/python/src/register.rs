@@ -254,7 +254,10 @@ impl Register {
         let rows: Vec<Value> = records
             .iter()
             .map(|r| {
-                json!({
+                let json_of = |o: &Option<reg::AnyRecord>| {
+                    o.as_ref().map(reg::AnyRecord::to_json).transpose()
+                };
+                Ok(json!({
                     "seq": r.seq,
                     "transaction": r.transaction,
                     "time": r.time.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
@@ -264,11 +267,12 @@ impl Register {
                     "resource": r.resource.collection(),
                     "uuid": r.id.to_string(),
                     "action": r.action,
-                    "before": r.before.as_ref().map(reg::AnyRecord::to_json),
-                    "after": r.after.as_ref().map(reg::AnyRecord::to_json),
-                })
+                    "before": json_of(&r.before)?,
+                    "after": json_of(&r.after)?,
+                }))
             })
-            .collect();
+            .collect::<Result<_, Error>>()
+            .or_raise(py)?;
         convert::to_py(py, &Value::Array(rows))
     }
 

@@ -282,8 +282,8 @@ fn api_version(response: &mut Response) {
 /// A refusal of the register, rendered as the library renders it. A storage failure is
 /// logged by kind only.
 pub(crate) fn refusal(app: &App, e: &Error) -> ProblemResponse {
-    if matches!(e, Error::Storage(_)) {
-        tracing::error!(kind = e.kind(), "the register could not store a change");
+    if matches!(e, Error::Storage(_) | Error::Internal(_)) {
+        tracing::error!(kind = e.kind(), "the register could not complete a call");
     }
     ProblemResponse::from_problem(&e.problem(), &app.origin)
 }

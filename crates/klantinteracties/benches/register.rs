@@ -111,7 +111,7 @@ fn load_sqlite(register: &Register) -> (Connection, Duration) {
             .unwrap();
         for (id, rec) in &rows {
             let id = id.to_string();
-            let data = rec.to_json();
+            let data = rec.to_json().unwrap();
             let s = |v: &serde_json::Value, k: &str| {
                 v.get(k).and_then(|x| x.as_str()).map(str::to_owned)
             };

@@ -35,7 +35,8 @@ class KlantinteractiesError(Exception):
     ``invalidParams``."""
     kind: str
     """What went wrong: ``invalid``, ``query``, ``conflict``, ``protected``, ``not_found``,
-    ``storage`` or ``transaction``."""
+    ``storage``, ``transaction`` or ``internal`` (a defect of the register, raised as this
+    class itself)."""
 
     def __init__(
         self, message: str, problem: Mapping[str, Any] | None = None, kind: str = "error"

@@ -131,7 +131,7 @@ impl Transactie<'_> {
     /// klantcontact or interne taak refers to them (AC-03).
     pub fn registreer_actor(&mut self, body: impl IntoBody) -> Result<Actor, Error> {
         self.call(Some("F5592"), "registreer_actor", |tx| {
-            let id = tx.maak(body.into_body(), |_, _, i: ActorInput| Ok(i))?;
+            let id = tx.maak(body.into_body()?, |_, _, i: ActorInput| Ok(i))?;
             tx.vraag_actor_op(ActorId(id))
         })
     }
@@ -141,7 +141,7 @@ impl Transactie<'_> {
         self.call(Some("F9810"), "wijzig_actor", |tx| {
             tx.vervang(
                 id.0,
-                body.into_body(),
+                body.into_body()?,
                 as_json,
                 |_, _, i: ActorInput, _: &ActorInput| Ok(i),
             )?;

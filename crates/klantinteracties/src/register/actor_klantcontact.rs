@@ -161,7 +161,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<ActorKlantcontact, Error> {
         self.call(Some("F6542"), "koppel_actor_aan_klantcontact", |tx| {
-            let id = tx.maak(body.into_body(), |tx, id, i| build(tx, id, i, None))?;
+            let id = tx.maak(body.into_body()?, |tx, id, i| build(tx, id, i, None))?;
             tx.vraag_actor_klantcontact_op(ActorKlantcontactId(id))
         })
     }
@@ -175,7 +175,7 @@ impl Transactie<'_> {
         self.call(None, "wijzig_actor_klantcontact", |tx| {
             tx.vervang(
                 id.0,
-                body.into_body(),
+                body.into_body()?,
                 as_json,
                 |tx, id, i: ActorKlantcontactInput, old| {
                     laatste_actor(tx, id, old, Some(i.klantcontact.uuid.0))?;

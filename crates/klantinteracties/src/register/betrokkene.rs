@@ -368,7 +368,7 @@ impl Transactie<'_> {
     /// betrokkene after the registration of the klantcontact (B7682: several may be recorded).
     pub fn registreer_betrokkene(&mut self, body: impl IntoBody) -> Result<Betrokkene, Error> {
         self.call(Some("F2599"), "registreer_betrokkene", |tx| {
-            let id = tx.maak(body.into_body(), |tx, _, i| build(tx, i, ""))?;
+            let id = tx.maak(body.into_body()?, |tx, _, i| build(tx, i, ""))?;
             tx.vraag_betrokkene_op(BetrokkeneId(id), &[])
         })
     }
@@ -382,7 +382,7 @@ impl Transactie<'_> {
         self.call(Some("F3246"), "wijzig_betrokkene", |tx| {
             tx.vervang(
                 id.0,
-                body.into_body(),
+                body.into_body()?,
                 as_json,
                 |tx, id, i: BetrokkeneInput, old| {
                     laatste_betrokkene(tx, id, old, Some(i.had_klantcontact.uuid.0))?;

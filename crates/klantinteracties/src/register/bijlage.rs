@@ -117,7 +117,7 @@ impl Transactie<'_> {
     /// F1975 Registreer bijlage (`POST /bijlagen`).
     pub fn registreer_bijlage(&mut self, body: impl IntoBody) -> Result<Bijlage, Error> {
         self.call(Some("F1975"), "registreer_bijlage", |tx| {
-            let id = tx.maak(body.into_body(), |tx, _, i| build(tx, i))?;
+            let id = tx.maak(body.into_body()?, |tx, _, i| build(tx, i))?;
             tx.vraag_bijlage_op(BijlageId(id))
         })
     }
@@ -127,7 +127,7 @@ impl Transactie<'_> {
         self.call(Some("F6260"), "wijzig_bijlage", |tx| {
             tx.vervang(
                 id.0,
-                body.into_body(),
+                body.into_body()?,
                 as_json,
                 |tx, _, i, _: &BijlageInput| build(tx, i),
             )?;

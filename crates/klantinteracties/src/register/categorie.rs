@@ -44,7 +44,7 @@ impl Transactie<'_> {
     /// Registreer categorie (`POST /categorieen`).
     pub fn registreer_categorie(&mut self, body: impl IntoBody) -> Result<Categorie, Error> {
         self.call(None, "registreer_categorie", |tx| {
-            let id = tx.maak(body.into_body(), |_, _, i: CategorieInput| Ok(i))?;
+            let id = tx.maak(body.into_body()?, |_, _, i: CategorieInput| Ok(i))?;
             tx.vraag_categorie_op(CategorieId(id))
         })
     }
@@ -58,7 +58,7 @@ impl Transactie<'_> {
         self.call(None, "wijzig_categorie", |tx| {
             tx.vervang(
                 id.0,
-                body.into_body(),
+                body.into_body()?,
                 as_json,
                 |_, _, i: CategorieInput, _| Ok(i),
             )?;

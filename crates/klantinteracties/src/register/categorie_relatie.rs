@@ -188,7 +188,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<CategorieRelatie, Error> {
         self.call(None, "registreer_categorie_relatie", |tx| {
-            let id = tx.maak(body.into_body(), |tx, _, i| build(tx, i, true))?;
+            let id = tx.maak(body.into_body()?, |tx, _, i| build(tx, i, true))?;
             tx.vraag_categorie_relatie_op(CategorieRelatieId(id))
         })
     }
@@ -202,7 +202,7 @@ impl Transactie<'_> {
         self.call(None, "wijzig_categorie_relatie", |tx| {
             tx.vervang(
                 id.0,
-                body.into_body(),
+                body.into_body()?,
                 as_json,
                 |tx, _, i, _: &CategorieRelatieInput| build(tx, i, false),
             )?;

@@ -345,7 +345,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<DigitaalAdres, Error> {
         self.call(Some("F1995"), "registreer_digitaal_adres", |tx| {
-            let id = tx.maak(body.into_body(), |tx, id, i| plaats(tx, id, i, None, ""))?;
+            let id = tx.maak(body.into_body()?, |tx, id, i| plaats(tx, id, i, None, ""))?;
             tx.vraag_digitaal_adres_op(DigitaalAdresId(id), &[])
         })
     }
@@ -357,7 +357,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<DigitaalAdres, Error> {
         self.call(Some("F2946"), "wijzig_digitaal_adres", |tx| {
-            tx.vervang(id.0, body.into_body(), as_json, |tx, id, i, old| {
+            tx.vervang(id.0, body.into_body()?, as_json, |tx, id, i, old| {
                 plaats(tx, id, i, Some(old), "")
             })?;
             tx.vraag_digitaal_adres_op(id, &[])

@@ -47,6 +47,11 @@ pub enum Error {
     /// The storage failed (I/O); the transaction was not committed.
     #[error("opslag: {0}")]
     Storage(String),
+    /// The register could not do what it should always be able to do (turn one of its own
+    /// values into JSON); the operation changed nothing. A defect, reported instead of
+    /// hidden.
+    #[error("interne fout: {0}")]
+    Internal(String),
 }
 
 /// The `type` of a not-found problem.
@@ -77,7 +82,8 @@ impl Error {
             Self::NotFound { .. }
             | Self::PageNotFound { .. }
             | Self::NoSuchId { .. }
-            | Self::Storage(_) => None,
+            | Self::Storage(_)
+            | Self::Internal(_) => None,
         }
     }
 
@@ -98,6 +104,7 @@ impl Error {
             }
             Self::Query(_) => "query",
             Self::Storage(_) => "storage",
+            Self::Internal(_) => "internal",
         }
     }
 
@@ -115,6 +122,14 @@ impl Error {
                 kind: STORAGE_ERROR_TYPE.to_owned(),
                 code: "error".to_owned(),
                 title: "Opslagfout.".to_owned(),
+                status: 500,
+                detail: msg.clone(),
+                invalid_params: Vec::new(),
+            },
+            Self::Internal(msg) => Problem {
+                kind: STORAGE_ERROR_TYPE.to_owned(),
+                code: "error".to_owned(),
+                title: "Interne fout.".to_owned(),
                 status: 500,
                 detail: msg.clone(),
                 invalid_params: Vec::new(),
@@ -158,5 +173,32 @@ pub(crate) fn violation(
         code: code.to_owned(),
         reason: reason.into(),
         rule: rule.to_owned(),
+    }
+}
+
+/// A value of the register's own that did not become JSON, as [`Error::Internal`].
+pub(crate) fn encoding(what: &str, e: &serde_json::Error) -> Error {
+    Error::Internal(format!(
+        "cannot turn {what} into JSON: {}",
+        crate::rules::serde_reason(e)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_failure_is_a_500_named_internal() {
+        let e = encoding(
+            "a test value",
+            &serde_json::from_str::<u8>("300").unwrap_err(),
+        );
+        assert_eq!((e.kind(), e.problem().status), ("internal", 500));
+        assert!(e.report().is_none());
+        assert!(e
+            .to_string()
+            .starts_with("interne fout: cannot turn a test value"));
+        assert!(!e.to_string().contains("300"), "{e}");
     }
 }

@@ -296,9 +296,9 @@ pub(crate) fn build(
 }
 
 /// The base of a PATCH: the stored task, without what the patch's own choices replace.
-fn patch_base(patch: &Value) -> impl FnOnce(&InterneTaakRecord) -> Value + '_ {
+fn patch_base(patch: &Value) -> impl FnOnce(&InterneTaakRecord) -> Result<Value, Error> + '_ {
     move |r| {
-        let mut v = as_json(&r.taak);
+        let mut v = as_json(&r.taak)?;
         if let Value::Object(m) = &mut v {
             if patch.get("toegewezenAanActor").is_some() {
                 m.remove("toegewezenAanActoren");
@@ -309,7 +309,7 @@ fn patch_base(patch: &Value) -> impl FnOnce(&InterneTaakRecord) -> Value + '_ {
                 m.remove("afgehandeldOp");
             }
         }
-        v
+        Ok(v)
     }
 }
 
@@ -318,7 +318,7 @@ impl Transactie<'_> {
     /// klantcontact and actor.
     pub fn registreer_interne_taak(&mut self, body: impl IntoBody) -> Result<InterneTaak, Error> {
         self.call(Some("F2120"), "registreer_interne_taak", |tx| {
-            let id = tx.maak(body.into_body(), |tx, id, i| build(tx, id, i, None))?;
+            let id = tx.maak(body.into_body()?, |tx, id, i| build(tx, id, i, None))?;
             tx.vraag_interne_taak_op(InterneTaakId(id))
         })
     }
@@ -331,7 +331,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<InterneTaak, Error> {
         self.call(Some("F5241"), "wijzig_interne_taak", |tx| {
-            let body = body.into_body();
+            let body = body.into_body()?;
             let base = patch_base(&body);
             tx.vervang(id.0, body.clone(), base, |tx, id, i, old| {
                 build(tx, id, i, Some(old))

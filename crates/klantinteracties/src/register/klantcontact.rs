@@ -764,7 +764,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<Klantcontact, Error> {
         self.call(Some("F2173"), "registreer_klantcontact_los", |tx| {
-            let id = tx.maak(body.into_body(), |tx, id, i| build(tx, id, i, ""))?;
+            let id = tx.maak(body.into_body()?, |tx, id, i| build(tx, id, i, ""))?;
             tx.vraag_klantcontact_op(KlantcontactId(id), &[])
         })
     }
@@ -774,7 +774,7 @@ impl Transactie<'_> {
     /// in the same transaction.
     pub fn maak_klantcontact(&mut self, body: impl IntoBody) -> Result<MaakKlantcontact, Error> {
         self.call(None, "maak_klantcontact", |tx| {
-            let mut body = body.into_body();
+            let mut body = body.into_body()?;
             // An empty onderwerpobject names nothing: none is made (as Open Klant does).
             if let Value::Object(m) = &mut body {
                 if m.get("onderwerpobject")
@@ -796,7 +796,7 @@ impl Transactie<'_> {
                 Some(g) => {
                     let b: BetrokkeneGegevens = g;
                     let id = tx
-                        .maak(met(as_json(&b), "hadKlantcontact", k), |tx, _, i| {
+                        .maak(met(as_json(&b)?, "hadKlantcontact", k), |tx, _, i| {
                             betrokkene::build(tx, i, "")
                         })
                         .map_err(|e| prefixed(e, "betrokkene."))?;
@@ -807,7 +807,7 @@ impl Transactie<'_> {
             let onderwerpobject = match input.onderwerpobject {
                 Some(o) => {
                     let id = tx
-                        .maak(met(as_json(&o), "klantcontact", k), |tx, _, i| {
+                        .maak(met(as_json(&o)?, "klantcontact", k), |tx, _, i| {
                             onderwerpobject::build(tx, i)
                         })
                         .map_err(|e| prefixed(e, "onderwerpobject."))?;
@@ -832,7 +832,7 @@ impl Transactie<'_> {
         self.call(Some("F0796"), "wijzig_klantcontact", |tx| {
             tx.vervang(
                 id.0,
-                body.into_body(),
+                body.into_body()?,
                 as_json,
                 |tx, id, i, _: &KlantcontactInput| build(tx, id, i, ""),
             )?;

@@ -163,7 +163,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<Onderwerpobject, Error> {
         self.call(Some("F9322"), "registreer_onderwerpobject", |tx| {
-            let id = tx.maak(body.into_body(), |tx, _, i| build(tx, i))?;
+            let id = tx.maak(body.into_body()?, |tx, _, i| build(tx, i))?;
             tx.vraag_onderwerpobject_op(OnderwerpobjectId(id))
         })
     }
@@ -177,7 +177,7 @@ impl Transactie<'_> {
         self.call(Some("F5639"), "wijzig_onderwerpobject", |tx| {
             tx.vervang(
                 id.0,
-                body.into_body(),
+                body.into_body()?,
                 as_json,
                 |tx, _, i, _: &OnderwerpobjectInput| build(tx, i),
             )?;

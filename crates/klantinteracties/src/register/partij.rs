@@ -517,7 +517,7 @@ fn samengevoegd(
     old: &PartijInput,
     changes: &Value,
 ) -> Result<PartijInput, Error> {
-    let stored = met_eigen_lijsten(&tx.lezer(), id, as_json(old), changes);
+    let stored = met_eigen_lijsten(&tx.lezer(), id, as_json(old)?, changes);
     let mut input: PartijInput = tx.parse_patch(Resource::Partijen, stored, changes)?;
     let b = input.basis_mut();
     if changes.get(LIJSTEN[0].0).is_none() {
@@ -745,7 +745,7 @@ impl Transactie<'_> {
     /// call (no saga needed).
     pub fn registreer_partij(&mut self, body: impl IntoBody) -> Result<Partij, Error> {
         self.call(Some("F7554"), "registreer_partij", |tx| {
-            let body = body.into_body();
+            let body = body.into_body()?;
             let id = tx.id_for_create(&body, |id| tx.lezer().bestaat::<PartijInput>(*id))?;
             let input: PartijInput = tx.parse(Resource::Partijen, body)?;
             opslaan(tx, id, input, None)?;
@@ -759,7 +759,7 @@ impl Transactie<'_> {
     pub fn wijzig_partij(&mut self, id: PartijId, body: impl IntoBody) -> Result<Partij, Error> {
         self.call(Some("F2158"), "wijzig_partij", |tx| {
             let old = tx.haal::<PartijInput>(id.0)?;
-            let body = body.into_body();
+            let body = body.into_body()?;
             let input = if tx.profile().is_standaard() {
                 tx.parse(Resource::Partijen, body)?
             } else {

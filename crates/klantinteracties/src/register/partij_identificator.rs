@@ -278,7 +278,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<PartijIdentificator, Error> {
         self.call(Some("F6257"), "registreer_partij_identificator", |tx| {
-            let id = tx.maak(body.into_body(), |tx, id, i| plaats(tx, id, i, None, ""))?;
+            let id = tx.maak(body.into_body()?, |tx, id, i| plaats(tx, id, i, None, ""))?;
             tx.vraag_partij_identificator_op(PartijIdentificatorId(id))
         })
     }
@@ -290,7 +290,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<PartijIdentificator, Error> {
         self.call(Some("F8226"), "wijzig_partij_identificator", |tx| {
-            tx.vervang(id.0, body.into_body(), as_json, |tx, id, i, old| {
+            tx.vervang(id.0, body.into_body()?, as_json, |tx, id, i, old| {
                 plaats(tx, id, i, Some(old), "")
             })?;
             tx.vraag_partij_identificator_op(id)

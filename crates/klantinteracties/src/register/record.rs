@@ -53,10 +53,11 @@ macro_rules! records {
             }
 
             /// The object as JSON (the stored, input-shaped fields).
-            pub fn to_json(&self) -> serde_json::Value {
+            pub fn to_json(&self) -> Result<serde_json::Value, super::Error> {
                 match self {
-                    $( Self::$variant(r) => serde_json::to_value(&**r).unwrap_or_default(), )+
+                    $( Self::$variant(r) => serde_json::to_value(&**r), )+
                 }
+                .map_err(|e| super::error::encoding("a stored object", &e))
             }
         }
 

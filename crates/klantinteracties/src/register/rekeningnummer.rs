@@ -100,7 +100,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<Rekeningnummer, Error> {
         self.call(None, "registreer_rekeningnummer", |tx| {
-            let id = tx.maak(body.into_body(), |tx, id, i| build(tx, id, i, None))?;
+            let id = tx.maak(body.into_body()?, |tx, id, i| build(tx, id, i, None))?;
             tx.vraag_rekeningnummer_op(RekeningnummerId(id))
         })
     }
@@ -112,7 +112,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<Rekeningnummer, Error> {
         self.call(None, "wijzig_rekeningnummer", |tx| {
-            tx.vervang(id.0, body.into_body(), as_json, |tx, id, i, old| {
+            tx.vervang(id.0, body.into_body()?, as_json, |tx, id, i, old| {
                 build(tx, id, i, Some(old))
             })?;
             tx.vraag_rekeningnummer_op(id)

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::error::report;
+use super::error::{encoding, report};
 use super::zoeken::percent_encode;
 use super::{Error, KlantcontactRegistratie, Lezer, Page, Register, Transactie, Zoekvraag};
 use crate::Resource;
@@ -367,7 +367,7 @@ fn pagina<T: Serialize>(
     );
     m.insert(
         "results".to_owned(),
-        serde_json::to_value(&page.results).unwrap_or_default(),
+        serde_json::to_value(&page.results).map_err(|e| encoding("a page of results", &e))?,
     );
     Ok(Value::Object(m))
 }
@@ -406,7 +406,7 @@ fn query(req: &Request) -> Result<Zoekvraag, Error> {
 }
 
 fn json<T: Serialize>(r: Result<T, Error>) -> Result<Value, Error> {
-    r.map(|v| serde_json::to_value(v).unwrap_or(Value::Null))
+    r.and_then(|v| serde_json::to_value(v).map_err(|e| encoding("an answer", &e)))
 }
 
 fn unsupported(req: &Request) -> Error {

@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::error::violation;
+use super::error::{encoding, violation};
 use super::transactie::Transactie;
 use super::Error;
 use crate::rules::{self, Options, Report, Violation};
@@ -13,19 +13,19 @@ use crate::Resource;
 
 /// A request body: JSON in the shape of API 0.9.0, or a typed input that serializes to it.
 pub trait IntoBody {
-    /// The body as JSON.
-    fn into_body(self) -> Value;
+    /// The body as JSON; a typed input that does not serialize is [`Error::Internal`].
+    fn into_body(self) -> Result<Value, Error>;
 }
 
 impl IntoBody for Value {
-    fn into_body(self) -> Value {
-        self
+    fn into_body(self) -> Result<Value, Error> {
+        Ok(self)
     }
 }
 
 impl IntoBody for &Value {
-    fn into_body(self) -> Value {
-        self.clone()
+    fn into_body(self) -> Result<Value, Error> {
+        Ok(self.clone())
     }
 }
 
@@ -33,13 +33,13 @@ macro_rules! typed_bodies {
     ($($ty:ty),+) => {
         $(
             impl IntoBody for $ty {
-                fn into_body(self) -> Value {
-                    serde_json::to_value(&self).unwrap_or(Value::Null)
+                fn into_body(self) -> Result<Value, Error> {
+                    serde_json::to_value(&self).map_err(|e| encoding("an input", &e))
                 }
             }
             impl IntoBody for &$ty {
-                fn into_body(self) -> Value {
-                    serde_json::to_value(self).unwrap_or(Value::Null)
+                fn into_body(self) -> Result<Value, Error> {
+                    serde_json::to_value(self).map_err(|e| encoding("an input", &e))
                 }
             }
         )+
@@ -246,7 +246,7 @@ impl Transactie<'_> {
         &mut self,
         id: Uuid,
         body: Value,
-        stored: impl FnOnce(&R) -> Value,
+        stored: impl FnOnce(&R) -> Result<Value, Error>,
         build: impl FnOnce(&mut Self, Uuid, I, &R) -> Result<R, Error>,
     ) -> Result<(), Error> {
         let old = self.haal::<R>(id)?;
@@ -264,13 +264,13 @@ impl Transactie<'_> {
         &self,
         resource: Resource,
         body: Value,
-        stored: impl FnOnce() -> Value,
+        stored: impl FnOnce() -> Result<Value, Error>,
     ) -> Result<Value, Error> {
         if self.ctx.profile.is_standaard() {
             return Ok(body);
         }
         self.check_whole(resource, &body)?;
-        Ok(merge(stored(), &body))
+        Ok(merge(stored()?, &body))
     }
 
     /// Checks a create or replace body as a whole document, without typing it.
@@ -288,11 +288,11 @@ impl Transactie<'_> {
         &mut self,
         id: Uuid,
         patch: &Value,
-        stored: impl FnOnce(&R) -> Value,
+        stored: impl FnOnce(&R) -> Result<Value, Error>,
         build: impl FnOnce(&mut Self, Uuid, I, &R) -> Result<R, Error>,
     ) -> Result<(), Error> {
         let old = self.haal::<R>(id)?;
-        let input: I = self.parse_patch(R::RESOURCE, stored(&old), patch)?;
+        let input: I = self.parse_patch(R::RESOURCE, stored(&old)?, patch)?;
         let rec = build(self, id, input, &old)?;
         self.zet(id, rec);
         Ok(())
@@ -320,6 +320,6 @@ impl<'a> Lezer<'a> {
 }
 
 /// The stored form of an input-shaped record, as JSON (the base of a PATCH).
-pub(crate) fn as_json<R: serde::Serialize>(rec: &R) -> Value {
-    serde_json::to_value(rec).unwrap_or(Value::Null)
+pub(crate) fn as_json<R: serde::Serialize>(rec: &R) -> Result<Value, Error> {
+    serde_json::to_value(rec).map_err(|e| encoding("a stored object", &e))
 }

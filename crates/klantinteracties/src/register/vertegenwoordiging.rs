@@ -142,7 +142,7 @@ impl Transactie<'_> {
         body: impl IntoBody,
     ) -> Result<Vertegenwoordigden, Error> {
         self.call(None, "registreer_vertegenwoordiging", |tx| {
-            let id = tx.maak(body.into_body(), |tx, id, i| build(tx, id, i))?;
+            let id = tx.maak(body.into_body()?, |tx, id, i| build(tx, id, i))?;
             tx.vraag_vertegenwoordiging_op(VertegenwoordigdenId(id))
         })
     }
@@ -156,7 +156,7 @@ impl Transactie<'_> {
         self.call(None, "wijzig_vertegenwoordiging", |tx| {
             tx.vervang(
                 id.0,
-                body.into_body(),
+                body.into_body()?,
                 as_json,
                 |tx, id, i, _: &VertegenwoordigdenInput| build(tx, id, i),
             )?;

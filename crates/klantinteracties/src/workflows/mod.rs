@@ -209,7 +209,12 @@ pub fn voer_uit(register: &Register, naam: &str, input: &Value) -> Result<Value,
 /// wrote remains and the transaction goes on.
 pub fn voer_uit_in(tx: &mut Transactie<'_>, naam: &str, input: &Value) -> Result<Value, Error> {
     match uitvoeren(tx, naam, input) {
-        Some(uitkomst) => Ok(serde_json::to_value(uitkomst?).unwrap_or(Value::Null)),
+        Some(uitkomst) => serde_json::to_value(uitkomst?).map_err(|e| {
+            Error::Internal(format!(
+                "cannot turn a workflow's outcome into JSON: {}",
+                crate::rules::serde_reason(&e)
+            ))
+        }),
         None => Err(Error::invalid(
             "workflow",
             "invalid_choice",
