@@ -123,11 +123,11 @@ impl<'de> Visitor<'de> for CheckedVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            if object.contains_key(&key) {
+            let Checked(value) = map.next_value()?;
+            // One lookup: an insert that replaces something found the key twice.
+            if object.insert(key, value).is_some() {
                 return Err(de::Error::custom(DUPLICATE));
             }
-            let Checked(value) = map.next_value()?;
-            object.insert(key, value);
         }
         Ok(Value::Object(object))
     }
