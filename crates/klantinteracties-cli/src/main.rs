@@ -328,7 +328,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             batch,
             profile,
         } => {
-            let register = open(&data, profile)?;
+            let register = open(&data, profile, false)?;
             let mut omvang = Omvang::voor(partijen, klantcontacten);
             omvang.batch = batch;
             if let Some(n) = interne_taken {
@@ -351,7 +351,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                 return Err(Usage(format!("{} holds no register", data.display())));
             }
             let start = Instant::now();
-            let register = open_read_only(&data, profile)?;
+            let register = open(&data, profile, true)?;
             let took = start.elapsed();
             println!("register: {}", register.opslag());
             println!(
@@ -422,29 +422,24 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
     }
 }
 
-fn open(dir: &std::path::Path, profile: ProfileArg) -> Result<Register, Usage> {
+/// The register in `dir`, to write (locked for this process) or, `read_only`, to read beside
+/// a writer without writing anything.
+fn open(dir: &std::path::Path, profile: ProfileArg, read_only: bool) -> Result<Register, Usage> {
     let balk = voortgang::Balk::start("journal lezen");
-    let register = Register::builder()
+    let builder = Register::builder()
         .profile(profile.into())
-        .progress(balk.progress())
-        .open(dir)
-        .map_err(|e| Usage(format!("cannot open register in {}: {e}", dir.display())));
-    balk.finish();
-    register
-}
-
-fn open_read_only(dir: &std::path::Path, profile: ProfileArg) -> Result<Register, Usage> {
-    let balk = voortgang::Balk::start("journal lezen");
-    let register = Register::builder()
-        .profile(profile.into())
-        .progress(balk.progress())
-        .open_read_only(dir)
-        .map_err(|e| {
-            Usage(format!(
-                "cannot read the register in {}: {e}",
-                dir.display()
-            ))
-        });
+        .progress(balk.progress());
+    let register = if read_only {
+        builder.open_read_only(dir)
+    } else {
+        builder.open(dir)
+    }
+    .map_err(|e| {
+        Usage(format!(
+            "cannot open the register in {}: {e}",
+            dir.display()
+        ))
+    });
     balk.finish();
     register
 }

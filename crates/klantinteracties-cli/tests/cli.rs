@@ -307,19 +307,7 @@ fn a_second_writer_is_refused_and_inspect_reads_beside_it() {
     let dir = std::env::temp_dir().join(format!("ki-cli-lock-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let d = dir.to_str().unwrap();
-    let out = run(
-        &[
-            "generate",
-            "--data",
-            d,
-            "--partijen",
-            "5",
-            "--klantcontacten",
-            "5",
-        ],
-        None,
-    );
-    assert_eq!(out.status.code(), Some(0));
+    generate_small(d);
     // A writer in another process: `serve` on the directory.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -380,19 +368,7 @@ fn a_damaged_journal_is_refused_by_inspect_and_cut_by_repair() {
     let dir = std::env::temp_dir().join(format!("ki-cli-repair-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let d = dir.to_str().unwrap();
-    let out = run(
-        &[
-            "generate",
-            "--data",
-            d,
-            "--partijen",
-            "5",
-            "--klantcontacten",
-            "5",
-        ],
-        None,
-    );
-    assert_eq!(out.status.code(), Some(0));
+    generate_small(d);
     let journal = dir.join("journal.log");
     let mut bytes = std::fs::read(&journal).unwrap();
     let n = bytes.len();
@@ -452,4 +428,26 @@ fn generate_twice_adds_to_the_register() {
     assert!(text.contains("klantcontacten           40"), "{text}");
     assert!(text.contains("invarianten: alle gelden"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `generate` of five partijen and five klantcontacten into `dir`, which must succeed.
+fn generate_small(dir: &str) {
+    let out = run(
+        &[
+            "generate",
+            "--data",
+            dir,
+            "--partijen",
+            "5",
+            "--klantcontacten",
+            "5",
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
