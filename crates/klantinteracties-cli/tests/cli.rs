@@ -221,8 +221,7 @@ fn rules_in_three_formats() {
 
 #[test]
 fn generate_then_inspect() {
-    let dir = std::env::temp_dir().join(format!("ki-cli-generate-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = fresh_dir("ki-cli-generate");
     let d = dir.to_str().unwrap();
     let out = run(
         &[
@@ -304,8 +303,7 @@ fn output_that_cannot_be_written_exits_2_with_one_line() {
 /// Now a second writer is refused with one line, and `inspect` reads beside the writer.
 #[test]
 fn a_second_writer_is_refused_and_inspect_reads_beside_it() {
-    let dir = std::env::temp_dir().join(format!("ki-cli-lock-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = fresh_dir("ki-cli-lock");
     let d = dir.to_str().unwrap();
     generate_small(d);
     // A writer in another process: `serve` on the directory.
@@ -365,8 +363,7 @@ fn a_second_writer_is_refused_and_inspect_reads_beside_it() {
 /// `inspect` refuses and changes nothing; `repair` cuts, keeping the bytes in a side file.
 #[test]
 fn a_damaged_journal_is_refused_by_inspect_and_cut_by_repair() {
-    let dir = std::env::temp_dir().join(format!("ki-cli-repair-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = fresh_dir("ki-cli-repair");
     let d = dir.to_str().unwrap();
     generate_small(d);
     let journal = dir.join("journal.log");
@@ -401,8 +398,7 @@ fn a_damaged_journal_is_refused_by_inspect_and_cut_by_repair() {
 /// conflict, although its help says data is added.
 #[test]
 fn generate_twice_adds_to_the_register() {
-    let dir = std::env::temp_dir().join(format!("ki-cli-generate-twice-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = fresh_dir("ki-cli-generate-twice");
     let d = dir.to_str().unwrap();
     let args = [
         "generate",
@@ -450,4 +446,11 @@ fn generate_small(dir: &str) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// An empty directory of this test process under the system's temporary directory.
+fn fresh_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
 }
