@@ -403,6 +403,8 @@ impl Storage for Journal {
         };
         let mut recovery = Recovery::default();
         let (mut at, mut expected) = (first, 1);
+        // The CRC-32 of the bytes before `at`, when the snapshot's (just checked) gives it.
+        let mut crc_before = None;
         if let Some(s) = self.read_snapshot() {
             if let Some(why) = self.snapshot_mismatch(&s, &bytes, first) {
                 return Err(Error::Storage(format!(
@@ -414,6 +416,7 @@ impl Storage for Journal {
             }
             if s.snapshot.transaction > 0 {
                 at = usize::try_from(s.offset).unwrap_or(usize::MAX);
+                crc_before = s.prefix_crc32;
                 expected = s.snapshot.transaction + 1;
                 recovery.report.transactions = s.snapshot.transaction;
                 recovery.report.records = s.snapshot.seq;
@@ -457,7 +460,15 @@ impl Storage for Journal {
         }
         self.first = first as u64;
         self.end = scan.end as u64;
-        self.prefix_crc = crc32fast::hash(&bytes[..scan.end]);
+        // Hash each byte once: on from the snapshot's checked prefix where there is one.
+        self.prefix_crc = match crc_before {
+            Some(crc) => {
+                let mut hasher = crc32fast::Hasher::new_with_initial(crc);
+                hasher.update(&bytes[at..scan.end]);
+                hasher.finalize()
+            }
+            None => crc32fast::hash(&bytes[..scan.end]),
+        };
         Ok(recovery)
     }
 
