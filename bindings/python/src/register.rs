@@ -3,8 +3,9 @@
 //! `klantinteracties.Register` gives each call its Rust name on top of this.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread::ThreadId;
+use std::time::Duration;
 
 use klantinteracties::register::{
     self as reg, Error, JournalOptions, RegisterBuilder, Request, DEFAULT_BASE_URL,
@@ -22,13 +23,17 @@ use crate::transactie::Transactie;
 /// The threads that have a transaction open on a register: a direct call from one of them
 /// would wait for the lock its own transaction holds. Also the process they are in: after
 /// `os.fork`, a transaction that was open has no worker in the child, and the register's lock
-/// stays taken there.
+/// stays taken there. A call from another thread waits here, for at most the register's
+/// `timeout`, until those transactions end.
 #[derive(Debug, Default)]
-pub(crate) struct OpenThreads(Mutex<Vec<(ThreadId, u32)>>);
+pub(crate) struct OpenThreads {
+    list: Mutex<Vec<(ThreadId, u32)>>,
+    ended: Condvar,
+}
 
 impl OpenThreads {
     fn list(&self) -> std::sync::MutexGuard<'_, Vec<(ThreadId, u32)>> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+        self.list.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     pub(crate) fn contains(&self, thread: ThreadId) -> bool {
@@ -49,15 +54,61 @@ impl OpenThreads {
         let mut list = self.list();
         if let Some(i) = list.iter().position(|(t, _)| *t == thread) {
             list.swap_remove(i);
+            self.ended.notify_all();
+        }
+    }
+
+    /// Waits until no other thread has a transaction open, for at most `timeout` (`None`:
+    /// without limit). `false` when the time ran out. Called with the GIL released.
+    pub(crate) fn wait_for_others(&self, timeout: Option<Duration>) -> bool {
+        let me = std::thread::current().id();
+        let busy = |list: &mut Vec<(ThreadId, u32)>| list.iter().any(|(t, _)| *t != me);
+        let list = self.list();
+        match timeout {
+            None => {
+                drop(
+                    self.ended
+                        .wait_while(list, busy)
+                        .unwrap_or_else(PoisonError::into_inner),
+                );
+                true
+            }
+            Some(timeout) => {
+                let (_list, waited) = self
+                    .ended
+                    .wait_timeout_while(list, timeout, busy)
+                    .unwrap_or_else(PoisonError::into_inner);
+                !waited.timed_out()
+            }
         }
     }
 }
+
+/// How long, in seconds, a call waits by default for a transaction open in another thread
+/// before it raises `TransactionError` (Python's `sqlite3` waits 5 s for a locked database;
+/// a register's transactions are short, so waiting longer means one was left open).
+const DEFAULT_TIMEOUT: f64 = 30.0;
 
 /// An embedded Klantinteracties register (in memory, or persisted in a journal).
 #[pyclass(frozen, module = "klantinteracties._native")]
 pub(crate) struct Register {
     inner: Arc<reg::Register>,
     open: Arc<OpenThreads>,
+    /// How long a call waits for a transaction open in another thread.
+    timeout: Option<Duration>,
+}
+
+/// `timeout` in seconds as a duration; a negative or non-finite one is a `ValueError`.
+fn timeout_of(timeout: Option<f64>) -> PyResult<Option<Duration>> {
+    timeout
+        .map(|s| {
+            Duration::try_from_secs_f64(s).map_err(|_| {
+                pyo3::exceptions::PyValueError::new_err(
+                    "timeout must be a number of seconds, 0 or more, or None",
+                )
+            })
+        })
+        .transpose()
 }
 
 fn builder(profile: &str, base_url: Option<&str>, who: Option<&str>) -> PyResult<RegisterBuilder> {
@@ -137,6 +188,19 @@ impl Register {
                  the transaction, or end it first",
             ));
         }
+        let (open, timeout) = (&*self.open, self.timeout);
+        if !py.detach(|| open.wait_for_others(timeout)) {
+            return Err(errors::transaction_error(
+                py,
+                &format!(
+                    "waited {:?} for a transaction open in another thread; it was neither \
+                     committed nor rolled back. A transaction that is no longer referenced but \
+                     kept in a reference cycle stays open until the garbage collector runs: end \
+                     each transaction with `with`, commit() or rollback()",
+                    timeout.unwrap_or_default()
+                ),
+            ));
+        }
         Ok(())
     }
 }
@@ -145,18 +209,29 @@ impl Register {
 impl Register {
     /// A register in memory.
     #[new]
-    #[pyo3(signature = (*, profile = "standaard", base_url = None, who = None))]
-    fn new(profile: &str, base_url: Option<&str>, who: Option<&str>) -> PyResult<Self> {
+    #[pyo3(signature = (*, profile = "standaard", base_url = None, who = None, timeout = Some(DEFAULT_TIMEOUT)))]
+    #[pyo3(text_signature = "(*, profile='standaard', base_url=None, who=None, timeout=30.0)")]
+    fn new(
+        profile: &str,
+        base_url: Option<&str>,
+        who: Option<&str>,
+        timeout: Option<f64>,
+    ) -> PyResult<Self> {
         Ok(Self {
             inner: Arc::new(builder(profile, base_url, who)?.in_memory()),
             open: Arc::default(),
+            timeout: timeout_of(timeout)?,
         })
     }
 
     /// A register persisted in the journal in directory `path` (created when missing),
     /// recovered on open.
     #[staticmethod]
-    #[pyo3(signature = (path, *, profile = "standaard", base_url = None, who = None, sync = true, read_only = false))]
+    #[pyo3(signature = (path, *, profile = "standaard", base_url = None, who = None, sync = true, read_only = false, timeout = Some(DEFAULT_TIMEOUT)))]
+    #[pyo3(
+        text_signature = "(path, *, profile='standaard', base_url=None, who=None, sync=True, read_only=False, timeout=30.0)"
+    )]
+    #[allow(clippy::too_many_arguments)]
     fn open(
         py: Python<'_>,
         path: PathBuf,
@@ -165,7 +240,9 @@ impl Register {
         who: Option<&str>,
         sync: bool,
         read_only: bool,
+        timeout: Option<f64>,
     ) -> PyResult<Self> {
+        let timeout = timeout_of(timeout)?;
         let b = builder(profile, base_url, who)?.journal(JournalOptions { sync });
         let register = py
             .detach(move || {
@@ -179,6 +256,7 @@ impl Register {
         Ok(Self {
             inner: Arc::new(register),
             open: Arc::default(),
+            timeout,
         })
     }
 

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use klantinteracties::register::{Error, Register, Request, DEFAULT_WHO};
 use klantinteracties::workflows;
+use pyo3::exceptions::PyResourceWarning;
 use pyo3::prelude::*;
 use serde_json::Value;
 
@@ -149,6 +150,19 @@ impl Drop for Transactie {
             .is_some();
         if open {
             self.open.remove(self.thread);
+            // As Python does for a file that was never closed: the program forgot to end the
+            // transaction, and until the garbage collector found it every other thread waited.
+            Python::attach(|py| {
+                let warning = py.get_type::<PyResourceWarning>();
+                if let Err(e) = PyErr::warn(
+                    py,
+                    &warning,
+                    c"a transaction was neither committed nor rolled back; it is rolled back now",
+                    1,
+                ) {
+                    e.write_unraisable(py, None);
+                }
+            });
         }
     }
 }

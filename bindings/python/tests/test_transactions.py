@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
+import time
 from typing import Any
 
 import pytest
@@ -239,8 +240,9 @@ def test_calling_the_register_from_the_thread_that_holds_a_transaction_is_refuse
 def test_a_dropped_transaction_rolls_back(register: ki.Register) -> None:
     tx = register.transactie()
     tx.registreer_partij(persoon(bsn(1)))
-    del tx
-    gc.collect()
+    with pytest.warns(ResourceWarning, match="neither committed nor rolled back"):
+        del tx
+        gc.collect()
     # The thread is free again and nothing was kept.
     assert register.zoek_partij()["count"] == 0
     register.registreer_partij(persoon(bsn(1)))
@@ -322,3 +324,64 @@ def test_waiting_for_the_lock_releases_the_gil(register: ki.Register) -> None:
     tb.join(timeout=30)
     assert not ta.is_alive() and not tb.is_alive(), "deadlock"
     assert seen == {"a_ran": True, "count": 1}
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+def test_a_transaction_lost_in_a_reference_cycle_gives_other_threads_an_error() -> None:
+    # Issue: a transaction kept alive by a reference cycle made every other thread's call
+    # wait until the garbage collector ran, which might be never.
+    register = ki.Register(timeout=0.2)
+    gc.disable()
+    try:
+        cycle: dict[str, Any] = {}
+        cycle["self"] = cycle
+        cycle["tx"] = register.transactie()
+        cycle["tx"].registreer_actor(medewerker())
+        del cycle
+        caught: list[BaseException] = []
+
+        def use() -> None:
+            for attempt in (register.aantallen, lambda: register.registreer_actor(medewerker()),
+                            register.transactie):
+                try:
+                    attempt()
+                except ki.TransactionError as e:
+                    caught.append(e)
+
+        t = threading.Thread(target=use)
+        t.start()
+        t.join(timeout=30)
+        assert not t.is_alive()
+        assert len(caught) == 3, caught
+        assert all("reference cycle" in str(e) for e in caught)
+    finally:
+        gc.enable()
+    # Once the collector has run, the transaction is rolled back and the register is free.
+    gc.collect()
+    assert register.aantallen()["actoren"] == 0
+
+
+def test_another_thread_waits_for_a_transaction_that_ends_in_time() -> None:
+    register = ki.Register(timeout=30)
+    started = threading.Event()
+    counts: list[int] = []
+
+    def read() -> None:
+        started.set()
+        counts.append(register.aantallen()["actoren"])
+
+    with register.transactie() as tx:
+        tx.registreer_actor(medewerker())
+        t = threading.Thread(target=read)
+        t.start()
+        started.wait()
+        time.sleep(0.1)  # the reader now waits for the transaction
+        assert not counts
+    t.join(timeout=30)
+    assert counts == [1]
+
+
+@pytest.mark.parametrize("timeout", [-1.0, float("nan"), float("inf")])
+def test_a_timeout_that_cannot_be_waited_is_refused(timeout: float) -> None:
+    with pytest.raises(ValueError, match="timeout"):
+        ki.Register(timeout=timeout)

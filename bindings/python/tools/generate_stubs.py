@@ -57,7 +57,12 @@ class _Calls:
 TAIL = '''
 class Register(_Calls):
     def __init__(
-        self, *, profile: str = "standaard", base_url: str | None = None, who: str | None = None
+        self,
+        *,
+        profile: str = "standaard",
+        base_url: str | None = None,
+        who: str | None = None,
+        timeout: float | None = 30.0,
     ) -> None: ...
     @classmethod
     def open(
@@ -69,6 +74,7 @@ class Register(_Calls):
         who: str | None = None,
         sync: bool = True,
         read_only: bool = False,
+        timeout: float | None = 30.0,
     ) -> Register: ...
     @staticmethod
     def repair(path: str | os.PathLike[str]) -> dict[str, Any]: ...

@@ -68,7 +68,12 @@ def run_conformance(
 @final
 class Register:
     def __new__(
-        cls, *, profile: str = "standaard", base_url: str | None = None, who: str | None = None
+        cls,
+        *,
+        profile: str = "standaard",
+        base_url: str | None = None,
+        who: str | None = None,
+        timeout: float | None = 30.0,
     ) -> Register: ...
     @staticmethod
     def open(
@@ -79,6 +84,7 @@ class Register:
         who: str | None = None,
         sync: bool = True,
         read_only: bool = False,
+        timeout: float | None = 30.0,
     ) -> Register: ...
     @staticmethod
     def repair(path: str) -> dict[str, Any]: ...

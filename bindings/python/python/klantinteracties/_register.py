@@ -195,14 +195,26 @@ del _op, _info
 class Register(_Calls):
     """An embedded Klantinteracties register: in memory (``Register()``) or persisted in a
     journal that is also its audit log (``Register.open(path)``). Safe to share between
-    threads: reads run in parallel, writes one at a time, and waiting releases the GIL."""
+    threads: reads run in parallel, writes one at a time, and waiting releases the GIL.
+
+    While one thread has a transaction open, a call from another thread waits for it to end,
+    for at most ``timeout`` seconds (``None``: without limit), and then raises
+    ``TransactionError``: a transaction that was never ended (kept alive by a reference
+    cycle, say) must not stop every other thread for good."""
 
     __slots__ = ()
 
     def __init__(
-        self, *, profile: str = "standaard", base_url: str | None = None, who: str | None = None
+        self,
+        *,
+        profile: str = "standaard",
+        base_url: str | None = None,
+        who: str | None = None,
+        timeout: float | None = 30.0,
     ) -> None:
-        self._native = _native.Register(profile=profile, base_url=base_url, who=who)
+        self._native = _native.Register(
+            profile=profile, base_url=base_url, who=who, timeout=timeout
+        )
 
     @classmethod
     def open(
@@ -214,6 +226,7 @@ class Register(_Calls):
         who: str | None = None,
         sync: bool = True,
         read_only: bool = False,
+        timeout: float | None = 30.0,
     ) -> Register:
         """The register persisted in directory ``path`` (created when missing), recovered
         from its journal. ``sync=False`` skips fsync on commit (for throw-away sandboxes).
@@ -228,6 +241,7 @@ class Register(_Calls):
             who=who,
             sync=sync,
             read_only=read_only,
+            timeout=timeout,
         )
         return register
 
@@ -291,7 +305,7 @@ class Register(_Calls):
 class Transactie(_Calls):
     """An open transaction: the register's calls, whose reads see its own writes. A failed
     call undoes only itself; ``commit`` keeps everything, ``rollback`` nothing. Dropped
-    without either, it rolls back."""
+    without either, it rolls back with a ``ResourceWarning``."""
 
     __slots__ = ()
 
