@@ -454,3 +454,67 @@ fn fresh_dir(name: &str) -> std::path::PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     dir
 }
+
+/// Issue: a read-only journal could not be inspected. The data directory and its files are
+/// made read-only, and `inspect` runs as a user who cannot write them: this user when it is
+/// not root, else `nobody` (through util-linux's `setpriv`), as root may write anything.
+#[test]
+fn inspect_reads_a_journal_it_may_not_write() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = fresh_dir("ki-cli-read-only");
+    let d = dir.to_str().unwrap();
+    generate_small(d);
+    let mode = |path: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    };
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the data directory")
+        .map(|e| e.expect("an entry").path())
+        .collect();
+    assert!(
+        files.iter().any(|f| f.ends_with("journal.log")),
+        "{files:?}"
+    );
+    for f in &files {
+        mode(f, 0o444);
+    }
+    mode(&dir, 0o555);
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let root = unsafe { libc::geteuid() } == 0;
+    let as_reader = |args: &[&str]| {
+        let bin = env!("CARGO_BIN_EXE_klantinteracties");
+        let mut cmd = if root {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+            c
+        } else {
+            Command::new(bin)
+        };
+        cmd.args(args)
+            .output()
+            .expect("the binary starts (as root, through setpriv from util-linux)")
+    };
+    let inspect = as_reader(&["inspect", "--data", d]);
+    let text = String::from_utf8_lossy(&inspect.stdout);
+    assert_eq!(
+        inspect.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&inspect.stderr)
+    );
+    assert!(text.contains("partijen                 5"), "{text}");
+    // The same user cannot write there: the test really ran without write access.
+    let write = as_reader(&[
+        "generate",
+        "--data",
+        d,
+        "--partijen",
+        "1",
+        "--klantcontacten",
+        "0",
+    ]);
+    assert_eq!(write.status.code(), Some(2));
+    one_line_on_stderr(&write);
+    mode(&dir, 0o755);
+    let _ = std::fs::remove_dir_all(&dir);
+}
