@@ -197,6 +197,44 @@ def test_workflows(register: ki.Register) -> None:
     }
 
 
+def test_the_derived_workflows(register: ki.Register) -> None:
+    # C4161 (a read) and C3155 (a pre-intake and its takeover), derived from the case index.
+    medewerker_ = register.registreer_actor(medewerker())
+    menu = register.registreer_actor(
+        {"naam": "Spraakmenu", "soortActor": "geautomatiseerde_actor", "indicatieActief": True,
+         "actorIdentificatie": {"functie": "keuzemenu"}}
+    )
+    partij = register.registreer_partij(persoon("111222333"))
+    identificator = {"codeSoortObjectId": "bsn", "objectId": "111222333"}
+    leeg = register.toon_klantbeeld({"partijIdentificator": identificator})
+    assert leeg["uitkomst"] == "getoond" and leeg["klantcontacten"] == []
+    vooraf = register.sla_vooraf_uitgevraagde_informatie_op(
+        {"klantcontact": klantcontact(), "actor": {"uuid": menu["uuid"]},
+         "vragen": [{"vraag": "Waarover?", "antwoord": "Afval"}],
+         "klant": {"soort": "gekend", "partij": {"uuid": partij["uuid"]}}}
+    )
+    assert "Vraag: Waarover?\nAntwoord: Afval" in vooraf["klantcontact"]["inhoud"]
+    with register.transactie() as tx:
+        tx.neem_vooraf_uitgevraagd_over(
+            {"vooraf": {"uuid": vooraf["klantcontact"]["uuid"]},
+             "actor": {"uuid": medewerker_["uuid"]}, "klantcontact": klantcontact()}
+        )
+        # Inside the transaction the klantbeeld already shows the takeover.
+        assert len(tx.toon_klantbeeld({"partijIdentificator": identificator})["klantcontacten"]) == 2
+    beeld = register.toon_klantbeeld({"partijIdentificator": identificator})
+    assert [len(k["betrokkenen"]) for k in beeld["klantcontacten"]] == [1, 1]
+    onbekend = register.toon_klantbeeld(
+        {"partijIdentificator": {"codeSoortObjectId": "bsn", "objectId": "123456782"}}
+    )
+    assert onbekend["uitkomst"] == "onbekend"
+    with pytest.raises(ki.ValidationError) as caught:
+        register.neem_vooraf_uitgevraagd_over(
+            {"vooraf": {"uuid": vooraf["klantcontact"]["uuid"]},
+             "actor": {"uuid": menu["uuid"]}, "klantcontact": klantcontact()}
+        )
+    assert caught.value.invalid_params[0]["name"] == "actor"
+
+
 def test_generic_call(register: ki.Register) -> None:
     created = register.aanroep("create", "partijen", body=persoon())
     assert register.aanroep("get", "partijen", created["uuid"]) == created

@@ -33,9 +33,11 @@ pub fn cases_markdown(suite: &Suite) -> String {
          documented case (C-code) of the standard with its variants, the document it comes \
          from, and its status against the embedded register (profile `standaard`), run through \
          the F-functions and, where the variant has them, through the library's workflows \
-         (`@workflow`).\n\n\
-         | case | title | variant | steps | source | status (F-functions) | status (workflow) |\n\
-         |---|---|---|---|---|---|---|\n",
+         (`@workflow`). A case the case index names by code and title only, without a \
+         document, is *derived*: its scenario rests on the information model, the F-functions \
+         and the uitgangspunten, and says so step by step.\n\n\
+         | case | title | basis | variant | steps | source | status (F-functions) | status (workflow) |\n\
+         |---|---|---|---|---|---|---|---|\n",
     );
     for (_, file) in &suite.cases {
         for v in &file.variants {
@@ -54,11 +56,17 @@ pub fn cases_markdown(suite: &Suite) -> String {
             } else {
                 status(&format!("{id}@workflow"))
             };
+            let basis = if file.source.derived.is_some() {
+                "derived from the index title"
+            } else {
+                "document"
+            };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} {} | {} | {} | {} | {} |",
                 file.case,
                 cell(&file.title),
+                basis,
                 v.name,
                 cell(&v.title),
                 v.steps.len(),

@@ -24,6 +24,11 @@ pub struct Source {
     /// The section of the document, e.g. `3. Vastleggen contactgegevens / Variant A`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// For a case the standard names without a document (only its code and title in the case
+    /// index): that there is no artefact, and what the scenario is derived from instead (the
+    /// information model, F-functions, uitgangspunten). Such a case is marked *derived*.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<String>,
 }
 
 /// One case file: a documented case (C-code) with its variants.

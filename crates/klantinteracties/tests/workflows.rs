@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 use klantinteracties::model::{InterneTaakId, KlantcontactId, Taakstatus};
 use klantinteracties::register::{Error, Register, Zoekvraag};
 use klantinteracties::workflows::{
-    self, input_schema, uitkomst_schema, voer_uit, Klant, Klantvraag, Terugbelverzoek, Uitkomst,
-    WORKFLOWS,
+    self, input_schema, output_schema, uitkomst_schema, voer_uit, Klant, Klantvraag,
+    Terugbelverzoek, Uitkomst, WORKFLOWS,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -1663,16 +1663,16 @@ fn parse_errors_name_path_and_code() {
 #[test]
 fn catalogue_lists_every_workflow_with_schema_and_source() {
     let mut namen: Vec<&str> = WORKFLOWS.iter().map(|w| w.naam).collect();
-    assert_eq!(namen.len(), 16);
+    assert_eq!(namen.len(), 19);
     namen.sort_unstable();
     namen.dedup();
-    assert_eq!(namen.len(), 16, "names are unique");
+    assert_eq!(namen.len(), 19, "names are unique");
     let casussen: std::collections::BTreeSet<&str> = WORKFLOWS.iter().map(|w| w.casus).collect();
     assert_eq!(
         casussen.into_iter().collect::<Vec<_>>(),
         vec![
-            "C0359", "C0534", "C0992", "C1199", "C2138", "C2716", "C2984", "C4390", "C6114",
-            "C9018", "C9167", "C9708", "C9761", "C9853"
+            "C0359", "C0534", "C0992", "C1199", "C2138", "C2716", "C2984", "C3155", "C4161",
+            "C4390", "C6114", "C9018", "C9167", "C9708", "C9761", "C9853"
         ]
     );
     for w in WORKFLOWS {
@@ -1680,9 +1680,17 @@ fn catalogue_lists_every_workflow_with_schema_and_source() {
         let schema = schema.as_value();
         assert_eq!(schema["type"], "object", "{}", w.naam);
         assert_eq!(schema["additionalProperties"], false, "{}", w.naam);
-        assert!(w
-            .bron
-            .ends_with(&format!("artefacten/{}.md", &w.casus[1..])));
+        // The two cases the index names without a document say so (C4161, C3155).
+        let afgeleid = ["C4161", "C3155"].contains(&w.casus);
+        assert!(if afgeleid {
+            w.bron == workflows::AFGELEID
+        } else {
+            w.bron
+                .ends_with(&format!("artefacten/{}.md", &w.casus[1..]))
+        });
+        assert_eq!(w.leest, w.naam == "toon_klantbeeld", "{}", w.naam);
+        let output = output_schema(w.naam).expect("every workflow has an output schema");
+        assert_eq!(output.as_value()["oneOf"].as_array().map(Vec::len), Some(2));
         assert!(!w.titel.is_empty());
         assert_eq!(workflows::info(w.naam), Some(w));
     }
@@ -1781,6 +1789,13 @@ const VELDEN: &[&str] = &[
     "productaanvraag",
     "kanaal",
     "onderwerp",
+    "vragen",
+    "vraag",
+    "vooraf",
+    "afloop",
+    "partijIdentificator",
+    "codeSoortObjectId",
+    "objectId",
 ];
 
 fn json_waarde() -> impl Strategy<Value = Value> {
@@ -1888,6 +1903,17 @@ fn geldige_invoer(naam: &str) -> (Wereld, Value) {
                                     "klantcontact": antwoord_kc(),
                                     "bijlagen": [bijlage("reply")],
                                     "vervolgtaak": taak_voor(w.kcc)}),
+        "sla_vooraf_uitgevraagde_informatie_op" => json!({"klantcontact": vraag_kc(),
+            "actor": r(w.automaat), "klant": ongekend(), "bijlagen": [bijlage("formulier")],
+            "vragen": [{"vraag": "Waar gaat uw vraag over?", "antwoord": "Een overkapping"}]}),
+        "neem_vooraf_uitgevraagd_over" => {
+            let vooraf = voer_uit(&w.reg, "sla_vooraf_uitgevraagde_informatie_op",
+                &json!({"klantcontact": vraag_kc(), "actor": r(w.automaat), "klant": gekend(w.partij)}))
+                .expect("a pre-intake");
+            json!({"vooraf": {"uuid": vooraf["klantcontact"]["uuid"]}, "actor": r(w.collega),
+                   "klantcontact": antwoord_kc(), "taak": taak_voor(w.vergunningen)})
+        }
+        "toon_klantbeeld" => json!({"partijIdentificator": bsn_group(BSN)}),
         other => panic!("no valid input for {other}"),
     };
     (w, input)
@@ -1920,7 +1946,12 @@ fn every_valid_input_is_accepted() {
         let (w, input) = geldige_invoer(info.naam);
         let u =
             voer_uit(&w.reg, info.naam, &input).unwrap_or_else(|e| panic!("{}: {e:#?}", info.naam));
-        assert_eq!(u["uitkomst"], "geregistreerd", "{}", info.naam);
+        let verwacht = if info.leest {
+            "getoond"
+        } else {
+            "geregistreerd"
+        };
+        assert_eq!(u["uitkomst"], verwacht, "{}", info.naam);
         assert!(w.reg.controleer_invarianten().is_empty(), "{}", info.naam);
     }
 }

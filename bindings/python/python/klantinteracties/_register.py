@@ -121,10 +121,13 @@ def _make_workflow(info: Mapping[str, Any]) -> Callable[..., Any]:
         return self._voer_uit(naam, invoer)
 
     f.__name__ = f.__qualname__ = naam
-    f.__doc__ = (
-        f"{info['casus']} {info['titel']}: runs the case workflow ``{naam}`` on ``invoer`` "
-        f"atomically and returns its uitkomst (source: {info['bron']})."
+    what = (
+        f"runs the reading workflow ``{naam}`` on ``invoer`` (it writes nothing) and returns "
+        "its result"
+        if info["leest"]
+        else f"runs the case workflow ``{naam}`` on ``invoer`` atomically and returns its uitkomst"
     )
+    f.__doc__ = f"{info['casus']} {info['titel']}: {what} (source: {info['bron']})."
     return f
 
 

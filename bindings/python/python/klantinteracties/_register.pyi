@@ -346,6 +346,12 @@ class _Calls:
         """C2716 Medewerker maakt een zaak aan naar aanleiding van een interne taak.: runs the case workflow ``maak_zaak_bij_taak`` on ``invoer`` atomically and returns its uitkomst (source: achtergronddocumentatie/artefacten/2716.md)."""
     def beantwoord_taak(self, invoer: Body, /) -> dict[str, Any]:
         """C9708 Medewerker beantwoordt een vraag naar aanleiding van een interne taak.: runs the case workflow ``beantwoord_taak`` on ``invoer`` atomically and returns its uitkomst (source: achtergronddocumentatie/artefacten/9708.md)."""
+    def sla_vooraf_uitgevraagde_informatie_op(self, invoer: Body, /) -> dict[str, Any]:
+        """C3155 Vooraf uitgevraagde informatie opslaan.: runs the case workflow ``sla_vooraf_uitgevraagde_informatie_op`` on ``invoer`` atomically and returns its uitkomst (source: cases.md (alleen code en titel; afgeleid, geen artefact))."""
+    def neem_vooraf_uitgevraagd_over(self, invoer: Body, /) -> dict[str, Any]:
+        """C3155 Vooraf uitgevraagde informatie opslaan.: runs the case workflow ``neem_vooraf_uitgevraagd_over`` on ``invoer`` atomically and returns its uitkomst (source: cases.md (alleen code en titel; afgeleid, geen artefact))."""
+    def toon_klantbeeld(self, invoer: Body, /) -> dict[str, Any]:
+        """C4161 Klant belt KCC en wordt geauthenticeerd en is reeds bekend, klantbeeld wordt getoond.: runs the reading workflow ``toon_klantbeeld`` on ``invoer`` (it writes nothing) and returns its result (source: cases.md (alleen code en titel; afgeleid, geen artefact))."""
 
 class Register(_Calls):
     def __init__(

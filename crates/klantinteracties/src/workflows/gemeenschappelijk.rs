@@ -405,7 +405,7 @@ impl Antwoord<'_> {
     ) -> Result<KlantcontactId, Error> {
         let mut contact = Contact::onder(self.pad, self.klantcontact, self.actor)
             .met_bijlagen(self.bijlagen, &format!("{}bijlagen", self.pad));
-        contact.betrokkene = kopie_betrokkene(tx, vraag)?.map(|b| (b, "taak".to_owned()));
+        contact.betrokkene = kopie_betrokkene(tx, vraag, false)?.map(|b| (b, "taak".to_owned()));
         contact.onderwerpobjecten.push((
             json!({ "wasKlantcontact": verwijzing(vraag) }),
             "taak".to_owned(),
@@ -418,17 +418,24 @@ impl Antwoord<'_> {
 }
 
 /// The first betrokkene of `klantcontact` as a new betrokkene body: the same partij, rol,
-/// contactnaam, addresses and organisatienaam, with `initiator` false. Its digitale adressen
-/// stay with the original (they remain reachable through the question).
-fn kopie_betrokkene(
+/// contactnaam, addresses and organisatienaam, with `initiator` as given (false for a reply
+/// the gemeente sends, true when the klant's own contact goes on, C3155). Its digitale
+/// adressen stay with the original (they remain reachable through it).
+pub(crate) fn kopie_betrokkene(
     tx: &Transactie<'_>,
     klantcontact: KlantcontactId,
+    initiator: bool,
 ) -> Result<Option<Value>, Error> {
     let kc = tx.vraag_klantcontact_op(klantcontact, &[])?;
     let Some(eerste) = kc.had_betrokkenen.first() else {
         return Ok(None);
     };
-    let b = serde_json::to_value(tx.vraag_betrokkene_op(eerste.uuid, &[])?).unwrap_or(Value::Null);
+    let b = serde_json::to_value(tx.vraag_betrokkene_op(eerste.uuid, &[])?).map_err(|e| {
+        Error::Internal(format!(
+            "cannot turn a betrokkene into JSON: {}",
+            crate::rules::serde_reason(&e)
+        ))
+    })?;
     let mut kopie = Map::new();
     for veld in [
         "rol",
@@ -444,6 +451,6 @@ fn kopie_betrokkene(
     if let Some(p) = b.get("wasPartij").and_then(|p| p.get("uuid")) {
         kopie.insert("wasPartij".to_owned(), json!({ "uuid": p }));
     }
-    kopie.insert("initiator".to_owned(), Value::Bool(false));
+    kopie.insert("initiator".to_owned(), Value::Bool(initiator));
     Ok(Some(Value::Object(kopie)))
 }

@@ -7,7 +7,13 @@
 //! are camelCase JSON with the embedded bodies in API 0.9.0 shape; the [`Klant`] enum says who
 //! the klant is and [`Taak`] describes a new interne taak, alike in every workflow. The
 //! outcome is an [`Uitkomst`]: nothing registered (with the reason, KC-11) or every object
-//! registered or changed, in its 0.9.0 response shape.
+//! registered or changed, in its 0.9.0 response shape. One workflow only reads
+//! ([`toon_klantbeeld`], C4161): it returns a [`Klantbeeld`] and, on a [`Register`], takes the
+//! read lock instead of a transaction.
+//!
+//! Two cases have no document of their own, only a code and title in the case index: C4161
+//! and C3155 are derived from the information model, the F-functions and the uitgangspunten,
+//! and their `bron` says so ([`AFGELEID`]).
 //!
 //! [`WORKFLOWS`] lists them with case code, title and source document; [`voer_uit`] runs one
 //! by name on JSON input (for the conformance runner) and [`input_schema`] describes its input.
@@ -32,6 +38,7 @@ mod gemeenschappelijk;
 mod inkomend;
 mod invoer;
 mod klant;
+mod klantbeeld;
 mod melding;
 mod productaanvraag;
 pub mod regels;
@@ -40,6 +47,7 @@ mod taakafhandeling;
 mod terugbellen;
 mod terugbelverzoek;
 mod uitkomst;
+mod vooraf;
 mod vraag;
 
 use schemars::{generate::SchemaSettings, JsonSchema, Schema};
@@ -54,6 +62,9 @@ pub use inkomend::{
     LEZEN_EN_BEPALEN,
 };
 pub use klant::{Contactgegevens, GekendeKlant, Klant, NieuweKlant};
+pub use klantbeeld::{
+    toon_klantbeeld, Beeld, GezochteIdentificator, Klantbeeld, Klantbeeldvraag, Klantcontactbeeld,
+};
 pub use melding::{
     meld_openbare_ruimte_bij_bestaande_zaak, meld_openbare_ruimte_met_nieuwe_zaak,
     MeldingOpenbareRuimte,
@@ -69,6 +80,10 @@ pub use taakafhandeling::{
 pub use terugbellen::{bel_terug, bel_terug_met_zaak, Terugbellen, TerugbellenMetZaak};
 pub use terugbelverzoek::{registreer_terugbelverzoek, Terugbelverzoek, TERUGBELLEN};
 pub use uitkomst::{Registratie, Uitkomst};
+pub use vooraf::{
+    neem_vooraf_uitgevraagd_over, sla_vooraf_uitgevraagde_informatie_op, Afloop, Overname,
+    VoorafUitgevraagd, Vraag,
+};
 pub use vraag::{
     beantwoord_na_doorverbinden, beantwoord_vraag_direct, verbind_door, AntwoordNaDoorverbinden,
     Klantvraag,
@@ -108,23 +123,45 @@ pub struct WorkflowInfo {
     pub casus: &'static str,
     /// The case's Dutch title, as its artefact gives it.
     pub titel: &'static str,
-    /// The case document in the VNG repository (`docs/achtergronddocumentatie/…`).
+    /// The case document in the VNG repository (`docs/achtergronddocumentatie/…`), or, for a
+    /// case the index names without a document, [`AFGELEID`].
     pub bron: &'static str,
+    /// Whether the workflow only reads (it runs under the read lock and returns its own
+    /// output, not an [`Uitkomst`]).
+    pub leest: bool,
 }
+
+/// The `bron` of a workflow whose case has no document: the case index (`cases.md`) names it
+/// by code and title only, and the workflow is derived from the information model, the
+/// F-functions and the uitgangspunten (C4161, C3155).
+pub const AFGELEID: &str = "cases.md (alleen code en titel; afgeleid, geen artefact)";
 
 /// The rule id of an unknown workflow name.
 const ONBEKEND: &str = "workflow.naam";
 
 macro_rules! catalogus {
-    ($( $naam:ident($invoer:ty), $casus:literal, $titel:literal, $bron:literal; )+) => {
-        /// Every workflow, in the order of the standard's case list.
+    (
+        schrijven { $( $naam:ident($invoer:ty), $casus:literal, $titel:literal, $bron:expr; )+ }
+        lezen { $( $lnaam:ident($linvoer:ty) -> $luitvoer:ty, $lcasus:literal, $ltitel:literal, $lbron:expr; )+ }
+    ) => {
+        /// Every workflow, in the order of the standard's case list (the reading ones last).
         pub const WORKFLOWS: &[WorkflowInfo] = &[
-            $( WorkflowInfo { naam: stringify!($naam), casus: $casus, titel: $titel, bron: $bron }, )+
+            $( WorkflowInfo { naam: stringify!($naam), casus: $casus, titel: $titel, bron: $bron, leest: false }, )+
+            $( WorkflowInfo { naam: stringify!($lnaam), casus: $lcasus, titel: $ltitel, bron: $lbron, leest: true }, )+
         ];
 
-        fn uitvoeren(tx: &mut Transactie<'_>, naam: &str, input: &Value) -> Option<Result<Uitkomst, Error>> {
+        fn uitvoeren(tx: &mut Transactie<'_>, naam: &str, input: &Value) -> Option<Result<Value, Error>> {
             match naam {
-                $( stringify!($naam) => Some(invoer::lees::<$invoer>(input).and_then(|i| tx.$naam(&i))), )+
+                $( stringify!($naam) => Some(invoer::lees::<$invoer>(input).and_then(|i| tx.$naam(&i)).and_then(|u| json(&u))), )+
+                $( stringify!($lnaam) => Some(invoer::lees::<$linvoer>(input).and_then(|i| tx.$lnaam(&i)).and_then(|u| json(&u))), )+
+                _ => None,
+            }
+        }
+
+        /// A reading workflow by name under the register's read lock; `None` for any other.
+        fn lezen(register: &Register, naam: &str, input: &Value) -> Option<Result<Value, Error>> {
+            match naam {
+                $( stringify!($lnaam) => Some(invoer::lees::<$linvoer>(input).and_then(|i| $lnaam(register, &i)).and_then(|u| json(&u))), )+
                 _ => None,
             }
         }
@@ -134,13 +171,35 @@ macro_rules! catalogus {
         pub fn input_schema(naam: &str) -> Option<Schema> {
             match naam {
                 $( stringify!($naam) => Some(schema_van::<$invoer>(naam, "input")), )+
+                $( stringify!($lnaam) => Some(schema_van::<$linvoer>(naam, "input")), )+
+                _ => None,
+            }
+        }
+
+        /// The JSON Schema (draft 2020-12) of the output of the workflow `naam` (an
+        /// [`Uitkomst`] for every workflow that registers), or `None` for an unknown name.
+        pub fn output_schema(naam: &str) -> Option<Schema> {
+            match naam {
+                $( stringify!($naam) => Some(schema_van::<Uitkomst>(naam, "output")), )+
+                $( stringify!($lnaam) => Some(schema_van::<$luitvoer>(naam, "output")), )+
                 _ => None,
             }
         }
     };
 }
 
+/// A workflow's output as JSON.
+fn json<T: Serialize>(uitkomst: &T) -> Result<Value, Error> {
+    serde_json::to_value(uitkomst).map_err(|e| {
+        Error::Internal(format!(
+            "cannot turn a workflow's outcome into JSON: {}",
+            crate::rules::serde_reason(&e)
+        ))
+    })
+}
+
 catalogus! {
+    schrijven {
     beantwoord_vraag_direct(Klantvraag), "C0992",
         "Klant belt KCC met een vraag die direct beantwoord kan worden.",
         "achtergronddocumentatie/artefacten/0992.md";
@@ -189,6 +248,18 @@ catalogus! {
     beantwoord_taak(TaakAntwoord), "C9708",
         "Medewerker beantwoordt een vraag naar aanleiding van een interne taak.",
         "achtergronddocumentatie/artefacten/9708.md";
+    sla_vooraf_uitgevraagde_informatie_op(VoorafUitgevraagd), "C3155",
+        "Vooraf uitgevraagde informatie opslaan.",
+        AFGELEID;
+    neem_vooraf_uitgevraagd_over(Overname), "C3155",
+        "Vooraf uitgevraagde informatie opslaan.",
+        AFGELEID;
+    }
+    lezen {
+    toon_klantbeeld(Klantbeeldvraag) -> Klantbeeld, "C4161",
+        "Klant belt KCC en wordt geauthenticeerd en is reeds bekend, klantbeeld wordt getoond.",
+        AFGELEID;
+    }
 }
 
 /// The catalogue entry of the workflow `naam`.
@@ -202,19 +273,16 @@ pub fn info(naam: &str) -> Option<&'static WorkflowInfo> {
 /// [`Error::Invalid`] at `workflow` (`invalid_choice`); any error leaves the register
 /// unchanged.
 pub fn voer_uit(register: &Register, naam: &str, input: &Value) -> Result<Value, Error> {
-    register.transactie(|tx| voer_uit_in(tx, naam, input))
+    // A workflow that only reads takes the read lock: it waits for no reader.
+    lezen(register, naam, input)
+        .unwrap_or_else(|| register.transactie(|tx| voer_uit_in(tx, naam, input)))
 }
 
 /// [`voer_uit`] inside an open transaction, as one savepoint of it: when it fails, nothing it
 /// wrote remains and the transaction goes on.
 pub fn voer_uit_in(tx: &mut Transactie<'_>, naam: &str, input: &Value) -> Result<Value, Error> {
     match uitvoeren(tx, naam, input) {
-        Some(uitkomst) => serde_json::to_value(uitkomst?).map_err(|e| {
-            Error::Internal(format!(
-                "cannot turn a workflow's outcome into JSON: {}",
-                crate::rules::serde_reason(&e)
-            ))
-        }),
+        Some(uitkomst) => uitkomst,
         None => Err(Error::invalid(
             "workflow",
             "invalid_choice",

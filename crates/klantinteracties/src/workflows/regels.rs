@@ -58,6 +58,18 @@ pub static RULES: &[Rule] = &[
         "A product request needs an authenticated klant: a known partij, or a new one registered with the identificator it authenticated with."
     ),
     rule!(
+        "workflow.vooraf-geautomatiseerde-actor",
+        ["invalid_choice", "invalid"],
+        "C3155 (derived from the index title); AC-01",
+        "Information asked beforehand is asked by a geautomatiseerde actor (voice menu, chat bot, e-form): its klantcontact has one, and a takeover refers to such a klantcontact."
+    ),
+    rule!(
+        "workflow.vooraf-overname-door-medewerker",
+        ["invalid_choice"],
+        "C3155 (derived from the index title)",
+        "The person who takes over after a pre-intake is a medewerker."
+    ),
+    rule!(
         "workflow.taak-te-verwerken",
         ["invalid"],
         "C6114; C2984 §4; IT-04",
