@@ -404,6 +404,19 @@ fn plaatsgevonden(r: &KlantcontactInput) -> i64 {
 }
 
 impl Lezer<'_> {
+    /// Orders `ids` as F3896 lists klantcontacten: newest `plaatsgevondenOp` first, then the
+    /// most recently registered first; ids that name no klantcontact go last.
+    pub(crate) fn nieuwste_eerst(&self, ids: &mut [KlantcontactId]) {
+        let t = &self.state.t.klantcontacten;
+        ids.sort_by_cached_key(|id| {
+            let moment = t.get(&id.0).map_or(i64::MIN, |r| plaatsgevonden(r));
+            (
+                std::cmp::Reverse(moment),
+                std::cmp::Reverse(t.seq(&id.0).unwrap_or(0)),
+            )
+        });
+    }
+
     /// F3896 Zoek klantcontact, returning the stored records (no response shaping), newest
     /// `plaatsgevondenOp` first.
     pub fn zoek_klantcontact_records(

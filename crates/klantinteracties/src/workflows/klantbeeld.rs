@@ -10,18 +10,19 @@
 //! and the basisterminologie describe the klantbeeld; the standard leaves its presentation to
 //! the consumer (gemma-zaken#1791), so this is the data, not a screen.
 //!
-//! It only reads: as a function on a [`Register`] it runs under the read lock. Every part is
-//! read from the register's indexes, the klantcontacten in pages of 500 with their relations
-//! expanded, so the work grows with the klantbeeld, not with the register.
+//! It only reads: as a function on a [`Register`] it runs under the read lock, one call for
+//! the whole klantbeeld. Every part is read once from the register's indexes (the partij's
+//! betrokkenen, each klantcontact's onderwerpobjecten and interne taken), so the work grows
+//! with the klantbeeld, not with the register, and nothing is presented that is not shown.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
     Betrokkene, CodeObjecttype, CodeRegister, CodeSoortObjectId, DigitaalAdres, InterneTaak,
-    Klantcontact, Onderwerpobject, Partij, Rekeningnummer, Taakstatus,
+    Klantcontact, KlantcontactId, Onderwerpobject, Partij, Rekeningnummer, Taakstatus,
 };
-use crate::register::{Error, Lezer, Register, Transactie, Zoekvraag, MAX_PAGE_SIZE};
+use crate::register::{Error, Lezer, Register, Transactie, Zoekvraag};
 
 /// Who authenticated: the identificator the klant is known by (C4161; F7927's search by
 /// partij-identificator, PA-17).
@@ -105,13 +106,6 @@ pub struct Klantcontactbeeld {
     pub open_interne_taken: Vec<InterneTaak>,
 }
 
-/// The relations of a klantcontact a klantbeeld shows, expanded in the same search.
-const EXPAND: [&str; 3] = [
-    "hadBetrokkenen",
-    "gingOverOnderwerpobjecten",
-    "leiddeTotInterneTaken",
-];
-
 /// A code as API 0.9.0 writes it in a query (`bsn`, `natuurlijk_persoon`).
 fn code<T: Serialize>(c: &T) -> Result<String, Error> {
     match serde_json::to_value(c) {
@@ -168,7 +162,7 @@ pub(crate) fn lees(l: &Lezer<'_>, vraag: &Klantbeeldvraag) -> Result<Klantbeeld,
         .flatten()
         .map(|r| l.vraag_rekeningnummer_op(r.uuid))
         .collect::<Result<_, _>>()?;
-    let klantcontacten = klantcontacten(l, basis.uuid.0)?;
+    let klantcontacten = klantcontacten(l, basis)?;
     Ok(Klantbeeld::Getoond(Box::new(Beeld {
         partij,
         digitale_adressen,
@@ -177,50 +171,48 @@ pub(crate) fn lees(l: &Lezer<'_>, vraag: &Klantbeeldvraag) -> Result<Klantbeeld,
     })))
 }
 
-/// The partij's klantcontacten, page by page, each with its relations from the same search.
-fn klantcontacten(l: &Lezer<'_>, partij: uuid::Uuid) -> Result<Vec<Klantcontactbeeld>, Error> {
-    let mut beelden = Vec::new();
-    let mut vraag = Zoekvraag {
-        filters: vec![(
-            "hadBetrokkene__wasPartij__uuid".to_owned(),
-            partij.to_string(),
-        )],
-        page_size: MAX_PAGE_SIZE,
-        expand: EXPAND.iter().map(|e| (*e).to_owned()).collect(),
-        ..Zoekvraag::new()
-    };
-    loop {
-        let pagina = l.zoek_klantcontact(&vraag)?;
-        let volgende = pagina.has_next();
-        for mut kc in pagina.results {
-            let expand = kc.expand.take().unwrap_or_default();
-            beelden.push(Klantcontactbeeld {
-                betrokkenen: expand
-                    .had_betrokkenen
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter(|b| {
-                        b.was_partij
-                            .as_ref()
-                            .and_then(Option::as_ref)
-                            .is_some_and(|p| p.uuid.0 == partij)
-                    })
-                    .collect(),
-                onderwerpobjecten: expand.ging_over_onderwerpobjecten.unwrap_or_default(),
-                open_interne_taken: expand
-                    .leidde_tot_interne_taken
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter(|t| t.status == Taakstatus::TeVerwerken)
-                    .collect(),
-                klantcontact: kc,
-            });
-        }
-        if !volgende {
-            return Ok(beelden);
-        }
-        vraag.page += 1;
+/// The partij's klantcontacten, found through its betrokkenen (the index the API's
+/// `hadBetrokkene__wasPartij__uuid` search uses), in the search's order, each read once with
+/// the partij's betrokkenen in it, its onderwerpobjecten and its open interne taken: one
+/// index lookup per object, under one lock, and nothing else of the register touched.
+fn klantcontacten(
+    l: &Lezer<'_>,
+    partij: &crate::model::PartijBasis,
+) -> Result<Vec<Klantcontactbeeld>, Error> {
+    let mut per_contact: std::collections::HashMap<KlantcontactId, Vec<Betrokkene>> =
+        std::collections::HashMap::new();
+    for b in &partij.betrokkenen {
+        let betrokkene = l.vraag_betrokkene_op(b.uuid, &[])?;
+        per_contact
+            .entry(betrokkene.had_klantcontact.uuid)
+            .or_default()
+            .push(betrokkene);
     }
+    let mut ids: Vec<KlantcontactId> = per_contact.keys().copied().collect();
+    l.nieuwste_eerst(&mut ids);
+    ids.into_iter()
+        .map(|id| {
+            let klantcontact = l.vraag_klantcontact_op(id, &[])?;
+            let onderwerpobjecten = klantcontact
+                .ging_over_onderwerpobjecten
+                .iter()
+                .map(|o| l.vraag_onderwerpobject_op(o.uuid))
+                .collect::<Result<_, _>>()?;
+            let mut open_interne_taken = Vec::new();
+            for t in &klantcontact.leidde_tot_interne_taken {
+                let taak = l.vraag_interne_taak_op(t.uuid)?;
+                if taak.status == Taakstatus::TeVerwerken {
+                    open_interne_taken.push(taak);
+                }
+            }
+            Ok(Klantcontactbeeld {
+                betrokkenen: per_contact.remove(&id).unwrap_or_default(),
+                onderwerpobjecten,
+                open_interne_taken,
+                klantcontact,
+            })
+        })
+        .collect()
 }
 
 impl Transactie<'_> {
