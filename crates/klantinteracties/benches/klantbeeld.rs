@@ -19,33 +19,17 @@
 )]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+#[path = "support/timing.rs"]
+mod timing;
 
 use klantinteracties::model::{KlantcontactId, PartijId};
 use klantinteracties::register::{KlantcontactRegistratie, Register, Zoekvraag, MAX_PAGE_SIZE};
 use klantinteracties::synthetic::{self, Omvang};
 use klantinteracties::workflows::{toon_klantbeeld, Klantbeeld, Klantbeeldvraag};
 use serde_json::json;
-
-/// The median and p99 of `n` runs of `f` (after a warm-up).
-fn measure(n: usize, mut f: impl FnMut(usize)) -> (Duration, Duration) {
-    for i in 0..n.min(200) {
-        f(i);
-    }
-    let mut times: Vec<Duration> = (0..n)
-        .map(|i| {
-            let t = Instant::now();
-            f(i);
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    (times[times.len() / 2], times[times.len() * 99 / 100])
-}
-
-fn us(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e6
-}
+use timing::{measure, us};
 
 fn vraag(bsn: &str) -> Klantbeeldvraag {
     serde_json::from_value(json!({"partijIdentificator": {
@@ -255,7 +239,7 @@ fn main() {
         ];
         let mut base = None;
         for (route, f, calls) in routes {
-            let (median, p99) = measure(*n, |i| {
+            let timing::Stats { median, p99 } = measure(*n, |i| {
                 black_box(f(&reg, &bsn(i)));
             });
             let ratio = us(median) / us(*base.get_or_insert(median));

@@ -14,11 +14,15 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+#[path = "support/timing.rs"]
+mod timing;
+
 use klantinteracties::register::{AnyRecord, Register, Zoekvraag};
 use klantinteracties::synthetic::{self, Gegenereerd, Omvang};
 use rand::rngs::SmallRng;
 use rand::{RngExt, SeedableRng};
 use rusqlite::{params, Connection};
+use timing::{measure, us};
 use uuid::Uuid;
 
 fn rss_bytes() -> u64 {
@@ -30,33 +34,6 @@ fn rss_bytes() -> u64 {
                 .and_then(|x| x.parse::<u64>().ok())
         })
         .map_or(0, |pages| pages * 4096)
-}
-
-struct Stats {
-    median: Duration,
-    p99: Duration,
-}
-
-fn measure(n: usize, mut f: impl FnMut(usize)) -> Stats {
-    for i in 0..n.min(1000) {
-        f(i);
-    }
-    let mut times: Vec<Duration> = (0..n)
-        .map(|i| {
-            let t = Instant::now();
-            f(i);
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    Stats {
-        median: times[times.len() / 2],
-        p99: times[times.len() * 99 / 100],
-    }
-}
-
-fn us(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e6
 }
 
 const SCHEMA: &str = "
