@@ -12,7 +12,7 @@ use super::lezen::Lezer;
 use super::schrijven::{as_json, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{flag, icontains, Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{flag, icontains, Filter, Page, Zoekvraag};
 use super::{register_reads, register_writes, Error};
 use crate::model::{
     Actor, ActorBasis, ActorId, ActorInput, ActorInputBasis, ActorKlantcontactInput, ActorVan,
@@ -62,53 +62,33 @@ fn ident(r: &ActorInput) -> Option<&Objectidentificator> {
         .and_then(Option::as_ref)
 }
 
-pub(super) const FILTERS: &[Filter<ActorInput>] = &[
-    Filter {
-        name: "naam",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| icontains(&r.basis().naam, v),
-    },
-    Filter {
-        name: "soortActor",
-        kind: Kind::Choice(&[
+/// A filter on this collection's records.
+type F = Filter<ActorInput>;
+
+pub(super) const FILTERS: &[F] = &[
+    F::text("naam", |_, _, r, v| icontains(&r.basis().naam, v)),
+    F::choice(
+        "soortActor",
+        &[
             "medewerker",
             "geautomatiseerde_actor",
             "organisatorische_eenheid",
-        ]),
-        index: None,
-        matches: |_, _, r, v| r.soort().as_str() == v,
-    },
-    Filter {
-        name: "indicatieActief",
-        kind: Kind::Bool,
-        index: None,
-        matches: |_, _, r, v| actief(r) == flag(v),
-    },
-    Filter {
-        name: "actoridentificatorObjectId",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| identificator_veld(ident(r), "ObjectId") == Some(v),
-    },
-    Filter {
-        name: "actoridentificatorCodeObjecttype",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| identificator_veld(ident(r), "CodeObjecttype") == Some(v),
-    },
-    Filter {
-        name: "actoridentificatorCodeRegister",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| identificator_veld(ident(r), "CodeRegister") == Some(v),
-    },
-    Filter {
-        name: "actoridentificatorCodeSoortObjectId",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| identificator_veld(ident(r), "CodeSoortObjectId") == Some(v),
-    },
+        ],
+        |_, _, r, v| r.soort().as_str() == v,
+    ),
+    F::bool("indicatieActief", |_, _, r, v| actief(r) == flag(v)),
+    F::text("actoridentificatorObjectId", |_, _, r, v| {
+        identificator_veld(ident(r), "ObjectId") == Some(v)
+    }),
+    F::text("actoridentificatorCodeObjecttype", |_, _, r, v| {
+        identificator_veld(ident(r), "CodeObjecttype") == Some(v)
+    }),
+    F::text("actoridentificatorCodeRegister", |_, _, r, v| {
+        identificator_veld(ident(r), "CodeRegister") == Some(v)
+    }),
+    F::text("actoridentificatorCodeSoortObjectId", |_, _, r, v| {
+        identificator_veld(ident(r), "CodeSoortObjectId") == Some(v)
+    }),
 ];
 
 impl Lezer<'_> {

@@ -11,7 +11,7 @@ use super::lezen::Lezer;
 use super::schrijven::{as_json, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{id, Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{id, Filter, Page, Zoekvraag};
 use super::{register_reads, register_writes, Error};
 use crate::model::{
     ActorInput, ActorKlantcontact, ActorKlantcontactId, ActorKlantcontactInput, KlantcontactInput,
@@ -33,31 +33,22 @@ fn present(l: &Lezer<'_>, id: Uuid, r: &ActorKlantcontactInput) -> ActorKlantcon
     }
 }
 
-pub(super) const FILTERS: &[Filter<ActorKlantcontactInput>] = &[
-    Filter {
-        name: "actor__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.ak_actor.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.actor.uuid.0 == id(v),
-    },
-    Filter {
-        name: "actor__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.ak_actor.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.actor.uuid.0 == id(v),
-    },
-    Filter {
-        name: "klantcontact__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.ak_klantcontact.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.klantcontact.uuid.0 == id(v),
-    },
-    Filter {
-        name: "klantcontact__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.ak_klantcontact.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.klantcontact.uuid.0 == id(v),
-    },
+/// A filter on this collection's records.
+type F = Filter<ActorKlantcontactInput>;
+
+pub(super) const FILTERS: &[F] = &[
+    F::uuid("actor__uuid", |_, _, r, v| r.actor.uuid.0 == id(v))
+        .indexed(|l, v| l.state.ix.ak_actor.get(&id(v)).to_vec()),
+    F::url("actor__url", |_, _, r, v| r.actor.uuid.0 == id(v))
+        .indexed(|l, v| l.state.ix.ak_actor.get(&id(v)).to_vec()),
+    F::uuid("klantcontact__uuid", |_, _, r, v| {
+        r.klantcontact.uuid.0 == id(v)
+    })
+    .indexed(|l, v| l.state.ix.ak_klantcontact.get(&id(v)).to_vec()),
+    F::url("klantcontact__url", |_, _, r, v| {
+        r.klantcontact.uuid.0 == id(v)
+    })
+    .indexed(|l, v| l.state.ix.ak_klantcontact.get(&id(v)).to_vec()),
 ];
 
 impl Lezer<'_> {

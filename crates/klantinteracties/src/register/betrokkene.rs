@@ -12,7 +12,7 @@ use super::partij_identificator::identificeert;
 use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{id, Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{id, Filter, Page, Zoekvraag};
 use super::{digitaal_adres, register_reads, register_writes, Error};
 use crate::model::{
     Betrokkene, BetrokkeneExpand, BetrokkeneId, BetrokkeneInput, Contactnaam, DigitaalAdresInput,
@@ -131,154 +131,108 @@ fn betrokkenen_met_adres(l: &Lezer<'_>, adressen: &[Uuid]) -> Vec<Uuid> {
         .collect()
 }
 
-pub(super) const FILTERS: &[Filter<BetrokkeneInput>] = &[
-    Filter {
-        name: "hadKlantcontact__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.bk_klantcontact.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.had_klantcontact.uuid.0 == id(v),
-    },
-    Filter {
-        name: "hadKlantcontact__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.bk_klantcontact.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.had_klantcontact.uuid.0 == id(v),
-    },
-    Filter {
-        name: "hadKlantcontact__referentienummer",
-        kind: Kind::Text,
-        index: Some(|l, v| {
-            l.state
-                .ix
-                .kc_referentienummer
-                .get(v)
-                .iter()
-                .flat_map(|k| l.state.ix.bk_klantcontact.get(k).to_vec())
-                .collect()
-        }),
-        matches: |l, _, r, v| kc_nummer(l, r, true, v),
-    },
-    Filter {
-        name: "hadKlantcontact__nummer",
-        kind: Kind::Text,
-        index: Some(|l, v| {
-            l.state
-                .ix
-                .kc_nummer
-                .get(v)
-                .iter()
-                .flat_map(|k| l.state.ix.bk_klantcontact.get(k).to_vec())
-                .collect()
-        }),
-        matches: |l, _, r, v| kc_nummer(l, r, false, v),
-    },
-    Filter {
-        name: "wasPartij__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.bk_partij.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| partij(r) == Some(id(v)),
-    },
-    Filter {
-        name: "wasPartij__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.bk_partij.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| partij(r) == Some(id(v)),
-    },
-    Filter {
-        name: "wasPartij__nummer",
-        kind: Kind::Text,
-        index: Some(|l, v| {
-            l.state
-                .ix
-                .partij_nummer
-                .get(v)
-                .iter()
-                .flat_map(|p| l.state.ix.bk_partij.get(p).to_vec())
-                .collect()
-        }),
-        matches: |l, _, r, v| {
-            partij(r)
-                .and_then(|p| l.opt::<PartijInput>(p))
-                .is_some_and(|p| filled(p.basis().nummer.as_ref()) == Some(v))
-        },
-    },
-    Filter {
-        name: "wasPartij__partijIdentificator__codeObjecttype",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, _, r, v| pi(l, r, "codeObjecttype", v),
-    },
-    Filter {
-        name: "wasPartij__partijIdentificator__codeSoortObjectId",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, _, r, v| pi(l, r, "codeSoortObjectId", v),
-    },
-    Filter {
-        name: "wasPartij__partijIdentificator__objectId",
-        kind: Kind::Text,
-        index: Some(|l, v| {
-            super::partij_identificator::partijen_met_object_id(l, v)
-                .into_iter()
-                .flat_map(|p| l.state.ix.bk_partij.get(&p).to_vec())
-                .collect()
-        }),
-        matches: |l, _, r, v| pi(l, r, "objectId", v),
-    },
-    Filter {
-        name: "wasPartij__partijIdentificator__codeRegister",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, _, r, v| pi(l, r, "codeRegister", v),
-    },
-    Filter {
-        name: "verstrektedigitaalAdres__adres",
-        kind: Kind::Text,
-        index: Some(|l, v| betrokkenen_met_adres(l, l.state.ix.da_adres.get(v))),
-        matches: |l, id, _, v| verstrekt(l, id, |_, a| a.adres == v),
-    },
-    Filter {
-        name: "verstrektedigitaalAdres__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| betrokkenen_met_adres(l, &[id(v)])),
-        matches: |l, i, _, v| verstrekt(l, i, |a, _| a == id(v)),
-    },
-    Filter {
-        name: "verstrektedigitaalAdres__url",
-        kind: Kind::Url,
-        index: Some(|l, v| betrokkenen_met_adres(l, &[id(v)])),
-        matches: |l, i, _, v| verstrekt(l, i, |a, _| a == id(v)),
-    },
-    Filter {
-        name: "contactnaamVoorletters",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| naam(r).and_then(|n| n.voorletters.as_deref()) == Some(v),
-    },
-    Filter {
-        name: "contactnaamVoornaam",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| naam(r).and_then(|n| n.voornaam.as_deref()) == Some(v),
-    },
-    Filter {
-        name: "contactnaamVoorvoegselAchternaam",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| naam(r).and_then(|n| n.voorvoegsel_achternaam.as_deref()) == Some(v),
-    },
-    Filter {
-        name: "contactnaamAchternaam",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| naam(r).and_then(|n| n.achternaam.as_deref()) == Some(v),
-    },
-    Filter {
-        name: "organisatienaam",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| r.gegevens.organisatienaam.as_deref() == Some(v),
-    },
+/// A filter on this collection's records.
+type F = Filter<BetrokkeneInput>;
+
+pub(super) const FILTERS: &[F] = &[
+    F::uuid("hadKlantcontact__uuid", |_, _, r, v| {
+        r.had_klantcontact.uuid.0 == id(v)
+    })
+    .indexed(|l, v| l.state.ix.bk_klantcontact.get(&id(v)).to_vec()),
+    F::url("hadKlantcontact__url", |_, _, r, v| {
+        r.had_klantcontact.uuid.0 == id(v)
+    })
+    .indexed(|l, v| l.state.ix.bk_klantcontact.get(&id(v)).to_vec()),
+    F::text("hadKlantcontact__referentienummer", |l, _, r, v| {
+        kc_nummer(l, r, true, v)
+    })
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .kc_referentienummer
+            .get(v)
+            .iter()
+            .flat_map(|k| l.state.ix.bk_klantcontact.get(k).to_vec())
+            .collect()
+    }),
+    F::text("hadKlantcontact__nummer", |l, _, r, v| {
+        kc_nummer(l, r, false, v)
+    })
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .kc_nummer
+            .get(v)
+            .iter()
+            .flat_map(|k| l.state.ix.bk_klantcontact.get(k).to_vec())
+            .collect()
+    }),
+    F::uuid("wasPartij__uuid", |_, _, r, v| partij(r) == Some(id(v)))
+        .indexed(|l, v| l.state.ix.bk_partij.get(&id(v)).to_vec()),
+    F::url("wasPartij__url", |_, _, r, v| partij(r) == Some(id(v)))
+        .indexed(|l, v| l.state.ix.bk_partij.get(&id(v)).to_vec()),
+    F::text("wasPartij__nummer", |l, _, r, v| {
+        partij(r)
+            .and_then(|p| l.opt::<PartijInput>(p))
+            .is_some_and(|p| filled(p.basis().nummer.as_ref()) == Some(v))
+    })
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .partij_nummer
+            .get(v)
+            .iter()
+            .flat_map(|p| l.state.ix.bk_partij.get(p).to_vec())
+            .collect()
+    }),
+    F::text(
+        "wasPartij__partijIdentificator__codeObjecttype",
+        |l, _, r, v| pi(l, r, "codeObjecttype", v),
+    ),
+    F::text(
+        "wasPartij__partijIdentificator__codeSoortObjectId",
+        |l, _, r, v| pi(l, r, "codeSoortObjectId", v),
+    ),
+    F::text("wasPartij__partijIdentificator__objectId", |l, _, r, v| {
+        pi(l, r, "objectId", v)
+    })
+    .indexed(|l, v| {
+        super::partij_identificator::partijen_met_object_id(l, v)
+            .into_iter()
+            .flat_map(|p| l.state.ix.bk_partij.get(&p).to_vec())
+            .collect()
+    }),
+    F::text(
+        "wasPartij__partijIdentificator__codeRegister",
+        |l, _, r, v| pi(l, r, "codeRegister", v),
+    ),
+    F::text("verstrektedigitaalAdres__adres", |l, id, _, v| {
+        verstrekt(l, id, |_, a| a.adres == v)
+    })
+    .indexed(|l, v| betrokkenen_met_adres(l, l.state.ix.da_adres.get(v))),
+    F::uuid("verstrektedigitaalAdres__uuid", |l, i, _, v| {
+        verstrekt(l, i, |a, _| a == id(v))
+    })
+    .indexed(|l, v| betrokkenen_met_adres(l, &[id(v)])),
+    F::url("verstrektedigitaalAdres__url", |l, i, _, v| {
+        verstrekt(l, i, |a, _| a == id(v))
+    })
+    .indexed(|l, v| betrokkenen_met_adres(l, &[id(v)])),
+    F::text("contactnaamVoorletters", |_, _, r, v| {
+        naam(r).and_then(|n| n.voorletters.as_deref()) == Some(v)
+    }),
+    F::text("contactnaamVoornaam", |_, _, r, v| {
+        naam(r).and_then(|n| n.voornaam.as_deref()) == Some(v)
+    }),
+    F::text("contactnaamVoorvoegselAchternaam", |_, _, r, v| {
+        naam(r).and_then(|n| n.voorvoegsel_achternaam.as_deref()) == Some(v)
+    }),
+    F::text("contactnaamAchternaam", |_, _, r, v| {
+        naam(r).and_then(|n| n.achternaam.as_deref()) == Some(v)
+    }),
+    F::text("organisatienaam", |_, _, r, v| {
+        r.gegevens.organisatienaam.as_deref() == Some(v)
+    }),
 ];
 
 impl Lezer<'_> {

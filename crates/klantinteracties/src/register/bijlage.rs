@@ -9,7 +9,7 @@ use super::lezen::Lezer;
 use super::schrijven::{as_json, ref_id, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{id, Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{id, Filter, Page, Zoekvraag};
 use super::{register_reads, register_writes, Error};
 use crate::model::{
     Bijlage, BijlageId, BijlageInput, KlantcontactInput, Objectidentificator, OpenCode,
@@ -52,37 +52,26 @@ fn ident(r: &BijlageInput) -> Option<&Objectidentificator> {
     r.bijlageidentificator.as_ref().and_then(Option::as_ref)
 }
 
-pub(super) const FILTERS: &[Filter<BijlageInput>] = &[
-    Filter {
-        name: "bijlageidentificatorObjectId",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| identificator_veld(ident(r), "ObjectId") == Some(v),
-    },
-    Filter {
-        name: "bijlageidentificatorCodeObjecttype",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| identificator_veld(ident(r), "CodeObjecttype") == Some(v),
-    },
-    Filter {
-        name: "bijlageidentificatorCodeRegister",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| identificator_veld(ident(r), "CodeRegister") == Some(v),
-    },
-    Filter {
-        name: "bijlageidentificatorCodeSoortObjectId",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| identificator_veld(ident(r), "CodeSoortObjectId") == Some(v),
-    },
-    Filter {
-        name: "klantcontact__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.bl_klantcontact.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| ref_id(r.was_bijlage_van_klantcontact.as_ref()) == Some(id(v)),
-    },
+/// A filter on this collection's records.
+type F = Filter<BijlageInput>;
+
+pub(super) const FILTERS: &[F] = &[
+    F::text("bijlageidentificatorObjectId", |_, _, r, v| {
+        identificator_veld(ident(r), "ObjectId") == Some(v)
+    }),
+    F::text("bijlageidentificatorCodeObjecttype", |_, _, r, v| {
+        identificator_veld(ident(r), "CodeObjecttype") == Some(v)
+    }),
+    F::text("bijlageidentificatorCodeRegister", |_, _, r, v| {
+        identificator_veld(ident(r), "CodeRegister") == Some(v)
+    }),
+    F::text("bijlageidentificatorCodeSoortObjectId", |_, _, r, v| {
+        identificator_veld(ident(r), "CodeSoortObjectId") == Some(v)
+    }),
+    F::uuid("klantcontact__uuid", |_, _, r, v| {
+        ref_id(r.was_bijlage_van_klantcontact.as_ref()) == Some(id(v))
+    })
+    .indexed(|l, v| l.state.ix.bl_klantcontact.get(&id(v)).to_vec()),
 ];
 
 impl Lezer<'_> {

@@ -9,7 +9,7 @@ use super::lezen::Lezer;
 use super::schrijven::{as_json, ref_id, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{id, Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{id, Filter, Page, Zoekvraag};
 use super::{register_reads, register_writes, Error};
 use crate::model::{
     CategorieInput, CategorieRelatie, CategorieRelatieId, CategorieRelatieInput,
@@ -61,74 +61,41 @@ fn categorie(r: &CategorieRelatieInput) -> Option<Uuid> {
         .map(|c| c.uuid.0)
 }
 
-pub(super) const FILTERS: &[Filter<CategorieRelatieInput>] = &[
-    Filter {
-        name: "partij__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.cr_partij.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| partij(r) == Some(id(v)),
-    },
-    Filter {
-        name: "partij__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.cr_partij.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| partij(r) == Some(id(v)),
-    },
-    Filter {
-        name: "partij__nummer",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, _, r, v| {
-            partij(r)
-                .and_then(|p| l.opt::<PartijInput>(p))
-                .and_then(|p| p.basis().nummer.clone().flatten())
-                .is_some_and(|n| n == v)
-        },
-    },
-    Filter {
-        name: "categorie__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.cr_categorie.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| categorie(r) == Some(id(v)),
-    },
-    Filter {
-        name: "categorie__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.cr_categorie.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| categorie(r) == Some(id(v)),
-    },
-    Filter {
-        name: "categorie__naam",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, _, r, v| {
-            categorie(r)
-                .and_then(|c| categorie_naam(l, c))
-                .is_some_and(|n| n == v)
-        },
-    },
-    Filter {
-        name: "beginDatum",
-        kind: Kind::Date,
-        index: None,
-        matches: |_, _, r, v| {
-            r.begin_datum
-                .clone()
-                .flatten()
-                .is_some_and(|d| d.as_str() == v)
-        },
-    },
-    Filter {
-        name: "eindDatum",
-        kind: Kind::Date,
-        index: None,
-        matches: |_, _, r, v| {
-            r.eind_datum
-                .clone()
-                .flatten()
-                .is_some_and(|d| d.as_str() == v)
-        },
-    },
+/// A filter on this collection's records.
+type F = Filter<CategorieRelatieInput>;
+
+pub(super) const FILTERS: &[F] = &[
+    F::uuid("partij__uuid", |_, _, r, v| partij(r) == Some(id(v)))
+        .indexed(|l, v| l.state.ix.cr_partij.get(&id(v)).to_vec()),
+    F::url("partij__url", |_, _, r, v| partij(r) == Some(id(v)))
+        .indexed(|l, v| l.state.ix.cr_partij.get(&id(v)).to_vec()),
+    F::text("partij__nummer", |l, _, r, v| {
+        partij(r)
+            .and_then(|p| l.opt::<PartijInput>(p))
+            .and_then(|p| p.basis().nummer.clone().flatten())
+            .is_some_and(|n| n == v)
+    }),
+    F::uuid("categorie__uuid", |_, _, r, v| categorie(r) == Some(id(v)))
+        .indexed(|l, v| l.state.ix.cr_categorie.get(&id(v)).to_vec()),
+    F::url("categorie__url", |_, _, r, v| categorie(r) == Some(id(v)))
+        .indexed(|l, v| l.state.ix.cr_categorie.get(&id(v)).to_vec()),
+    F::text("categorie__naam", |l, _, r, v| {
+        categorie(r)
+            .and_then(|c| categorie_naam(l, c))
+            .is_some_and(|n| n == v)
+    }),
+    F::date("beginDatum", |_, _, r, v| {
+        r.begin_datum
+            .clone()
+            .flatten()
+            .is_some_and(|d| d.as_str() == v)
+    }),
+    F::date("eindDatum", |_, _, r, v| {
+        r.eind_datum
+            .clone()
+            .flatten()
+            .is_some_and(|d| d.as_str() == v)
+    }),
 ];
 
 impl Lezer<'_> {

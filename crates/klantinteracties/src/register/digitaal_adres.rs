@@ -13,7 +13,7 @@ use super::partij_identificator::identificeert;
 use super::schrijven::{as_json, ref_id, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{flag, icontains, id, Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{flag, icontains, id, Filter, Page, Zoekvraag};
 use super::{betrokkene, partij, register_reads, register_writes, Error};
 use crate::model::{
     BetrokkeneInput, DigitaalAdres, DigitaalAdresExpand, DigitaalAdresId, DigitaalAdresInput,
@@ -102,147 +102,92 @@ fn partij_identificator(l: &Lezer<'_>, r: &DigitaalAdresInput, veld: &str, v: &s
     partij_van(r).is_some_and(|p| identificeert(l, p, veld, v))
 }
 
-pub(super) const FILTERS: &[Filter<DigitaalAdresInput>] = &[
-    Filter {
-        name: "adres",
-        kind: Kind::Text,
-        index: Some(|l, v| l.state.ix.da_adres.get(v).to_vec()),
-        matches: |_, _, r, v| r.adres == v,
-    },
-    Filter {
-        name: "adres__icontains",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| icontains(&r.adres, v),
-    },
-    Filter {
-        name: "soortDigitaalAdres",
-        kind: Kind::Choice(&["email", "telefoonnummer", "overig"]),
-        index: None,
-        matches: |_, _, r, v| r.soort_digitaal_adres.as_str() == v,
-    },
-    Filter {
-        name: "isStandaardAdres",
-        kind: Kind::Bool,
-        index: None,
-        matches: |_, _, r, v| r.is_standaard_adres.unwrap_or(false) == flag(v),
-    },
-    Filter {
-        name: "omschrijving",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| r.omschrijving.as_deref().is_some_and(|o| icontains(o, v)),
-    },
-    Filter {
-        name: "referentie",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| referentie(r) == Some(v),
-    },
-    Filter {
-        name: "verificatieDatum",
-        kind: Kind::Date,
-        index: None,
-        matches: |_, _, r, v| verificatie(r).is_some_and(|d| d == v),
-    },
-    Filter {
-        name: "verificatieDatum__gt",
-        kind: Kind::Date,
-        index: None,
-        matches: |_, _, r, v| verificatie(r).is_some_and(|d| d.as_str() > v),
-    },
-    Filter {
-        name: "verificatieDatum__gte",
-        kind: Kind::Date,
-        index: None,
-        matches: |_, _, r, v| verificatie(r).is_some_and(|d| d.as_str() >= v),
-    },
-    Filter {
-        name: "verificatieDatum__lt",
-        kind: Kind::Date,
-        index: None,
-        matches: |_, _, r, v| verificatie(r).is_some_and(|d| d.as_str() < v),
-    },
-    Filter {
-        name: "verificatieDatum__lte",
-        kind: Kind::Date,
-        index: None,
-        matches: |_, _, r, v| verificatie(r).is_some_and(|d| d.as_str() <= v),
-    },
-    Filter {
-        name: "isGeverifieerd",
-        kind: Kind::Bool,
-        index: None,
-        matches: |_, _, r, v| verificatie(r).is_some() == flag(v),
-    },
-    Filter {
-        name: "verstrektDoorBetrokkene__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.da_betrokkene.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| betrokkene_van(r) == Some(id(v)),
-    },
-    Filter {
-        name: "verstrektDoorBetrokkene__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.da_betrokkene.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| betrokkene_van(r) == Some(id(v)),
-    },
-    Filter {
-        name: "verstrektDoorBetrokkene__rol",
-        kind: Kind::Choice(&["vertegenwoordiger", "klant"]),
-        index: None,
-        matches: |l, _, r, v| {
+/// A filter on this collection's records.
+type F = Filter<DigitaalAdresInput>;
+
+pub(super) const FILTERS: &[F] = &[
+    F::text("adres", |_, _, r, v| r.adres == v).indexed(|l, v| l.state.ix.da_adres.get(v).to_vec()),
+    F::text("adres__icontains", |_, _, r, v| icontains(&r.adres, v)),
+    F::choice(
+        "soortDigitaalAdres",
+        &["email", "telefoonnummer", "overig"],
+        |_, _, r, v| r.soort_digitaal_adres.as_str() == v,
+    ),
+    F::bool("isStandaardAdres", |_, _, r, v| {
+        r.is_standaard_adres.unwrap_or(false) == flag(v)
+    }),
+    F::text("omschrijving", |_, _, r, v| {
+        r.omschrijving.as_deref().is_some_and(|o| icontains(o, v))
+    }),
+    F::text("referentie", |_, _, r, v| referentie(r) == Some(v)),
+    F::date("verificatieDatum", |_, _, r, v| {
+        verificatie(r).is_some_and(|d| d == v)
+    }),
+    F::date("verificatieDatum__gt", |_, _, r, v| {
+        verificatie(r).is_some_and(|d| d.as_str() > v)
+    }),
+    F::date("verificatieDatum__gte", |_, _, r, v| {
+        verificatie(r).is_some_and(|d| d.as_str() >= v)
+    }),
+    F::date("verificatieDatum__lt", |_, _, r, v| {
+        verificatie(r).is_some_and(|d| d.as_str() < v)
+    }),
+    F::date("verificatieDatum__lte", |_, _, r, v| {
+        verificatie(r).is_some_and(|d| d.as_str() <= v)
+    }),
+    F::bool("isGeverifieerd", |_, _, r, v| {
+        verificatie(r).is_some() == flag(v)
+    }),
+    F::uuid("verstrektDoorBetrokkene__uuid", |_, _, r, v| {
+        betrokkene_van(r) == Some(id(v))
+    })
+    .indexed(|l, v| l.state.ix.da_betrokkene.get(&id(v)).to_vec()),
+    F::url("verstrektDoorBetrokkene__url", |_, _, r, v| {
+        betrokkene_van(r) == Some(id(v))
+    })
+    .indexed(|l, v| l.state.ix.da_betrokkene.get(&id(v)).to_vec()),
+    F::choice(
+        "verstrektDoorBetrokkene__rol",
+        &["vertegenwoordiger", "klant"],
+        |l, _, r, v| {
             betrokkene_van(r)
                 .and_then(|b| l.opt::<BetrokkeneInput>(b))
                 .is_some_and(|b| b.gegevens.rol.as_str() == v)
         },
-    },
-    Filter {
-        name: "verstrektDoorPartij__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.da_partij.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| partij_van(r) == Some(id(v)),
-    },
-    Filter {
-        name: "verstrektDoorPartij__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.da_partij.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| partij_van(r) == Some(id(v)),
-    },
-    Filter {
-        name: "verstrektDoorPartij__soortPartij",
-        kind: Kind::Choice(&["organisatie", "persoon", "contactpersoon"]),
-        index: None,
-        matches: |l, _, r, v| {
+    ),
+    F::uuid("verstrektDoorPartij__uuid", |_, _, r, v| {
+        partij_van(r) == Some(id(v))
+    })
+    .indexed(|l, v| l.state.ix.da_partij.get(&id(v)).to_vec()),
+    F::url("verstrektDoorPartij__url", |_, _, r, v| {
+        partij_van(r) == Some(id(v))
+    })
+    .indexed(|l, v| l.state.ix.da_partij.get(&id(v)).to_vec()),
+    F::choice(
+        "verstrektDoorPartij__soortPartij",
+        &["organisatie", "persoon", "contactpersoon"],
+        |l, _, r, v| {
             partij_van(r)
                 .and_then(|p| l.opt::<PartijInput>(p))
                 .is_some_and(|p| p.soort().as_str() == v)
         },
-    },
-    Filter {
-        name: "verstrektDoorPartij__partijIdentificator__codeObjecttype",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, _, r, v| partij_identificator(l, r, "codeObjecttype", v),
-    },
-    Filter {
-        name: "verstrektDoorPartij__partijIdentificator__codeSoortObjectId",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, _, r, v| partij_identificator(l, r, "codeSoortObjectId", v),
-    },
-    Filter {
-        name: "verstrektDoorPartij__partijIdentificator__objectId",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, _, r, v| partij_identificator(l, r, "objectId", v),
-    },
-    Filter {
-        name: "verstrektDoorPartij__partijIdentificator__codeRegister",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, _, r, v| partij_identificator(l, r, "codeRegister", v),
-    },
+    ),
+    F::text(
+        "verstrektDoorPartij__partijIdentificator__codeObjecttype",
+        |l, _, r, v| partij_identificator(l, r, "codeObjecttype", v),
+    ),
+    F::text(
+        "verstrektDoorPartij__partijIdentificator__codeSoortObjectId",
+        |l, _, r, v| partij_identificator(l, r, "codeSoortObjectId", v),
+    ),
+    F::text(
+        "verstrektDoorPartij__partijIdentificator__objectId",
+        |l, _, r, v| partij_identificator(l, r, "objectId", v),
+    ),
+    F::text(
+        "verstrektDoorPartij__partijIdentificator__codeRegister",
+        |l, _, r, v| partij_identificator(l, r, "codeRegister", v),
+    ),
 ];
 
 impl Lezer<'_> {

@@ -15,7 +15,7 @@ use super::lezen::Lezer;
 use super::schrijven::{as_json, filled, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{icontains, id, Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{icontains, id, Filter, Page, Zoekvraag};
 use super::{register_reads, register_writes, Error};
 use crate::model::{
     ActorId, ActorInput, Datumtijd, InterneTaak, InterneTaakId, InterneTaakInput,
@@ -100,84 +100,54 @@ fn kc_veld(l: &Lezer<'_>, r: &InterneTaakRecord, referentie: bool, v: &str) -> b
         .is_some_and(|n| n == v)
 }
 
-pub(super) const FILTERS: &[Filter<InterneTaakRecord>] = &[
-    Filter {
-        name: "nummer",
-        kind: Kind::Text,
-        index: Some(|l, v| l.state.ix.it_nummer.get(v).to_vec()),
-        matches: |_, _, r, v| filled(r.taak.nummer.as_ref()) == Some(v),
-    },
-    Filter {
-        name: "referentienummer",
-        kind: Kind::Text,
-        index: Some(|l, v| l.state.ix.it_referentienummer.get(v).to_vec()),
-        matches: |_, _, r, v| filled(r.taak.referentienummer.as_ref()) == Some(v),
-    },
-    Filter {
-        name: "status",
-        kind: Kind::Choice(&["te_verwerken", "verwerkt"]),
-        index: None,
-        matches: |_, _, r, v| r.taak.status.as_str() == v,
-    },
-    Filter {
-        name: "toegewezenOp",
-        kind: Kind::DateTime,
-        index: None,
-        matches: |_, _, r, v| Datumtijd::parse(v).is_ok_and(|d| d.utc() == r.toegewezen_op.utc()),
-    },
-    Filter {
-        name: "actoren__naam",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, _, r, v| {
-            r.actoren().iter().any(|a| {
-                l.opt::<ActorInput>(*a)
-                    .is_some_and(|a| icontains(&a.basis().naam, v))
-            })
-        },
-    },
-    Filter {
-        name: "klantcontact__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.it_klantcontact.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v),
-    },
-    Filter {
-        name: "klantcontact__nummer",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, _, r, v| kc_veld(l, r, false, v),
-    },
-    Filter {
-        name: "klantcontact__referentienummer",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, _, r, v| kc_veld(l, r, true, v),
-    },
-    Filter {
-        name: "toegewezenAanActor__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.it_actor.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.actoren().contains(&id(v)),
-    },
-    Filter {
-        name: "toegewezenAanActor__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.it_actor.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.actoren().contains(&id(v)),
-    },
-    Filter {
-        name: "aanleidinggevendKlantcontact__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.it_klantcontact.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v),
-    },
-    Filter {
-        name: "aanleidinggevendKlantcontact__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.it_klantcontact.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v),
-    },
+/// A filter on this collection's records.
+type F = Filter<InterneTaakRecord>;
+
+pub(super) const FILTERS: &[F] = &[
+    F::text("nummer", |_, _, r, v| {
+        filled(r.taak.nummer.as_ref()) == Some(v)
+    })
+    .indexed(|l, v| l.state.ix.it_nummer.get(v).to_vec()),
+    F::text("referentienummer", |_, _, r, v| {
+        filled(r.taak.referentienummer.as_ref()) == Some(v)
+    })
+    .indexed(|l, v| l.state.ix.it_referentienummer.get(v).to_vec()),
+    F::choice("status", &["te_verwerken", "verwerkt"], |_, _, r, v| {
+        r.taak.status.as_str() == v
+    }),
+    F::datetime("toegewezenOp", |_, _, r, v| {
+        Datumtijd::parse(v).is_ok_and(|d| d.utc() == r.toegewezen_op.utc())
+    }),
+    F::text("actoren__naam", |l, _, r, v| {
+        r.actoren().iter().any(|a| {
+            l.opt::<ActorInput>(*a)
+                .is_some_and(|a| icontains(&a.basis().naam, v))
+        })
+    }),
+    F::uuid("klantcontact__uuid", |_, _, r, v| {
+        r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v)
+    })
+    .indexed(|l, v| l.state.ix.it_klantcontact.get(&id(v)).to_vec()),
+    F::text("klantcontact__nummer", |l, _, r, v| kc_veld(l, r, false, v)),
+    F::text("klantcontact__referentienummer", |l, _, r, v| {
+        kc_veld(l, r, true, v)
+    }),
+    F::uuid("toegewezenAanActor__uuid", |_, _, r, v| {
+        r.actoren().contains(&id(v))
+    })
+    .indexed(|l, v| l.state.ix.it_actor.get(&id(v)).to_vec()),
+    F::url("toegewezenAanActor__url", |_, _, r, v| {
+        r.actoren().contains(&id(v))
+    })
+    .indexed(|l, v| l.state.ix.it_actor.get(&id(v)).to_vec()),
+    F::uuid("aanleidinggevendKlantcontact__uuid", |_, _, r, v| {
+        r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v)
+    })
+    .indexed(|l, v| l.state.ix.it_klantcontact.get(&id(v)).to_vec()),
+    F::url("aanleidinggevendKlantcontact__url", |_, _, r, v| {
+        r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v)
+    })
+    .indexed(|l, v| l.state.ix.it_klantcontact.get(&id(v)).to_vec()),
 ];
 
 impl Lezer<'_> {

@@ -22,7 +22,7 @@ use super::partij_identificator::identificeert;
 use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{flag, icontains, id, Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{flag, icontains, id, Filter, Page, Zoekvraag};
 use super::{actor, betrokkene, bijlage, onderwerpobject, register_reads, register_writes, Error};
 use crate::model::{
     ActorId, ActorInput, ActorKlantcontact, ActorKlantcontactId, ActorKlantcontactInput,
@@ -190,32 +190,27 @@ fn onderwerp_klantcontact(l: &Lezer<'_>, o: Uuid, was: bool) -> Vec<Uuid> {
 
 macro_rules! tekst_filter {
     ($name:literal, $field:ident) => {
-        Filter {
-            name: $name,
-            kind: Kind::Text,
-            index: None,
-            matches: |_, _, r, v| r.$field.as_deref().is_some_and(|x| icontains(x, v)),
-        }
+        F::text($name, |_, _, r, v| {
+            r.$field.as_deref().is_some_and(|x| icontains(x, v))
+        })
     };
 }
 
 macro_rules! ident_filters {
     ($prefix:literal, $was:literal, $($veld:literal),+) => {
         [$(
-            Filter {
-                name: concat!($prefix, "__onderwerpobjectidentificator", $veld),
-                kind: Kind::Text,
-                index: None,
-                matches: |l, id, _, v| {
+            F::text(concat!($prefix, "__onderwerpobjectidentificator", $veld), |l, id, _, v| {
                     let ids = if $was { was_onderwerp(l, id) } else { l.state.ix.oo_klantcontact.get(&id).to_vec() };
                     onderwerp_ident(l, &ids, $veld, v)
-                },
-            },
+                }),
         )+]
     };
 }
 
-const OO_IDENT: [Filter<KlantcontactInput>; 4] = ident_filters!(
+/// A filter on this collection's records.
+type F = Filter<KlantcontactInput>;
+
+const OO_IDENT: [F; 4] = ident_filters!(
     "onderwerpobject",
     false,
     "ObjectId",
@@ -223,7 +218,7 @@ const OO_IDENT: [Filter<KlantcontactInput>; 4] = ident_filters!(
     "CodeRegister",
     "CodeSoortObjectId"
 );
-const WAS_OO_IDENT: [Filter<KlantcontactInput>; 4] = ident_filters!(
+const WAS_OO_IDENT: [F; 4] = ident_filters!(
     "wasOnderwerpobject",
     true,
     "ObjectId",
@@ -235,120 +230,66 @@ const WAS_OO_IDENT: [Filter<KlantcontactInput>; 4] = ident_filters!(
 macro_rules! wp_pi_filters {
     ($($veld:literal),+) => {
         [$(
-            Filter {
-                name: concat!("hadBetrokkene__wasPartij__partijIdentificator__", $veld),
-                kind: Kind::Text,
-                index: None,
-                matches: |l, id, _, v| betrokkenen_van(l, id).any(|b| {
+            F::text(concat!("hadBetrokkene__wasPartij__partijIdentificator__", $veld), |l, id, _, v| betrokkenen_van(l, id).any(|b| {
                     ref_id(b.gegevens.was_partij.as_ref()).is_some_and(|p| identificeert(l, p, $veld, v))
-                }),
-            },
+                })),
         )+]
     };
 }
 
-const WP_PI: [Filter<KlantcontactInput>; 4] = wp_pi_filters!(
+const WP_PI: [F; 4] = wp_pi_filters!(
     "codeObjecttype",
     "codeSoortObjectId",
     "objectId",
     "codeRegister"
 );
 
-pub(super) const FILTERS: &[Filter<KlantcontactInput>] = &[
-    Filter {
-        name: "nummer",
-        kind: Kind::Text,
-        index: Some(|l, v| l.state.ix.kc_nummer.get(v).to_vec()),
-        matches: |_, _, r, v| filled(r.nummer.as_ref()) == Some(v),
-    },
-    Filter {
-        name: "referentienummer",
-        kind: Kind::Text,
-        index: Some(|l, v| l.state.ix.kc_referentienummer.get(v).to_vec()),
-        matches: |_, _, r, v| filled(r.referentienummer.as_ref()) == Some(v),
-    },
-    Filter {
-        name: "kanaal",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| r.kanaal.as_str() == v,
-    },
-    Filter {
-        name: "onderwerp",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| icontains(&r.onderwerp, v),
-    },
+pub(super) const FILTERS: &[F] = &[
+    F::text("nummer", |_, _, r, v| filled(r.nummer.as_ref()) == Some(v))
+        .indexed(|l, v| l.state.ix.kc_nummer.get(v).to_vec()),
+    F::text("referentienummer", |_, _, r, v| {
+        filled(r.referentienummer.as_ref()) == Some(v)
+    })
+    .indexed(|l, v| l.state.ix.kc_referentienummer.get(v).to_vec()),
+    F::text("kanaal", |_, _, r, v| r.kanaal.as_str() == v),
+    F::text("onderwerp", |_, _, r, v| icontains(&r.onderwerp, v)),
     tekst_filter!("inhoud", inhoud),
     tekst_filter!("reactie", reactie),
-    Filter {
-        name: "indicatieContactGelukt",
-        kind: Kind::Bool,
-        index: None,
-        matches: |_, _, r, v| r.indicatie_contact_gelukt.flatten() == Some(flag(v)),
-    },
-    Filter {
-        name: "vertrouwelijk",
-        kind: Kind::Bool,
-        index: None,
-        matches: |_, _, r, v| r.vertrouwelijk == flag(v),
-    },
-    Filter {
-        name: "plaatsgevondenOp",
-        kind: Kind::DateTime,
-        index: None,
-        matches: |_, _, r, v| {
-            r.plaatsgevonden_op
-                .as_ref()
-                .is_some_and(|p| Datumtijd::parse(v).is_ok_and(|d| d.utc() == p.utc()))
-        },
-    },
-    Filter {
-        name: "hadBetrokkene__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| via_betrokkenen(l, &[id(v)])),
-        matches: |l, i, _, v| l.state.ix.bk_klantcontact.get(&i).contains(&id(v)),
-    },
-    Filter {
-        name: "hadBetrokkene__url",
-        kind: Kind::Url,
-        index: Some(|l, v| via_betrokkenen(l, &[id(v)])),
-        matches: |l, i, _, v| l.state.ix.bk_klantcontact.get(&i).contains(&id(v)),
-    },
-    Filter {
-        name: "hadBetrokkene__wasPartij",
-        kind: Kind::Bool,
-        index: None,
-        matches: |l, i, _, v| {
-            betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()).is_some())
-                == flag(v)
-        },
-    },
-    Filter {
-        name: "hadBetrokkene__wasPartij__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| via_betrokkenen(l, l.state.ix.bk_partij.get(&id(v)))),
-        matches: |l, i, _, v| {
-            betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()) == Some(id(v)))
-        },
-    },
-    Filter {
-        name: "hadBetrokkene__wasPartij__url",
-        kind: Kind::Url,
-        index: Some(|l, v| via_betrokkenen(l, l.state.ix.bk_partij.get(&id(v)))),
-        matches: |l, i, _, v| {
-            betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()) == Some(id(v)))
-        },
-    },
+    F::bool("indicatieContactGelukt", |_, _, r, v| {
+        r.indicatie_contact_gelukt.flatten() == Some(flag(v))
+    }),
+    F::bool("vertrouwelijk", |_, _, r, v| r.vertrouwelijk == flag(v)),
+    F::datetime("plaatsgevondenOp", |_, _, r, v| {
+        r.plaatsgevonden_op
+            .as_ref()
+            .is_some_and(|p| Datumtijd::parse(v).is_ok_and(|d| d.utc() == p.utc()))
+    }),
+    F::uuid("hadBetrokkene__uuid", |l, i, _, v| {
+        l.state.ix.bk_klantcontact.get(&i).contains(&id(v))
+    })
+    .indexed(|l, v| via_betrokkenen(l, &[id(v)])),
+    F::url("hadBetrokkene__url", |l, i, _, v| {
+        l.state.ix.bk_klantcontact.get(&i).contains(&id(v))
+    })
+    .indexed(|l, v| via_betrokkenen(l, &[id(v)])),
+    F::bool("hadBetrokkene__wasPartij", |l, i, _, v| {
+        betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()).is_some()) == flag(v)
+    }),
+    F::uuid("hadBetrokkene__wasPartij__uuid", |l, i, _, v| {
+        betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()) == Some(id(v)))
+    })
+    .indexed(|l, v| via_betrokkenen(l, l.state.ix.bk_partij.get(&id(v)))),
+    F::url("hadBetrokkene__wasPartij__url", |l, i, _, v| {
+        betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()) == Some(id(v)))
+    })
+    .indexed(|l, v| via_betrokkenen(l, l.state.ix.bk_partij.get(&id(v)))),
     WP_PI[0],
     WP_PI[1],
     WP_PI[2],
     WP_PI[3],
-    Filter {
-        name: "hadBetrokkene__digitaaladres__adres__icontains",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, i, _, v| {
+    F::text(
+        "hadBetrokkene__digitaaladres__adres__icontains",
+        |l, i, _, v| {
             l.state.ix.bk_klantcontact.get(&i).iter().any(|b| {
                 l.state.ix.da_betrokkene.get(b).iter().any(|a| {
                     l.opt::<DigitaalAdresInput>(*a)
@@ -356,41 +297,30 @@ pub(super) const FILTERS: &[Filter<KlantcontactInput>] = &[
                 })
             })
         },
-    },
-    Filter {
-        name: "leiddeTotInterneTaken",
-        kind: Kind::Bool,
-        index: None,
-        matches: |l, i, _, v| l.state.ix.it_klantcontact.get(&i).is_empty() != flag(v),
-    },
-    Filter {
-        name: "onderwerpobject__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| onderwerp_klantcontact(l, id(v), false)),
-        matches: |l, i, _, v| l.state.ix.oo_klantcontact.get(&i).contains(&id(v)),
-    },
-    Filter {
-        name: "onderwerpobject__url",
-        kind: Kind::Url,
-        index: Some(|l, v| onderwerp_klantcontact(l, id(v), false)),
-        matches: |l, i, _, v| l.state.ix.oo_klantcontact.get(&i).contains(&id(v)),
-    },
+    ),
+    F::bool("leiddeTotInterneTaken", |l, i, _, v| {
+        l.state.ix.it_klantcontact.get(&i).is_empty() != flag(v)
+    }),
+    F::uuid("onderwerpobject__uuid", |l, i, _, v| {
+        l.state.ix.oo_klantcontact.get(&i).contains(&id(v))
+    })
+    .indexed(|l, v| onderwerp_klantcontact(l, id(v), false)),
+    F::url("onderwerpobject__url", |l, i, _, v| {
+        l.state.ix.oo_klantcontact.get(&i).contains(&id(v))
+    })
+    .indexed(|l, v| onderwerp_klantcontact(l, id(v), false)),
     OO_IDENT[0],
     OO_IDENT[1],
     OO_IDENT[2],
     OO_IDENT[3],
-    Filter {
-        name: "wasOnderwerpobject__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| onderwerp_klantcontact(l, id(v), true)),
-        matches: |l, i, _, v| was_onderwerp(l, i).contains(&id(v)),
-    },
-    Filter {
-        name: "wasOnderwerpobject__url",
-        kind: Kind::Url,
-        index: Some(|l, v| onderwerp_klantcontact(l, id(v), true)),
-        matches: |l, i, _, v| was_onderwerp(l, i).contains(&id(v)),
-    },
+    F::uuid("wasOnderwerpobject__uuid", |l, i, _, v| {
+        was_onderwerp(l, i).contains(&id(v))
+    })
+    .indexed(|l, v| onderwerp_klantcontact(l, id(v), true)),
+    F::url("wasOnderwerpobject__url", |l, i, _, v| {
+        was_onderwerp(l, i).contains(&id(v))
+    })
+    .indexed(|l, v| onderwerp_klantcontact(l, id(v), true)),
     WAS_OO_IDENT[0],
     WAS_OO_IDENT[1],
     WAS_OO_IDENT[2],

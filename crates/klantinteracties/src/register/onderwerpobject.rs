@@ -11,7 +11,7 @@ use super::lezen::Lezer;
 use super::schrijven::{as_json, ref_id, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{id, Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{id, Filter, Page, Zoekvraag};
 use super::{klantcontact, register_reads, register_writes, Error};
 use crate::model::{
     KlantcontactId, KlantcontactInput, Objectidentificator, Onderwerpobject, OnderwerpobjectId,
@@ -48,55 +48,40 @@ fn ident(r: &OnderwerpobjectInput) -> Option<&Objectidentificator> {
         .and_then(Option::as_ref)
 }
 
-pub(super) const FILTERS: &[Filter<OnderwerpobjectInput>] = &[
-    Filter {
-        name: "klantcontact__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.oo_klantcontact.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| ref_id(r.klantcontact.as_ref()) == Some(id(v)),
-    },
-    Filter {
-        name: "klantcontact__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.oo_klantcontact.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| ref_id(r.klantcontact.as_ref()) == Some(id(v)),
-    },
-    Filter {
-        name: "wasKlantcontact__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.oo_was_klantcontact.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| ref_id(r.was_klantcontact.as_ref()) == Some(id(v)),
-    },
-    Filter {
-        name: "wasKlantcontact__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.oo_was_klantcontact.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| ref_id(r.was_klantcontact.as_ref()) == Some(id(v)),
-    },
-    Filter {
-        name: "onderwerpobjectidentificatorObjectId",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| identificator_veld(ident(r), "ObjectId") == Some(v),
-    },
-    Filter {
-        name: "onderwerpobjectidentificatorCodeObjecttype",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| identificator_veld(ident(r), "CodeObjecttype") == Some(v),
-    },
-    Filter {
-        name: "onderwerpobjectidentificatorCodeRegister",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| identificator_veld(ident(r), "CodeRegister") == Some(v),
-    },
-    Filter {
-        name: "onderwerpobjectidentificatorCodeSoortObjectId",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| identificator_veld(ident(r), "CodeSoortObjectId") == Some(v),
-    },
+/// A filter on this collection's records.
+type F = Filter<OnderwerpobjectInput>;
+
+pub(super) const FILTERS: &[F] = &[
+    F::uuid("klantcontact__uuid", |_, _, r, v| {
+        ref_id(r.klantcontact.as_ref()) == Some(id(v))
+    })
+    .indexed(|l, v| l.state.ix.oo_klantcontact.get(&id(v)).to_vec()),
+    F::url("klantcontact__url", |_, _, r, v| {
+        ref_id(r.klantcontact.as_ref()) == Some(id(v))
+    })
+    .indexed(|l, v| l.state.ix.oo_klantcontact.get(&id(v)).to_vec()),
+    F::uuid("wasKlantcontact__uuid", |_, _, r, v| {
+        ref_id(r.was_klantcontact.as_ref()) == Some(id(v))
+    })
+    .indexed(|l, v| l.state.ix.oo_was_klantcontact.get(&id(v)).to_vec()),
+    F::url("wasKlantcontact__url", |_, _, r, v| {
+        ref_id(r.was_klantcontact.as_ref()) == Some(id(v))
+    })
+    .indexed(|l, v| l.state.ix.oo_was_klantcontact.get(&id(v)).to_vec()),
+    F::text("onderwerpobjectidentificatorObjectId", |_, _, r, v| {
+        identificator_veld(ident(r), "ObjectId") == Some(v)
+    }),
+    F::text(
+        "onderwerpobjectidentificatorCodeObjecttype",
+        |_, _, r, v| identificator_veld(ident(r), "CodeObjecttype") == Some(v),
+    ),
+    F::text("onderwerpobjectidentificatorCodeRegister", |_, _, r, v| {
+        identificator_veld(ident(r), "CodeRegister") == Some(v)
+    }),
+    F::text(
+        "onderwerpobjectidentificatorCodeSoortObjectId",
+        |_, _, r, v| identificator_veld(ident(r), "CodeSoortObjectId") == Some(v),
+    ),
 ];
 
 impl Lezer<'_> {

@@ -13,7 +13,7 @@ use super::lezen::{gevraagd, onder, wants, Lezer};
 use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{flag, id, Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{flag, id, Filter, Page, Zoekvraag};
 use super::{
     betrokkene, categorie_relatie, digitaal_adres, partij_identificator, register_reads,
     register_writes, Error,
@@ -285,17 +285,15 @@ fn sub_van(l: &Lezer<'_>, id: Uuid, veld: &str, v: &str) -> bool {
 macro_rules! adres_filters {
     ($($name:literal, $f:ident, $veld:literal;)+) => {
         [$(
-            Filter {
-                name: $name,
-                kind: Kind::Text,
-                index: None,
-                matches: |_, _, r, v| $f(r, $veld).is_some_and(|x| x == v),
-            },
+            F::text($name, |_, _, r, v| $f(r, $veld).is_some_and(|x| x == v)),
         )+]
     };
 }
 
-const ADRES_FILTERS: [Filter<PartijInput>; 10] = adres_filters! {
+/// A filter on this collection's records.
+type F = Filter<PartijInput>;
+
+const ADRES_FILTERS: [F; 10] = adres_filters! {
     "bezoekadresNummeraanduidingId", bezoek, "NummeraanduidingId";
     "bezoekadresAdresregel1", bezoek, "Adresregel1";
     "bezoekadresAdresregel2", bezoek, "Adresregel2";
@@ -308,105 +306,64 @@ const ADRES_FILTERS: [Filter<PartijInput>; 10] = adres_filters! {
     "correspondentieadresLand", correspondentie, "Land";
 };
 
-pub(super) const FILTERS: &[Filter<PartijInput>] = &[
-    Filter {
-        name: "nummer",
-        kind: Kind::Text,
-        index: Some(|l, v| l.state.ix.partij_nummer.get(v).to_vec()),
-        matches: |_, _, r, v| filled(r.basis().nummer.as_ref()) == Some(v),
-    },
-    Filter {
-        name: "soortPartij",
-        kind: Kind::Choice(&["organisatie", "persoon", "contactpersoon"]),
-        index: None,
-        matches: |_, _, r, v| r.soort().as_str() == v,
-    },
-    Filter {
-        name: "indicatieActief",
-        kind: Kind::Bool,
-        index: None,
-        matches: |_, _, r, v| r.basis().indicatie_actief == flag(v),
-    },
-    Filter {
-        name: "indicatieGeheimhouding",
-        kind: Kind::Bool,
-        index: None,
-        matches: |_, _, r, v| r.basis().indicatie_geheimhouding.flatten() == Some(flag(v)),
-    },
-    Filter {
-        name: "partijIdentificator__codeObjecttype",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, id, _, v| pi(l, id, "codeObjecttype", v),
-    },
-    Filter {
-        name: "partijIdentificator__codeSoortObjectId",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, id, _, v| pi(l, id, "codeSoortObjectId", v),
-    },
-    Filter {
-        name: "partijIdentificator__objectId",
-        kind: Kind::Text,
-        index: Some(partij_identificator::partijen_met_object_id),
-        matches: |l, id, _, v| pi(l, id, "objectId", v),
-    },
-    Filter {
-        name: "partijIdentificator__codeRegister",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, id, _, v| pi(l, id, "codeRegister", v),
-    },
-    Filter {
-        name: "subIdentificatorVan__codeObjecttype",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, id, _, v| sub_van(l, id, "codeObjecttype", v),
-    },
-    Filter {
-        name: "subIdentificatorVan__codeSoortObjectId",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, id, _, v| sub_van(l, id, "codeSoortObjectId", v),
-    },
-    Filter {
-        name: "subIdentificatorVan__objectId",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, id, _, v| sub_van(l, id, "objectId", v),
-    },
-    Filter {
-        name: "subIdentificatorVan__codeRegister",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, id, _, v| sub_van(l, id, "codeRegister", v),
-    },
-    Filter {
-        name: "vertegenwoordigdePartij__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| vertegenwoordigd_door(l, id(v))),
-        matches: |l, i, _, v| vertegenwoordigd_door(l, id(v)).contains(&i),
-    },
-    Filter {
-        name: "vertegenwoordigdePartij__url",
-        kind: Kind::Url,
-        index: Some(|l, v| vertegenwoordigd_door(l, id(v))),
-        matches: |l, i, _, v| vertegenwoordigd_door(l, id(v)).contains(&i),
-    },
-    Filter {
-        name: "categorierelatie__categorie__naam",
-        kind: Kind::Text,
-        index: None,
-        matches: |l, id, _, v| {
-            let namen: Vec<&str> = v.split(',').map(str::trim).collect();
-            l.state.ix.cr_partij.get(&id).iter().any(|c| {
-                l.opt::<CategorieRelatieInput>(*c)
-                    .and_then(|r| r.categorie.clone().flatten())
-                    .and_then(|c| categorie_relatie::categorie_naam(l, c.uuid.0))
-                    .is_some_and(|n| namen.contains(&n.as_str()))
-            })
-        },
-    },
+pub(super) const FILTERS: &[F] = &[
+    F::text("nummer", |_, _, r, v| {
+        filled(r.basis().nummer.as_ref()) == Some(v)
+    })
+    .indexed(|l, v| l.state.ix.partij_nummer.get(v).to_vec()),
+    F::choice(
+        "soortPartij",
+        &["organisatie", "persoon", "contactpersoon"],
+        |_, _, r, v| r.soort().as_str() == v,
+    ),
+    F::bool("indicatieActief", |_, _, r, v| {
+        r.basis().indicatie_actief == flag(v)
+    }),
+    F::bool("indicatieGeheimhouding", |_, _, r, v| {
+        r.basis().indicatie_geheimhouding.flatten() == Some(flag(v))
+    }),
+    F::text("partijIdentificator__codeObjecttype", |l, id, _, v| {
+        pi(l, id, "codeObjecttype", v)
+    }),
+    F::text("partijIdentificator__codeSoortObjectId", |l, id, _, v| {
+        pi(l, id, "codeSoortObjectId", v)
+    }),
+    F::text("partijIdentificator__objectId", |l, id, _, v| {
+        pi(l, id, "objectId", v)
+    })
+    .indexed(partij_identificator::partijen_met_object_id),
+    F::text("partijIdentificator__codeRegister", |l, id, _, v| {
+        pi(l, id, "codeRegister", v)
+    }),
+    F::text("subIdentificatorVan__codeObjecttype", |l, id, _, v| {
+        sub_van(l, id, "codeObjecttype", v)
+    }),
+    F::text("subIdentificatorVan__codeSoortObjectId", |l, id, _, v| {
+        sub_van(l, id, "codeSoortObjectId", v)
+    }),
+    F::text("subIdentificatorVan__objectId", |l, id, _, v| {
+        sub_van(l, id, "objectId", v)
+    }),
+    F::text("subIdentificatorVan__codeRegister", |l, id, _, v| {
+        sub_van(l, id, "codeRegister", v)
+    }),
+    F::uuid("vertegenwoordigdePartij__uuid", |l, i, _, v| {
+        vertegenwoordigd_door(l, id(v)).contains(&i)
+    })
+    .indexed(|l, v| vertegenwoordigd_door(l, id(v))),
+    F::url("vertegenwoordigdePartij__url", |l, i, _, v| {
+        vertegenwoordigd_door(l, id(v)).contains(&i)
+    })
+    .indexed(|l, v| vertegenwoordigd_door(l, id(v))),
+    F::text("categorierelatie__categorie__naam", |l, id, _, v| {
+        let namen: Vec<&str> = v.split(',').map(str::trim).collect();
+        l.state.ix.cr_partij.get(&id).iter().any(|c| {
+            l.opt::<CategorieRelatieInput>(*c)
+                .and_then(|r| r.categorie.clone().flatten())
+                .and_then(|c| categorie_relatie::categorie_naam(l, c.uuid.0))
+                .is_some_and(|n| namen.contains(&n.as_str()))
+        })
+    }),
     ADRES_FILTERS[0],
     ADRES_FILTERS[1],
     ADRES_FILTERS[2],

@@ -12,7 +12,7 @@ use super::lezen::Lezer;
 use super::schrijven::{as_json, ref_id, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{Filter, Page, Zoekvraag};
 use super::{register_reads, register_writes, Error};
 use crate::model::{
     CodeSoortObjectId, PartijIdentificator, PartijIdentificatorId, PartijIdentificatorInput,
@@ -83,37 +83,32 @@ pub(crate) fn partijen_met_object_id(l: &Lezer<'_>, v: &str) -> Vec<Uuid> {
         .collect()
 }
 
-pub(super) const FILTERS: &[Filter<PartijIdentificatorInput>] = &[
-    Filter {
-        name: "partijIdentificatorCodeObjecttype",
-        kind: Kind::Choice(&["natuurlijk_persoon", "niet_natuurlijk_persoon", "vestiging"]),
-        index: None,
-        matches: |_, _, r, v| veld(r, "codeObjecttype") == v,
-    },
-    Filter {
-        name: "partijIdentificatorCodeSoortObjectId",
-        kind: Kind::Choice(&["bsn", "kvk_nummer", "rsin", "vestigingsnummer"]),
-        index: None,
-        matches: |_, _, r, v| veld(r, "codeSoortObjectId") == v,
-    },
-    Filter {
-        name: "partijIdentificatorObjectId",
-        kind: Kind::Text,
-        index: Some(|l, v| l.state.ix.pi_object_id.get(v).to_vec()),
-        matches: |_, _, r, v| veld(r, "objectId") == v,
-    },
-    Filter {
-        name: "partijIdentificatorCodeRegister",
-        kind: Kind::Choice(&["brp", "hr"]),
-        index: None,
-        matches: |_, _, r, v| veld(r, "codeRegister") == v,
-    },
-    Filter {
-        name: "anderePartijIdentificator",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| r.andere_partij_identificator.as_deref() == Some(v),
-    },
+/// A filter on this collection's records.
+type F = Filter<PartijIdentificatorInput>;
+
+pub(super) const FILTERS: &[F] = &[
+    F::choice(
+        "partijIdentificatorCodeObjecttype",
+        &["natuurlijk_persoon", "niet_natuurlijk_persoon", "vestiging"],
+        |_, _, r, v| veld(r, "codeObjecttype") == v,
+    ),
+    F::choice(
+        "partijIdentificatorCodeSoortObjectId",
+        &["bsn", "kvk_nummer", "rsin", "vestigingsnummer"],
+        |_, _, r, v| veld(r, "codeSoortObjectId") == v,
+    ),
+    F::text("partijIdentificatorObjectId", |_, _, r, v| {
+        veld(r, "objectId") == v
+    })
+    .indexed(|l, v| l.state.ix.pi_object_id.get(v).to_vec()),
+    F::choice(
+        "partijIdentificatorCodeRegister",
+        &["brp", "hr"],
+        |_, _, r, v| veld(r, "codeRegister") == v,
+    ),
+    F::text("anderePartijIdentificator", |_, _, r, v| {
+        r.andere_partij_identificator.as_deref() == Some(v)
+    }),
 ];
 
 impl Lezer<'_> {

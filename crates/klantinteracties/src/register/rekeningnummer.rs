@@ -10,7 +10,7 @@ use super::lezen::Lezer;
 use super::schrijven::{as_json, ref_id, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{id, Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{id, Filter, Page, Zoekvraag};
 use super::{partij, register_reads, register_writes, Error};
 use crate::model::{PartijInput, Rekeningnummer, RekeningnummerId, RekeningnummerInput};
 use crate::Resource;
@@ -34,30 +34,18 @@ fn present(l: &Lezer<'_>, id: Uuid, r: &RekeningnummerInput) -> Rekeningnummer {
     }
 }
 
-pub(super) const FILTERS: &[Filter<RekeningnummerInput>] = &[
-    Filter {
-        name: "uuid",
-        kind: Kind::Uuid,
-        index: Some(|_, v| vec![id(v)]),
-        matches: |_, i, _, v| i == id(v),
-    },
-    Filter {
-        name: "iban",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| r.iban.as_str() == v,
-    },
-    Filter {
-        name: "bic",
-        kind: Kind::Text,
-        index: None,
-        matches: |_, _, r, v| {
-            r.bic
-                .as_ref()
-                .and_then(|b| b.waarde())
-                .is_some_and(|b| b.as_str() == v)
-        },
-    },
+/// A filter on this collection's records.
+type F = Filter<RekeningnummerInput>;
+
+pub(super) const FILTERS: &[F] = &[
+    F::uuid("uuid", |_, i, _, v| i == id(v)).indexed(|_, v| vec![id(v)]),
+    F::text("iban", |_, _, r, v| r.iban.as_str() == v),
+    F::text("bic", |_, _, r, v| {
+        r.bic
+            .as_ref()
+            .and_then(|b| b.waarde())
+            .is_some_and(|b| b.as_str() == v)
+    }),
 ];
 
 impl Lezer<'_> {

@@ -9,7 +9,7 @@ use super::lezen::Lezer;
 use super::schrijven::{as_json, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{id, Filter, Kind, Page, Zoekvraag};
+use super::zoeken::{id, Filter, Page, Zoekvraag};
 use super::{register_reads, register_writes, Error};
 use crate::model::{
     PartijInput, Vertegenwoordigden, VertegenwoordigdenId, VertegenwoordigdenInput,
@@ -32,31 +32,26 @@ fn present(l: &Lezer<'_>, id: Uuid, r: &VertegenwoordigdenInput) -> Vertegenwoor
     }
 }
 
-pub(super) const FILTERS: &[Filter<VertegenwoordigdenInput>] = &[
-    Filter {
-        name: "vertegenwoordigendePartij__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.vt_vertegenwoordigende.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.vertegenwoordigende_partij.uuid.0 == id(v),
-    },
-    Filter {
-        name: "vertegenwoordigendePartij__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.vt_vertegenwoordigende.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.vertegenwoordigende_partij.uuid.0 == id(v),
-    },
-    Filter {
-        name: "vertegenwoordigdePartij__uuid",
-        kind: Kind::Uuid,
-        index: Some(|l, v| l.state.ix.vt_vertegenwoordigde.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.vertegenwoordigde_partij.uuid.0 == id(v),
-    },
-    Filter {
-        name: "vertegenwoordigdePartij__url",
-        kind: Kind::Url,
-        index: Some(|l, v| l.state.ix.vt_vertegenwoordigde.get(&id(v)).to_vec()),
-        matches: |_, _, r, v| r.vertegenwoordigde_partij.uuid.0 == id(v),
-    },
+/// A filter on this collection's records.
+type F = Filter<VertegenwoordigdenInput>;
+
+pub(super) const FILTERS: &[F] = &[
+    F::uuid("vertegenwoordigendePartij__uuid", |_, _, r, v| {
+        r.vertegenwoordigende_partij.uuid.0 == id(v)
+    })
+    .indexed(|l, v| l.state.ix.vt_vertegenwoordigende.get(&id(v)).to_vec()),
+    F::url("vertegenwoordigendePartij__url", |_, _, r, v| {
+        r.vertegenwoordigende_partij.uuid.0 == id(v)
+    })
+    .indexed(|l, v| l.state.ix.vt_vertegenwoordigende.get(&id(v)).to_vec()),
+    F::uuid("vertegenwoordigdePartij__uuid", |_, _, r, v| {
+        r.vertegenwoordigde_partij.uuid.0 == id(v)
+    })
+    .indexed(|l, v| l.state.ix.vt_vertegenwoordigde.get(&id(v)).to_vec()),
+    F::url("vertegenwoordigdePartij__url", |_, _, r, v| {
+        r.vertegenwoordigde_partij.uuid.0 == id(v)
+    })
+    .indexed(|l, v| l.state.ix.vt_vertegenwoordigde.get(&id(v)).to_vec()),
 ];
 
 impl Lezer<'_> {

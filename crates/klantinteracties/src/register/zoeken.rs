@@ -240,8 +240,70 @@ pub(crate) type MatchFn<R> = for<'a> fn(&Lezer<'a>, Uuid, &R, &str) -> bool;
 pub(crate) struct Filter<R: 'static> {
     pub(crate) name: &'static str,
     pub(crate) kind: Kind,
-    pub(crate) index: Option<for<'a> fn(&Lezer<'a>, &str) -> Vec<Uuid>>,
+    pub(crate) index: Option<IndexFn>,
     pub(crate) matches: MatchFn<R>,
+}
+
+/// A filter's index lookup: the candidates for a value.
+pub(crate) type IndexFn = for<'a> fn(&Lezer<'a>, &str) -> Vec<Uuid>;
+
+/// Filters are declared in one line each, as a Django filterset does:
+/// `Filter::text("iban", |_, _, r, v| r.iban == v)`, `Filter::uuid("partij__uuid", …)
+/// .indexed(|l, v| …)`. The kind checks the value before matching (an invalid one is a 400).
+impl<R> Filter<R> {
+    const fn of(name: &'static str, kind: Kind, matches: MatchFn<R>) -> Self {
+        Self {
+            name,
+            kind,
+            index: None,
+            matches,
+        }
+    }
+
+    /// Any text.
+    pub(crate) const fn text(name: &'static str, matches: MatchFn<R>) -> Self {
+        Self::of(name, Kind::Text, matches)
+    }
+
+    /// A UUID.
+    pub(crate) const fn uuid(name: &'static str, matches: MatchFn<R>) -> Self {
+        Self::of(name, Kind::Uuid, matches)
+    }
+
+    /// A URL whose last segment is taken as a UUID.
+    pub(crate) const fn url(name: &'static str, matches: MatchFn<R>) -> Self {
+        Self::of(name, Kind::Url, matches)
+    }
+
+    /// `true` or `false` (as Django's `BooleanFilter` reads them).
+    pub(crate) const fn bool(name: &'static str, matches: MatchFn<R>) -> Self {
+        Self::of(name, Kind::Bool, matches)
+    }
+
+    /// A date `YYYY-MM-DD`.
+    pub(crate) const fn date(name: &'static str, matches: MatchFn<R>) -> Self {
+        Self::of(name, Kind::Date, matches)
+    }
+
+    /// A moment (RFC 3339).
+    pub(crate) const fn datetime(name: &'static str, matches: MatchFn<R>) -> Self {
+        Self::of(name, Kind::DateTime, matches)
+    }
+
+    /// One of `options`.
+    pub(crate) const fn choice(
+        name: &'static str,
+        options: &'static [&'static str],
+        matches: MatchFn<R>,
+    ) -> Self {
+        Self::of(name, Kind::Choice(options), matches)
+    }
+
+    /// Answered from an index: `index` gives the candidates, `matches` still decides.
+    pub(crate) const fn indexed(mut self, index: IndexFn) -> Self {
+        self.index = Some(index);
+        self
+    }
 }
 
 impl<R> Clone for Filter<R> {
