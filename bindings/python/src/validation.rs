@@ -2,7 +2,7 @@
 //! shapes and rules of a resource, in one pass in Rust.
 
 use klantinteracties::register::{FUNCTIES, OPERATIES};
-use klantinteracties::rules::{self as lib_rules, catalogue, Options, Report};
+use klantinteracties::rules::{self as lib_rules, Options, Report};
 use klantinteracties::schema as json_schema;
 use klantinteracties::workflows as lib_workflows;
 use pyo3::prelude::*;
@@ -136,14 +136,10 @@ pub(crate) fn schema<'py>(
 #[pyfunction]
 pub(crate) fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     let list = PyList::empty(py);
-    for (kind, rules) in [
-        ("document", catalogue::RULES),
-        ("register", klantinteracties::register::regels::RULES),
-        ("workflow", lib_workflows::regels::RULES),
-    ] {
-        for rule in rules {
+    for deel in klantinteracties::catalogus::delen() {
+        for rule in deel.regels {
             let mut value = serde_json::to_value(rule).unwrap_or_default();
-            value["kind"] = json!(kind);
+            value["kind"] = json!(deel.soort);
             list.append(convert::to_py(py, &value)?)?;
         }
     }

@@ -15,8 +15,9 @@ mod output;
 mod voortgang;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use klantinteracties::register::{regels, Register};
-use klantinteracties::rules::{self, catalogue, Options, Profile};
+use klantinteracties::catalogus;
+use klantinteracties::register::Register;
+use klantinteracties::rules::{self, Options, Profile};
 use klantinteracties::synthetic::{self, Omvang};
 use klantinteracties::{schema, Resource};
 
@@ -406,12 +407,12 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
         Command::Rules { format } => {
             match format {
                 RulesFormat::Json => {
-                    let all: Vec<_> = catalogue::RULES.iter().chain(regels::RULES).collect();
+                    let all: Vec<_> = catalogus::alle().collect();
                     print_json(&all)?;
                 }
-                RulesFormat::Markdown => print!("{}", catalogue::markdown()),
+                RulesFormat::Markdown => print!("{}", catalogus::markdown()),
                 RulesFormat::Text => {
-                    for r in catalogue::RULES.iter().chain(regels::RULES) {
+                    for r in catalogus::alle() {
                         let profiles: Vec<&str> = r.profiles.iter().map(|p| p.as_str()).collect();
                         println!("{:<45} {:<28} {}", r.id, profiles.join(","), r.description);
                     }

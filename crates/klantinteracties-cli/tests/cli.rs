@@ -207,16 +207,21 @@ fn rules_in_three_formats() {
     let out = run(&["rules", "--format", "json"], None);
     assert_eq!(out.status.code(), Some(0));
     let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Every rule: document, register and workflow rules.
     assert_eq!(
         rules.as_array().unwrap().len(),
-        klantinteracties::rules::catalogue::RULES.len()
-            + klantinteracties::register::regels::RULES.len()
+        klantinteracties::catalogus::alle().count()
     );
+    assert!(rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "workflow.taak-te-verwerken"));
     let text = String::from_utf8(run(&["rules"], None).stdout).unwrap();
     assert!(text.contains("partij-identificator.bsn"));
     assert!(text.contains("register.identificator-uniek"));
     let md = String::from_utf8(run(&["rules", "--format", "markdown"], None).stdout).unwrap();
-    assert_eq!(md, klantinteracties::rules::catalogue::markdown());
+    assert_eq!(md, klantinteracties::catalogus::markdown());
 }
 
 #[test]

@@ -5,9 +5,8 @@
 
 use std::fmt::Write as _;
 
-use klantinteracties::register::{regels, FUNCTIES};
-use klantinteracties::rules::catalogue;
-use klantinteracties::workflows::{self, regels as workflow_regels};
+use klantinteracties::register::FUNCTIES;
+use klantinteracties::workflows;
 use serde::Serialize;
 
 use crate::format::Step;
@@ -96,11 +95,7 @@ pub fn coverage(suite: &Suite) -> Coverage {
     };
 
     let mut rules: Vec<Entry> = Vec::new();
-    for rule in catalogue::RULES
-        .iter()
-        .chain(regels::RULES)
-        .chain(workflow_regels::RULES)
-    {
+    for rule in klantinteracties::catalogus::alle() {
         if rules.iter().any(|e| e.id == rule.id) {
             continue;
         }

@@ -17,6 +17,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod catalogus;
 pub mod model;
 pub mod progress;
 pub mod register;

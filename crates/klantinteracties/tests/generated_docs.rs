@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use klantinteracties::rules::catalogue;
 use klantinteracties::{schema, Resource};
 
 fn docs() -> PathBuf {
@@ -17,7 +16,7 @@ fn rules_md_is_current() {
     let path = docs().join("rules.md");
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
-        on_disk == catalogue::markdown(),
+        on_disk == klantinteracties::catalogus::markdown(),
         "{} {HINT}",
         path.display()
     );
