@@ -28,6 +28,7 @@ pub mod partij_identificator;
 pub mod referentielijsten;
 pub mod rekeningnummer;
 pub(crate) mod verhuld;
+pub use verhuld::is_safe_name;
 pub mod vertegenwoordigden;
 pub mod verwijzing;
 pub mod waarden;

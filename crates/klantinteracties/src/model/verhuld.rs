@@ -11,6 +11,23 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// Whether a name from a document (an unknown property, a `metadata` key, a query parameter)
+/// may be repeated in a message: an identifier of at most 64 ASCII letters, digits and
+/// underscores that starts with a letter or underscore and has no run of five or more digits.
+/// Anything else (a BSN, an e-mail address, a name with a space) may be personal data, and is
+/// left out.
+pub fn is_safe_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    let mut digits = 0;
+    !b.is_empty()
+        && b.len() <= 64
+        && (b[0].is_ascii_alphabetic() || b[0] == b'_')
+        && b.iter().all(|&c| {
+            digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+            (c.is_ascii_alphanumeric() || c == b'_') && digits < 5
+        })
+}
+
 /// What a redacted value prints.
 pub(crate) const REDACTED: &str = "<redacted>";
 
@@ -86,7 +103,7 @@ impl Vorm for serde_json::Value {
             Value::Object(map) => {
                 let mut m = f.debug_map();
                 for (k, v) in map {
-                    if crate::rules::is_safe_name(k) {
+                    if is_safe_name(k) {
                         m.entry(&k, &Verhuld(v));
                     } else {
                         m.entry(&format_args!("{REDACTED}"), &Verhuld(v));
@@ -157,5 +174,32 @@ mod tests {
             format!("{:?}", Verhuld(&json)),
             "{\"voornaam\": <redacted>, <redacted>: [<redacted>, true, null]}"
         );
+    }
+
+    #[test]
+    fn safe_names() {
+        for ok in [
+            "naam",
+            "codeKanaal",
+            "code_taal",
+            "_x",
+            "adresregel1",
+            "a1234b",
+        ] {
+            assert!(is_safe_name(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "111222333",
+            "jan.jansen@example.nl",
+            "Jan Jansen",
+            "1234AB",
+            "NL91ABNA0417164300",
+            "x12345",
+            "partij-identificator",
+            &"a".repeat(65),
+        ] {
+            assert!(!is_safe_name(bad), "{bad}");
+        }
     }
 }

@@ -1,0 +1,105 @@
+//! The library's layers depend one way (`docs/architecture.md`): `model` ← `rules` ←
+//! `register` ← `workflows` ← `catalogus`. This test reads the sources and fails when a layer
+//! names a layer above it (`crate::register` inside `rules/`, say), so the direction cannot
+//! erode unnoticed. Comments are not code and are skipped.
+
+use std::path::{Path, PathBuf};
+
+/// Each layer and the top-level modules its code may name (`crate::<name>`). `Resource` and
+/// `resource` (the list of collections) and `progress` are below every layer.
+const LAYERS: &[(&str, &[&str])] = &[
+    ("model", &["model", "Resource", "resource"]),
+    ("rules", &["model", "rules", "Resource", "resource"]),
+    (
+        "register",
+        &[
+            "model", "rules", "register", "progress", "Resource", "resource",
+        ],
+    ),
+    (
+        "workflows",
+        &[
+            "model",
+            "rules",
+            "register",
+            "workflows",
+            "Resource",
+            "resource",
+        ],
+    ),
+    (
+        "catalogus.rs",
+        &["rules", "register", "workflows", "catalogus"],
+    ),
+];
+
+fn sources(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        let mut entries: Vec<_> = std::fs::read_dir(path)
+            .expect("a source directory")
+            .map(|e| e.expect("an entry").path())
+            .collect();
+        entries.sort();
+        for e in entries {
+            sources(&e, out);
+        }
+    } else if path.extension().is_some_and(|e| e == "rs") {
+        out.push(path.to_owned());
+    }
+}
+
+/// The top-level modules `line` names as `crate::<name>`.
+fn named(line: &str) -> Vec<&str> {
+    line.match_indices("crate::")
+        .map(|(i, _)| {
+            let rest = &line[i + "crate::".len()..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect()
+}
+
+#[test]
+fn every_layer_names_only_itself_and_the_layers_below() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut wrong = Vec::new();
+    for (layer, allowed) in LAYERS {
+        let mut files = Vec::new();
+        sources(&src.join(layer), &mut files);
+        assert!(!files.is_empty(), "no sources for {layer}");
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("a readable source");
+            for (n, line) in text.lines().enumerate() {
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                for name in named(line) {
+                    if !allowed.contains(&name) {
+                        wrong.push(format!(
+                            "{}:{}: {layer} names crate::{name}",
+                            file.strip_prefix(&src).unwrap_or(&file).display(),
+                            n + 1
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "layers named upward:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_check_sees_a_reference_upward() {
+    assert_eq!(named("use crate::register::Error;"), ["register"]);
+    assert_eq!(
+        named("let x = crate::rules::is_safe_name(k) && crate::model::Bsn::parse(s);"),
+        ["rules", "model"]
+    );
+    assert!(named("let crate_name = 1;").is_empty());
+}
