@@ -59,7 +59,9 @@ fn parse_error(what: impl std::fmt::Display) -> Report {
             name: "nonFieldErrors".to_owned(),
             code: "parse_error".to_owned(),
             reason: format!("Het object heeft geen JSON-vorm: {what}."),
-            rule: "document.json".to_owned(),
+            rule: klantinteracties::rules::catalogue::DOCUMENT_JSON
+                .id
+                .to_owned(),
         }],
     }
 }

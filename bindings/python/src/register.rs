@@ -158,7 +158,9 @@ fn uuid_of(py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Uuid> {
                     code: "invalid".to_owned(),
                     // The text is not repeated: it may be personal data, and of any length.
                     reason: "Geen geldige UUID.".to_owned(),
-                    rule: "zoeken.parameter".to_owned(),
+                    rule: klantinteracties::register::regels::ZOEKEN_PARAMETER
+                        .id
+                        .to_owned(),
                 }],
             }),
         )

@@ -20,6 +20,7 @@
 pub mod catalogus;
 pub mod model;
 pub mod progress;
+pub mod regel;
 pub mod register;
 pub mod resource;
 pub mod rules;

@@ -5,20 +5,26 @@
 
 use std::path::{Path, PathBuf};
 
-/// Each layer and the top-level modules its code may name (`crate::<name>`). `Resource` and
-/// `resource` (the list of collections) and `progress` are below every layer.
+/// Each layer and the top-level modules its code may name (`crate::<name>`). `regel` (what a
+/// rule and a profile are), `Resource` and `resource` (the list of collections) and
+/// `progress` are below every layer.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("model", &["model", "Resource", "resource"]),
-    ("rules", &["model", "rules", "Resource", "resource"]),
+    ("regel.rs", &["regel"]),
+    ("model", &["regel", "model", "Resource", "resource"]),
+    (
+        "rules",
+        &["regel", "model", "rules", "Resource", "resource"],
+    ),
     (
         "register",
         &[
-            "model", "rules", "register", "progress", "Resource", "resource",
+            "regel", "model", "rules", "register", "progress", "Resource", "resource",
         ],
     ),
     (
         "workflows",
         &[
+            "regel",
             "model",
             "rules",
             "register",
@@ -29,7 +35,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "catalogus.rs",
-        &["rules", "register", "workflows", "catalogus"],
+        &["regel", "rules", "register", "workflows", "catalogus"],
     ),
 ];
 

@@ -64,7 +64,12 @@ fn transactie_handle_sees_its_own_writes_and_rolls_back_as_a_whole() {
         list.query = vec![("partijIdentificator__objectId".into(), "111222333".into())];
         assert_eq!(tx.handle(&list)?["count"], 1);
         // … and the transaction's failure undoes everything.
-        Err(Error::invalid("x", "invalid", "afgebroken", "test"))
+        Err(Error::invalid(
+            "x",
+            "invalid",
+            "afgebroken",
+            &klantinteracties::rules::catalogue::VELD_TYPE,
+        ))
     });
     assert!(result.is_err());
     assert!(register.inhoud().is_empty());

@@ -26,6 +26,7 @@ pub mod onderwerpobject;
 pub mod partij;
 pub mod partij_identificator;
 pub mod referentielijsten;
+pub mod regels;
 pub mod rekeningnummer;
 pub(crate) mod verhuld;
 pub use verhuld::is_safe_name;

@@ -6,6 +6,16 @@
 //! The reasons are Dutch and follow the texts Open Klant gives for the same check (see
 //! `docs/rules.md` for the rule ids).
 
+use crate::model::regels::{
+    ADRES_LAND, ADRES_NUMMERAANDUIDING_ID, ADRES_POSTCODE, DIGITAAL_ADRES_REFERENTIE,
+    PARTIJ_IDENTIFICATOR_BSN, PARTIJ_IDENTIFICATOR_KVK_NUMMER, PARTIJ_IDENTIFICATOR_RSIN,
+    PARTIJ_IDENTIFICATOR_VESTIGINGSNUMMER, REKENINGNUMMER_BIC, REKENINGNUMMER_IBAN,
+    REKENINGNUMMER_IBAN_CONTROLEGETAL, VELD_DATUM, VELD_DATUMTIJD,
+};
+use crate::model::regels::{
+    EMAILADRES, REKENINGNUMMER_BIC_ISO9362, TAAL_ISO_639_2, TELEFOONNUMMER,
+};
+use crate::regel::Rule;
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
@@ -23,11 +33,11 @@ pub struct WaardeFout {
     /// Dutch explanation for people.
     pub reason: String,
     /// Stable rule id from the catalogue.
-    pub rule: &'static str,
+    pub rule: &'static Rule,
 }
 
 impl WaardeFout {
-    pub(crate) fn new(code: &'static str, rule: &'static str, reason: impl Into<String>) -> Self {
+    pub(crate) fn new(code: &'static str, rule: &'static Rule, reason: impl Into<String>) -> Self {
         Self {
             code,
             reason: reason.into(),
@@ -167,7 +177,7 @@ fn elfproef(s: &str) -> bool {
 fn nummer(
     s: &str,
     len: usize,
-    rule: &'static str,
+    rule: &'static Rule,
     elf: Option<&'static str>,
 ) -> Result<String, WaardeFout> {
     let fout = |reden: &str| {
@@ -197,7 +207,7 @@ waarde!(
 );
 impl Bsn {
     pub fn parse(s: &str) -> Result<Self, WaardeFout> {
-        nummer(s, 9, "partij-identificator.bsn", Some("BSN")).map(Self)
+        nummer(s, 9, &PARTIJ_IDENTIFICATOR_BSN, Some("BSN")).map(Self)
     }
 }
 
@@ -207,7 +217,7 @@ waarde!(
 );
 impl Rsin {
     pub fn parse(s: &str) -> Result<Self, WaardeFout> {
-        nummer(s, 9, "partij-identificator.rsin", Some("RSIN")).map(Self)
+        nummer(s, 9, &PARTIJ_IDENTIFICATOR_RSIN, Some("RSIN")).map(Self)
     }
 }
 
@@ -217,7 +227,7 @@ waarde!(
 );
 impl KvkNummer {
     pub fn parse(s: &str) -> Result<Self, WaardeFout> {
-        nummer(s, 8, "partij-identificator.kvk-nummer", None).map(Self)
+        nummer(s, 8, &PARTIJ_IDENTIFICATOR_KVK_NUMMER, None).map(Self)
     }
 }
 
@@ -227,7 +237,7 @@ waarde!(
 );
 impl Vestigingsnummer {
     pub fn parse(s: &str) -> Result<Self, WaardeFout> {
-        nummer(s, 12, "partij-identificator.vestigingsnummer", None).map(Self)
+        nummer(s, 12, &PARTIJ_IDENTIFICATOR_VESTIGINGSNUMMER, None).map(Self)
     }
 }
 
@@ -250,7 +260,7 @@ impl Iban {
         } else {
             Err(WaardeFout::new(
                 "invalid",
-                "rekeningnummer.iban",
+                &REKENINGNUMMER_IBAN,
                 "Ongeldige IBAN: verwacht 2 letters (land), 2 cijfers (controlegetal) en 1 tot \
                  30 letters of cijfers.",
             ))
@@ -275,7 +285,7 @@ impl Iban {
         } else {
             Err(WaardeFout::new(
                 "invalid",
-                "rekeningnummer.iban-controlegetal",
+                &REKENINGNUMMER_IBAN_CONTROLEGETAL,
                 "Ongeldige IBAN, het controlegetal klopt niet.",
             ))
         }
@@ -293,21 +303,21 @@ impl Bic {
         if n < 8 {
             return Err(WaardeFout::new(
                 "min_length",
-                "rekeningnummer.bic",
+                &REKENINGNUMMER_BIC,
                 "Zorg ervoor dat dit veld minimaal 8 karakters bevat.",
             ));
         }
         if n > 11 {
             return Err(WaardeFout::new(
                 "max_length",
-                "rekeningnummer.bic",
+                &REKENINGNUMMER_BIC,
                 "Zorg ervoor dat dit veld niet meer dan 11 karakters bevat.",
             ));
         }
         if s.chars().any(char::is_whitespace) {
             return Err(WaardeFout::new(
                 "invalid",
-                "rekeningnummer.bic",
+                &REKENINGNUMMER_BIC,
                 "Geen spaties toegestaan.",
             ));
         }
@@ -328,7 +338,7 @@ impl Bic {
         } else {
             Err(WaardeFout::new(
                 "invalid",
-                "rekeningnummer.bic-iso9362",
+                &REKENINGNUMMER_BIC_ISO9362,
                 "Ongeldige BIC, verwacht 4 letters bank, 2 letters land, 2 tekens locatie en eventueel 3 tekens filiaal.",
             ))
         }
@@ -342,7 +352,7 @@ waarde!(
 );
 impl Telefoonnummer {
     pub fn parse(s: &str) -> Result<Self, WaardeFout> {
-        const RULE: &str = "telefoonnummer";
+        const RULE: &Rule = &TELEFOONNUMMER;
         if ["0800", "0900", "1400", "140"]
             .iter()
             .any(|p| s.starts_with(p))
@@ -387,7 +397,7 @@ impl Emailadres {
         } else {
             Err(WaardeFout::new(
                 "invalid",
-                "emailadres",
+                &EMAILADRES,
                 "Voer een geldig e-mailadres in.",
             ))
         }
@@ -454,7 +464,7 @@ impl Postcode {
         } else {
             Err(WaardeFout::new(
                 "invalid",
-                "adres.postcode",
+                &ADRES_POSTCODE,
                 "Postcode moet aan het volgende formaat voldoen: `1234 AB` (met spatie).",
             ))
         }
@@ -472,7 +482,7 @@ impl BagId {
         } else {
             Err(WaardeFout::new(
                 "invalid",
-                "adres.nummeraanduiding-id",
+                &ADRES_NUMMERAANDUIDING_ID,
                 "Ongeldige nummeraanduiding BAG-ID: verwacht 16 cijfers.",
             ))
         }
@@ -485,7 +495,7 @@ waarde!(
 );
 impl Landcode {
     pub fn parse(s: &str) -> Result<Self, WaardeFout> {
-        const RULE: &str = "adres.land";
+        const RULE: &Rule = &ADRES_LAND;
         if iso::LANDCODES.binary_search(&s).is_ok() {
             return Ok(Self(s.to_owned()));
         }
@@ -522,7 +532,7 @@ impl Taalcode {
             reason.push_str(&h);
             reason.push('?');
         }
-        Err(WaardeFout::new("invalid", "taal.iso-639-2", reason))
+        Err(WaardeFout::new("invalid", &TAAL_ISO_639_2, reason))
     }
 }
 
@@ -537,7 +547,7 @@ impl Datum {
         } else {
             Err(WaardeFout::new(
                 "invalid",
-                "veld.datum",
+                &VELD_DATUM,
                 "Datum heeft het verkeerde formaat, gebruik 1 van deze formaten: YYYY-MM-DD.",
             ))
         }
@@ -561,7 +571,7 @@ impl Datumtijd {
         } else {
             Err(WaardeFout::new(
                 "invalid",
-                "veld.datumtijd",
+                &VELD_DATUMTIJD,
                 "Datetime heeft een ongeldig formaat, gebruik 1 van de volgende formaten: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].",
             ))
         }
@@ -591,7 +601,7 @@ impl Referentie {
         if s.len() > 50 {
             return Err(WaardeFout::new(
                 "max_length",
-                "digitaal-adres.referentie",
+                &DIGITAAL_ADRES_REFERENTIE,
                 "Zorg ervoor dat dit veld niet meer dan 50 karakters bevat.",
             ));
         }
@@ -603,7 +613,7 @@ impl Referentie {
         } else {
             Err(WaardeFout::new(
                 "invalid",
-                "digitaal-adres.referentie",
+                &DIGITAAL_ADRES_REFERENTIE,
                 "Voer een geldige 'slug' in, bestaande uit letters, cijfers, liggende streepjes en verbindingsstreepjes.",
             ))
         }

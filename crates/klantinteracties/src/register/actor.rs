@@ -2,6 +2,7 @@
 //! F9810 wijzig). AC-05: actors are deactivated rather than deleted; in the standaard profile
 //! deleting an actor that is the last actor of a klantcontact or interne taak is refused.
 
+use crate::register::regels::REGISTER_KLANTCONTACT_COMPLEET;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -173,7 +174,7 @@ impl Transactie<'_> {
                         "protected",
                         "De actor is de laatste actor van een klantcontact of interne taak; \
                          zet indicatieActief op false in plaats van te verwijderen.",
-                        "register.klantcontact-compleet",
+                        &REGISTER_KLANTCONTACT_COMPLEET,
                     ));
                 }
             }

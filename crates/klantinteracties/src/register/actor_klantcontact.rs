@@ -2,6 +2,9 @@
 //! klantcontact). R30: each pair at most once. Standaard profile: only an active actor can be
 //! linked (AC-02), and the last actor of a klantcontact cannot be unlinked (KC-01).
 
+use crate::register::regels::{
+    REGISTER_ACTOR_ACTIEF, REGISTER_KLANTCONTACT_COMPLEET, REGISTER_PAAR_UNIEK,
+};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -101,7 +104,7 @@ pub(crate) fn build(
             "actor.uuid",
             "invalid",
             "Alleen een actieve actor (indicatieActief) kan aan een klantcontact worden gekoppeld.",
-            "register.actor-actief",
+            &REGISTER_ACTOR_ACTIEF,
         );
     }
     checks.invalid()?;
@@ -116,7 +119,7 @@ pub(crate) fn build(
             "nonFieldErrors",
             "unique",
             "De velden actor, klantcontact moeten een unieke set zijn.",
-            "register.paar-uniek",
+            &REGISTER_PAAR_UNIEK,
         ));
     }
     Ok(r)
@@ -139,7 +142,7 @@ fn laatste_actor(
             "nonFieldErrors",
             "protected",
             "Een klantcontact heeft minimaal één actor; de laatste actor kan niet worden ontkoppeld.",
-            "register.klantcontact-compleet",
+            &REGISTER_KLANTCONTACT_COMPLEET,
         ));
     }
     Ok(())

@@ -3,6 +3,7 @@
 //! profile: a klantcontact keeps at least one betrokkene (KC-02), so the last one cannot be
 //! removed or moved away.
 
+use crate::register::regels::REGISTER_KLANTCONTACT_COMPLEET;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -298,7 +299,7 @@ fn laatste_betrokkene(
             "nonFieldErrors",
             "protected",
             "Een klantcontact heeft minimaal één betrokkene; de laatste betrokkene kan niet worden verwijderd.",
-            "register.klantcontact-compleet",
+            &REGISTER_KLANTCONTACT_COMPLEET,
         ));
     }
     Ok(())

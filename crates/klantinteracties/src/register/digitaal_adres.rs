@@ -4,6 +4,7 @@
 //! per partij and soort (R21). Moving an address away from a partij clears that partij's
 //! `voorkeursDigitaalAdres`.
 
+use crate::register::regels::REGISTER_REFERENTIE_UNIEK;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -256,7 +257,7 @@ pub(crate) fn plaats(
                 "nonFieldErrors",
                 "unique",
                 "De velden verstrekt_door_partij, referentie, soort_digitaal_adres moeten een unieke set zijn.",
-                "register.referentie-uniek",
+                &REGISTER_REFERENTIE_UNIEK,
             ));
         }
     }

@@ -1,6 +1,7 @@
 //! Typed errors of register operations, rendered as ZGW problem+json like a validation
 //! report.
 
+use crate::regel::Rule;
 use uuid::Uuid;
 
 use crate::rules::{Problem, Report, Violation};
@@ -61,17 +62,17 @@ pub const STORAGE_ERROR_TYPE: &str = "/ref/fouten/APIException/";
 
 impl Error {
     /// One violation as an `Invalid` error.
-    pub fn invalid(name: &str, code: &str, reason: impl Into<String>, rule: &str) -> Self {
+    pub fn invalid(name: &str, code: &str, reason: impl Into<String>, rule: &Rule) -> Self {
         Self::Invalid(report(name, code, reason, rule))
     }
 
     /// One violation as a `Conflict` error.
-    pub fn conflict(name: &str, code: &str, reason: impl Into<String>, rule: &str) -> Self {
+    pub fn conflict(name: &str, code: &str, reason: impl Into<String>, rule: &Rule) -> Self {
         Self::Conflict(report(name, code, reason, rule))
     }
 
     /// One violation as a `Protected` error.
-    pub fn protected(name: &str, code: &str, reason: impl Into<String>, rule: &str) -> Self {
+    pub fn protected(name: &str, code: &str, reason: impl Into<String>, rule: &Rule) -> Self {
         Self::Protected(report(name, code, reason, rule))
     }
 
@@ -156,7 +157,7 @@ impl From<Report> for Error {
     }
 }
 
-pub(crate) fn report(name: &str, code: &str, reason: impl Into<String>, rule: &str) -> Report {
+pub(crate) fn report(name: &str, code: &str, reason: impl Into<String>, rule: &Rule) -> Report {
     Report {
         violations: vec![violation(name, code, reason, rule)],
     }
@@ -166,13 +167,13 @@ pub(crate) fn violation(
     name: &str,
     code: &str,
     reason: impl Into<String>,
-    rule: &str,
+    rule: &Rule,
 ) -> Violation {
     Violation {
         name: name.to_owned(),
         code: code.to_owned(),
         reason: reason.into(),
-        rule: rule.to_owned(),
+        rule: rule.id.to_owned(),
     }
 }
 

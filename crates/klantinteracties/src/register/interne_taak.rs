@@ -4,6 +4,7 @@
 //! to `te_verwerken` (Open Klant `InterneTaak.save`). Standaard profile: at least one actor
 //! (decision 6), and newly assigned actors must be active (AC-02, B8694).
 
+use crate::register::regels::{REGISTER_ACTOR_ACTIEF, REGISTER_NUMMER_UNIEK, REGISTER_TAAK_ACTOR};
 use chrono::SecondsFormat;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -214,7 +215,7 @@ pub(crate) fn build(
                         &format!("{name}.uuid"),
                         "invalid",
                         "Een interne taak kan alleen aan een actieve actor (indicatieActief) worden toegewezen.",
-                        "register.actor-actief",
+                        &REGISTER_ACTOR_ACTIEF,
                     );
                 }
             }
@@ -225,7 +226,7 @@ pub(crate) fn build(
             "toegewezenAanActoren",
             "required",
             "Een interne taak is aan minimaal één actor toegewezen.",
-            "register.taak-actor",
+            &REGISTER_TAAK_ACTOR,
         );
     }
     c.invalid()?;
@@ -243,7 +244,7 @@ pub(crate) fn build(
                 field,
                 "unique",
                 format!("Er bestaat al een interne taak met eenzelfde {field}."),
-                "register.nummer-uniek",
+                &REGISTER_NUMMER_UNIEK,
             );
         }
     }

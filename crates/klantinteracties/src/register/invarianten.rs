@@ -1,6 +1,15 @@
 //! Every cross-object invariant, checked over the whole register (`klantinteracties inspect`,
 //! the state-machine test). Each finding names the object and the rule.
 
+use crate::regel::Rule;
+use crate::register::regels::{
+    REGISTER_AFGEHANDELD_OP, REGISTER_CONTACTPERSOON_ORGANISATIE,
+    REGISTER_IDENTIFICATOR_PER_PARTIJ, REGISTER_IDENTIFICATOR_UNIEK,
+    REGISTER_KLANTCONTACT_COMPLEET, REGISTER_NUMMER_UNIEK, REGISTER_PAAR_UNIEK,
+    REGISTER_REFERENTIE_UNIEK, REGISTER_STANDAARDADRES, REGISTER_TAAK_ACTOR,
+    REGISTER_VERTEGENWOORDIGING_ZELF, REGISTER_VERWIJZING, REGISTER_VESTIGING_ONDER_KVK,
+    REGISTER_VOORKEURSADRES, REGISTER_VOORKEURSREKENINGNUMMER,
+};
 use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
@@ -17,7 +26,7 @@ use crate::rules::{Profile, Violation};
 struct Findings(Vec<Violation>);
 
 impl Findings {
-    fn fail(&mut self, what: &str, id: Uuid, rule: &str, reason: &str) {
+    fn fail(&mut self, what: &str, id: Uuid, rule: &Rule, reason: &str) {
         self.0
             .push(violation(&format!("{what}.{id}"), "invalid", reason, rule));
     }
@@ -29,7 +38,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
     let t = &l.state.t;
     let ix = &l.state.ix;
     let mut found = Findings(Vec::new());
-    let verwijzing = "register.verwijzing";
+    let verwijzing = &REGISTER_VERWIJZING;
 
     let mut globaal = HashSet::new();
     let mut per_partij = HashSet::new();
@@ -51,7 +60,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             found.fail(
                 "partij-identificatoren",
                 id,
-                "register.identificator-uniek",
+                &REGISTER_IDENTIFICATOR_UNIEK,
                 "dubbele identificator",
             );
         }
@@ -60,7 +69,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 found.fail(
                     "partij-identificatoren",
                     id,
-                    "register.identificator-per-partij",
+                    &REGISTER_IDENTIFICATOR_PER_PARTIJ,
                     "twee van één soort",
                 );
             }
@@ -81,7 +90,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                     found.fail(
                         "partij-identificatoren",
                         id,
-                        "register.vestiging-onder-kvk",
+                        &REGISTER_VESTIGING_ONDER_KVK,
                         "ouder is geen kvk_nummer",
                     );
                 }
@@ -93,7 +102,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                     found.fail(
                         "partij-identificatoren",
                         id,
-                        "register.vestiging-onder-kvk",
+                        &REGISTER_VESTIGING_ONDER_KVK,
                         "vestigingsnummer zonder kvk_nummer",
                     );
                 }
@@ -109,7 +118,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 found.fail(
                     "partijen",
                     id,
-                    "register.voorkeursadres",
+                    &REGISTER_VOORKEURSADRES,
                     "voorkeursDigitaalAdres is niet van de partij",
                 );
             }
@@ -119,14 +128,14 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 found.fail(
                     "partijen",
                     id,
-                    "register.voorkeursrekeningnummer",
+                    &REGISTER_VOORKEURSREKENINGNUMMER,
                     "voorkeursRekeningnummer is niet van de partij",
                 );
             }
         }
         if let Some(n) = filled(b.nummer.as_ref()) {
             if !nummers.insert(n.to_owned()) {
-                found.fail("partijen", id, "register.nummer-uniek", "dubbel nummer");
+                found.fail("partijen", id, &REGISTER_NUMMER_UNIEK, "dubbel nummer");
             }
         }
         if let PartijInput::Contactpersoon(c) = &**r {
@@ -142,7 +151,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                     found.fail(
                         "partijen",
                         id,
-                        "register.contactpersoon-organisatie",
+                        &REGISTER_CONTACTPERSOON_ORGANISATIE,
                         "werkteVoorPartij is geen organisatie",
                     );
                 }
@@ -177,7 +186,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 found.fail(
                     "digitaleadressen",
                     id,
-                    "register.standaardadres",
+                    &REGISTER_STANDAARDADRES,
                     "twee standaardadressen van één soort",
                 );
             }
@@ -186,7 +195,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                     found.fail(
                         "digitaleadressen",
                         id,
-                        "register.referentie-uniek",
+                        &REGISTER_REFERENTIE_UNIEK,
                         "dubbele referentie",
                     );
                 }
@@ -216,7 +225,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             found.fail(
                 "vertegenwoordigingen",
                 id,
-                "register.vertegenwoordiging-zelf",
+                &REGISTER_VERTEGENWOORDIGING_ZELF,
                 "partij vertegenwoordigt zichzelf",
             );
         }
@@ -224,7 +233,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             found.fail(
                 "vertegenwoordigingen",
                 id,
-                "register.paar-uniek",
+                &REGISTER_PAAR_UNIEK,
                 "dubbel paar",
             );
         }
@@ -259,7 +268,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 found.fail(
                     "klantcontacten",
                     id,
-                    "register.nummer-uniek",
+                    &REGISTER_NUMMER_UNIEK,
                     "dubbel (referentie)nummer",
                 );
             }
@@ -269,7 +278,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 found.fail(
                     "klantcontacten",
                     id,
-                    "register.klantcontact-compleet",
+                    &REGISTER_KLANTCONTACT_COMPLEET,
                     "geen actor",
                 );
             }
@@ -277,7 +286,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 found.fail(
                     "klantcontacten",
                     id,
-                    "register.klantcontact-compleet",
+                    &REGISTER_KLANTCONTACT_COMPLEET,
                     "geen betrokkene",
                 );
             }
@@ -310,7 +319,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             found.fail(
                 "actorklantcontacten",
                 id,
-                "register.paar-uniek",
+                &REGISTER_PAAR_UNIEK,
                 "dubbel paar",
             );
         }
@@ -362,12 +371,12 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             found.fail(
                 "internetaken",
                 id,
-                "register.afgehandeld-op",
+                &REGISTER_AFGEHANDELD_OP,
                 "afgehandeldOp past niet bij de status",
             );
         }
         if standaard_profiel && r.actoren().is_empty() {
-            found.fail("internetaken", id, "register.taak-actor", "geen actor");
+            found.fail("internetaken", id, &REGISTER_TAAK_ACTOR, "geen actor");
         }
         for (k, n) in [
             ("n", filled(r.taak.nummer.as_ref())),
@@ -378,7 +387,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                     found.fail(
                         "internetaken",
                         id,
-                        "register.nummer-uniek",
+                        &REGISTER_NUMMER_UNIEK,
                         "dubbel (referentie)nummer",
                     );
                 }

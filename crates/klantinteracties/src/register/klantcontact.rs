@@ -10,6 +10,9 @@
 //! betrokkene is refused (KC-01, KC-02), and `plaatsgevondenOp` may not lie in the future
 //! (KC-07).
 
+use crate::register::regels::{
+    REGISTER_GEEN_TOEKOMST, REGISTER_KLANTCONTACT_COMPLEET, REGISTER_NUMMER_UNIEK,
+};
 use chrono::SecondsFormat;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -455,7 +458,7 @@ fn build(
                     &format!("{path}plaatsgevondenOp"),
                     "invalid",
                     "Een klantcontact heeft plaatsgevonden; plaatsgevondenOp kan niet in de toekomst liggen.",
-                    "register.geen-toekomst",
+                    &REGISTER_GEEN_TOEKOMST,
                 );
             }
         }
@@ -475,7 +478,7 @@ fn build(
                 &format!("{path}{field}"),
                 "unique",
                 format!("Er bestaat al een klantcontact met eenzelfde {field}."),
-                "register.nummer-uniek",
+                &REGISTER_NUMMER_UNIEK,
             );
         }
     }
@@ -577,7 +580,7 @@ impl Transactie<'_> {
                     "hadBetrokkenActoren",
                     "required",
                     format!("Klantcontact {} heeft minimaal één actor (F2173).", w.id),
-                    "register.klantcontact-compleet",
+                    &REGISTER_KLANTCONTACT_COMPLEET,
                 );
             }
             if self.state.ix.bk_klantcontact.get(&w.id).is_empty() {
@@ -588,7 +591,7 @@ impl Transactie<'_> {
                         "Klantcontact {} heeft minimaal één betrokkene (F2173).",
                         w.id
                     ),
-                    "register.klantcontact-compleet",
+                    &REGISTER_KLANTCONTACT_COMPLEET,
                 );
             }
         }
@@ -610,7 +613,7 @@ impl Transactie<'_> {
                         "actoren",
                         "required",
                         "Een klantcontact heeft minimaal één actor (F2173).",
-                        "register.klantcontact-compleet",
+                        &REGISTER_KLANTCONTACT_COMPLEET,
                     );
                 }
                 if r.betrokkenen.is_empty() {
@@ -618,7 +621,7 @@ impl Transactie<'_> {
                         "betrokkenen",
                         "required",
                         "Een klantcontact heeft minimaal één betrokkene (F2173).",
-                        "register.klantcontact-compleet",
+                        &REGISTER_KLANTCONTACT_COMPLEET,
                     );
                 }
                 c.invalid()?;

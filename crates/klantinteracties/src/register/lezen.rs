@@ -1,6 +1,7 @@
 //! Reading: the register's read methods live on [`Lezer`], a view of the state that the
 //! register (under its read lock) and a transaction (seeing its own writes) both hand out.
 
+use crate::register::regels::ZOEKEN_EXPAND;
 use std::sync::Arc;
 
 use uuid::Uuid;
@@ -155,7 +156,7 @@ impl<'a> Lezer<'a> {
                             "Selecteer een geldige keuze; beschikbaar zijn: {}.",
                             options.join(", ")
                         ),
-                        "zoeken.expand",
+                        &ZOEKEN_EXPAND,
                     )
                 })
                 .collect(),

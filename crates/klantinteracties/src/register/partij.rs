@@ -5,6 +5,10 @@
 //! (R15: re-linked). `voorkeursDigitaalAdres` and `voorkeursRekeningnummer` must be the
 //! partij's own (R13, R14); a contactpersoon works for an organisatie (R17).
 
+use crate::register::regels::{
+    REGISTER_CONTACTPERSOON_ORGANISATIE, REGISTER_NUMMER_UNIEK, REGISTER_VOORKEURSADRES,
+    REGISTER_VOORKEURSREKENINGNUMMER,
+};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -539,7 +543,7 @@ fn opslaan(
                 "partijIdentificatie.werkteVoorPartij.uuid",
                 "invalid",
                 "Partij object moet het soort 'organisatie' hebben.",
-                "register.contactpersoon-organisatie",
+                &REGISTER_CONTACTPERSOON_ORGANISATIE,
             ),
             Some(_) => {}
         }
@@ -552,7 +556,7 @@ fn opslaan(
             "soortPartij",
             "invalid",
             "Voor deze organisatie werken contactpersonen; de soort partij kan niet wijzigen.",
-            "register.contactpersoon-organisatie",
+            &REGISTER_CONTACTPERSOON_ORGANISATIE,
         );
     }
     for (field, ids, model, exists) in [
@@ -590,7 +594,7 @@ fn opslaan(
                 "nummer",
                 "unique",
                 "Er bestaat al een partij met eenzelfde nummer.",
-                "register.nummer-uniek",
+                &REGISTER_NUMMER_UNIEK,
             ));
         }
     }
@@ -680,7 +684,7 @@ fn opslaan(
                 "voorkeursDigitaalAdres",
                 "invalid",
                 "Het voorkeurs adres moet een gelinkte digitaal adres zijn.",
-                "register.voorkeursadres",
+                &REGISTER_VOORKEURSADRES,
             );
         }
     }
@@ -690,7 +694,7 @@ fn opslaan(
                 "voorkeursRekeningnummer",
                 "invalid",
                 "Het voorkeurs rekeningnummer moet een gelinkte rekeningnummer zijn.",
-                "register.voorkeursrekeningnummer",
+                &REGISTER_VOORKEURSREKENINGNUMMER,
             );
         }
     }

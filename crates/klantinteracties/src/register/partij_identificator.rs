@@ -4,6 +4,11 @@
 //! under a kvk_nummer; no self-reference; a parent with children keeps its soort and cannot
 //! be deleted (PROTECT).
 
+use crate::register::regels::{
+    REGISTER_IDENTIFICATOR_PER_PARTIJ, REGISTER_IDENTIFICATOR_UNIEK,
+    REGISTER_SUB_IDENTIFICATOR_BESCHERMD, REGISTER_SUB_IDENTIFICATOR_SOORT,
+    REGISTER_SUB_IDENTIFICATOR_ZELF, REGISTER_VESTIGING_ONDER_KVK,
+};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -168,7 +173,7 @@ pub(crate) fn plaats(
             &format!("{path}subIdentificatorVan"),
             "invalid",
             "Een `Partijidentificator` kan geen `subIdentificatorVan` zijn van zichzelf.",
-            "register.sub-identificator-zelf",
+            &REGISTER_SUB_IDENTIFICATOR_ZELF,
         );
     } else if let Some(s) = sub {
         match l.opt::<PartijIdentificatorInput>(s) {
@@ -186,7 +191,7 @@ pub(crate) fn plaats(
                         &format!("{path}subIdentificatorVan"),
                         "invalid",
                         "Het is alleen mogelijk om een subIdentifierVan te selecteren met codeSoortObjectId = `kvk_nummer`.",
-                        "register.vestiging-onder-kvk",
+                        &REGISTER_VESTIGING_ONDER_KVK,
                     );
                 }
             }
@@ -196,7 +201,7 @@ pub(crate) fn plaats(
             &format!("{path}subIdentificatorVan"),
             "invalid",
             "Voor een PartijIdentificator met codeSoortObjectId = `vestigingsnummer` is het verplicht om een `sub_identifier_van` met codeSoortObjectId = `kvk_nummer` te kiezen.",
-            "register.vestiging-onder-kvk",
+            &REGISTER_VESTIGING_ONDER_KVK,
         );
     }
     if let Some(old) = old {
@@ -207,7 +212,7 @@ pub(crate) fn plaats(
                 &format!("{path}partijIdentificator.codeSoortObjectId"),
                 "invalid",
                 "Het is niet mogelijk om de codeSoortObjectId van deze PartijIdentificator te wijzigen, omdat er andere PartijIdentificatoren aan gekoppeld zijn.",
-                "register.sub-identificator-soort",
+                &REGISTER_SUB_IDENTIFICATOR_SOORT,
             );
         }
     }
@@ -224,7 +229,7 @@ pub(crate) fn plaats(
                 &format!("{path}partijIdentificator.codeSoortObjectId"),
                 "unique",
                 "`CodeSoortObjectId` moet uniek zijn voor de Partij.",
-                "register.identificator-per-partij",
+                &REGISTER_IDENTIFICATOR_PER_PARTIJ,
             );
         }
     }
@@ -240,7 +245,7 @@ pub(crate) fn plaats(
             &format!("{path}partijIdentificator"),
             "unique",
             "`PartijIdentificator` moet uniek zijn, er bestaat er al een met deze gegevenscombinatie.",
-            "register.identificator-uniek",
+            &REGISTER_IDENTIFICATOR_UNIEK,
         );
     }
     uniek.conflict()?;
@@ -260,7 +265,7 @@ pub(crate) fn beschermd(
             if path.is_empty() { "nonFieldErrors" } else { path },
             "invalid",
             "Deze PartijIdentificator kan niet worden verwijderd, omdat er andere PartijIdentificatoren (subIdentificatorVan) naar verwijzen.",
-            "register.sub-identificator-beschermd",
+            &REGISTER_SUB_IDENTIFICATOR_BESCHERMD,
         ));
     }
     Ok(())

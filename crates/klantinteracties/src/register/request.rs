@@ -3,6 +3,8 @@
 //! runner, the command line and the Python binding use it to reach any function by name; a
 //! Rust caller uses the typed methods instead.
 
+use crate::register::regels::ZOEKEN_PARAMETER;
+use crate::rules::catalogue::{DOCUMENT_JSON, VELD_TYPE};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -247,7 +249,7 @@ impl Transactie<'_> {
                                 "De registratie past niet in het gevraagde type: {}",
                                 crate::rules::serde_reason(&e)
                             ),
-                            "veld.type",
+                            &VELD_TYPE,
                         ))
                     })?;
                 json(self.registreer_klantcontact(registratie))
@@ -387,7 +389,7 @@ impl Request {
 
 fn uuid(req: &Request) -> Result<Uuid, Error> {
     req.uuid
-        .ok_or_else(|| Error::Query(report("uuid", "required", "Geen uuid.", "zoeken.parameter")))
+        .ok_or_else(|| Error::Query(report("uuid", "required", "Geen uuid.", &ZOEKEN_PARAMETER)))
 }
 
 fn body(req: &Request) -> Result<Value, Error> {
@@ -396,7 +398,7 @@ fn body(req: &Request) -> Result<Value, Error> {
             "nonFieldErrors",
             "required",
             "Deze aanroep vraagt een body.",
-            "document.json",
+            &DOCUMENT_JSON,
         ))
     })
 }
@@ -418,6 +420,6 @@ fn unsupported(req: &Request) -> Error {
             req.method.http(),
             req.resource.collection()
         ),
-        "zoeken.parameter",
+        &ZOEKEN_PARAMETER,
     ))
 }

@@ -1,6 +1,9 @@
 //! Helpers the write methods share: request bodies, validation, PATCH merging, reference and
 //! uniqueness checks.
 
+use crate::regel::Rule;
+use crate::register::regels::{REGISTER_UUID_UNIEK, REGISTER_VERWIJZING};
+use crate::rules::catalogue::VELD_UUID;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use uuid::Uuid;
@@ -71,7 +74,7 @@ pub(crate) struct Checks {
 }
 
 impl Checks {
-    pub(crate) fn push(&mut self, name: &str, code: &str, reason: impl Into<String>, rule: &str) {
+    pub(crate) fn push(&mut self, name: &str, code: &str, reason: impl Into<String>, rule: &Rule) {
         self.violations.push(violation(name, code, reason, rule));
     }
 
@@ -82,7 +85,7 @@ impl Checks {
                 &format!("{name}.uuid"),
                 "invalid",
                 format!("{model} object bestaat niet."),
-                "register.verwijzing",
+                &REGISTER_VERWIJZING,
             );
         }
     }
@@ -156,14 +159,14 @@ impl Transactie<'_> {
             None | Some(Value::Null) => Ok(self.new_id()),
             Some(Value::String(s)) => {
                 let id = Uuid::parse_str(s).map_err(|_| {
-                    Error::invalid("uuid", "invalid", "Voer een geldige UUID in.", "veld.uuid")
+                    Error::invalid("uuid", "invalid", "Voer een geldige UUID in.", &VELD_UUID)
                 })?;
                 if exists(&id) {
                     return Err(Error::conflict(
                         "uuid",
                         "unique",
                         "Er bestaat al een object met deze uuid.",
-                        "register.uuid-uniek",
+                        &REGISTER_UUID_UNIEK,
                     ));
                 }
                 Ok(id)
@@ -172,7 +175,7 @@ impl Transactie<'_> {
                 "uuid",
                 "invalid",
                 "Voer een geldige UUID in.",
-                "veld.uuid",
+                &VELD_UUID,
             )),
         }
     }

@@ -1,6 +1,7 @@
 //! Vertegenwoordigingen (API 0.9.0 `/vertegenwoordigingen`; no F-code): one partij represents
 //! another. R18: not itself, and each pair at most once.
 
+use crate::register::regels::{REGISTER_PAAR_UNIEK, REGISTER_VERTEGENWOORDIGING_ZELF};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -108,7 +109,7 @@ fn build(
             "vertegenwoordigdePartij",
             "invalid",
             "De partij kan niet zichzelf vertegenwoordigen.",
-            "register.vertegenwoordiging-zelf",
+            &REGISTER_VERTEGENWOORDIGING_ZELF,
         );
     }
     c.invalid()?;
@@ -124,7 +125,7 @@ fn build(
             "nonFieldErrors",
             "unique",
             "De velden vertegenwoordigende_partij, vertegenwoordigde_partij moeten een unieke set zijn.",
-            "register.paar-uniek",
+            &REGISTER_PAAR_UNIEK,
         ));
     }
     Ok(r)

@@ -6,6 +6,7 @@
 //! candidates directly; the others are checked on the candidates (or, when no indexed filter
 //! is given, on a scan).
 
+use crate::register::regels::ZOEKEN_PARAMETER;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 use uuid::Uuid;
@@ -394,7 +395,7 @@ pub(crate) fn check<R>(
             "nonFieldErrors",
             "unknown-parameters",
             reason,
-            "zoeken.parameter",
+            &ZOEKEN_PARAMETER,
         ));
     }
     for (k, v) in &q.filters {
@@ -423,7 +424,7 @@ pub(crate) fn check<R>(
             Kind::Text => ("invalid", "Voer een geldige waarde in.".to_owned()),
         };
         r.violations
-            .push(violation(k, code, reason, "zoeken.parameter"));
+            .push(violation(k, code, reason, &ZOEKEN_PARAMETER));
     }
     if r.is_valid() {
         Ok(())

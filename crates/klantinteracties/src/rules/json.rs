@@ -4,6 +4,7 @@
 //! out of range (`1e400`), a `\u` escape that is a lone surrogate. Each is a `parse_error`
 //! with line, column and its real cause; no message quotes the document.
 
+use crate::rules::catalogue::DOCUMENT_JSON;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
@@ -31,7 +32,7 @@ fn violation(line: usize, column: usize, what: &str) -> Violation {
         name: "nonFieldErrors".to_owned(),
         code: "parse_error".to_owned(),
         reason: format!("JSON parse-fout op regel {line}, kolom {column}: {what}."),
-        rule: "document.json".to_owned(),
+        rule: DOCUMENT_JSON.id.to_owned(),
     }
 }
 

@@ -21,16 +21,16 @@ pub mod aliases;
 pub mod catalogue;
 mod json;
 mod normalise;
-mod profile;
 pub mod report;
 pub mod shape;
 pub mod shapes;
 pub mod walk;
 
+use crate::rules::catalogue::{DOCUMENT_JSON, VELD_TYPE};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-pub use profile::Profile;
+pub use crate::regel::Profile;
 pub use report::{Problem, Report, Violation};
 
 use crate::Resource;
@@ -138,7 +138,7 @@ fn too_deep(bytes: &[u8]) -> Option<Violation> {
                             "JSON parse-fout op regel {line}, kolom {column}: het document \
                              is dieper genest dan {MAX_NESTING} niveaus."
                         ),
-                        rule: "document.json".to_owned(),
+                        rule: DOCUMENT_JSON.id.to_owned(),
                     });
                 }
             }
@@ -189,7 +189,7 @@ pub fn parse_value<T: DeserializeOwned>(
                 "Het document past niet in het gevraagde type: {}",
                 serde_reason(&e)
             ),
-            rule: "veld.type".to_owned(),
+            rule: VELD_TYPE.id.to_owned(),
         }],
     })
 }

@@ -1,6 +1,11 @@
 //! The generic walker: checks a JSON value against a [`Shape`] in one pass and collects every
 //! violation with its path. It never panics and never stops at the first error.
 
+use crate::regel::Rule;
+use crate::rules::catalogue::{
+    DOCUMENT_OVERTREDINGEN, VELD_GETAL_BEREIK, VELD_KEUZE, VELD_LEEG, VELD_MAX_LENGTE,
+    VELD_MIN_LENGTE, VELD_NULL, VELD_ONBEKEND, VELD_TYPE, VELD_URL, VELD_UUID, VELD_VERPLICHT,
+};
 use serde_json::{Map, Value};
 
 use super::aliases;
@@ -55,7 +60,7 @@ impl<'a> Ctx<'a> {
                     self.omitted,
                     super::MAX_VIOLATIONS
                 ),
-                rule: "document.overtredingen".to_owned(),
+                rule: DOCUMENT_OVERTREDINGEN.id.to_owned(),
             });
         }
         self.violations
@@ -83,7 +88,7 @@ impl<'a> Ctx<'a> {
 
     /// Reports a violation at the current path (`nonFieldErrors` for the document itself, as
     /// DRF reports a body that is not an object).
-    pub fn report_here(&mut self, code: &str, rule: &str, reason: impl Into<String>) {
+    pub fn report_here(&mut self, code: &str, rule: &Rule, reason: impl Into<String>) {
         let mut name = self.path_with(None);
         if name.is_empty() {
             name.push_str("nonFieldErrors");
@@ -92,17 +97,17 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reports a violation at `field` below the current path.
-    pub fn report_at(&mut self, field: &str, code: &str, rule: &str, reason: impl Into<String>) {
+    pub fn report_at(&mut self, field: &str, code: &str, rule: &Rule, reason: impl Into<String>) {
         let name = self.path_with(Some(field));
         self.push(name, code, rule, reason);
     }
 
     /// Reports a violation of a rule across fields: `nonFieldErrors` below the current path.
-    pub fn report_object(&mut self, code: &str, rule: &str, reason: impl Into<String>) {
+    pub fn report_object(&mut self, code: &str, rule: &Rule, reason: impl Into<String>) {
         self.report_at("nonFieldErrors", code, rule, reason);
     }
 
-    fn push(&mut self, name: String, code: &str, rule: &str, reason: impl Into<String>) {
+    fn push(&mut self, name: String, code: &str, rule: &Rule, reason: impl Into<String>) {
         // A bounded report (document.overtredingen): a hostile document of millions of
         // violations costs time in proportion to its size, not memory or output.
         if self.violations.len() >= super::MAX_VIOLATIONS {
@@ -113,7 +118,7 @@ impl<'a> Ctx<'a> {
             name,
             code: code.to_owned(),
             reason: reason.into(),
-            rule: rule.to_owned(),
+            rule: rule.id.to_owned(),
         });
     }
 
@@ -122,7 +127,7 @@ impl<'a> Ctx<'a> {
         let Value::Object(map) = value else {
             self.report_here(
                 "invalid",
-                "veld.type",
+                &VELD_TYPE,
                 format!(
                     "Ongeldige data. Verwachtte een dictionary, maar kreeg een {}.",
                     type_name(value)
@@ -148,7 +153,7 @@ impl<'a> Ctx<'a> {
                         self.report_at(
                             field.name,
                             "required",
-                            "veld.verplicht",
+                            &VELD_VERPLICHT,
                             "Dit veld is vereist.",
                         );
                     }
@@ -159,7 +164,7 @@ impl<'a> Ctx<'a> {
                         self.report_at(
                             field.name,
                             "null",
-                            "veld.null",
+                            &VELD_NULL,
                             "Dit veld mag niet null zijn.",
                         );
                     }
@@ -190,9 +195,9 @@ impl<'a> Ctx<'a> {
                         reason.push_str("`?");
                     }
                     if safe {
-                        self.report_at(key, "unknown-field", "veld.onbekend", reason);
+                        self.report_at(key, "unknown-field", &VELD_ONBEKEND, reason);
                     } else {
-                        self.report_object("unknown-field", "veld.onbekend", reason);
+                        self.report_object("unknown-field", &VELD_ONBEKEND, reason);
                     }
                 }
             }
@@ -207,7 +212,7 @@ impl<'a> Ctx<'a> {
             Kind::Text(t) => self.text(v, t),
             Kind::Bool => {
                 if !v.is_boolean() {
-                    self.report_here("invalid", "veld.type", "Moet een geldige boolean zijn.");
+                    self.report_here("invalid", &VELD_TYPE, "Moet een geldige boolean zijn.");
                 }
             }
             Kind::Int { min, max } => self.int(v, *min, *max),
@@ -216,7 +221,7 @@ impl<'a> Ctx<'a> {
                 if !ok {
                     self.report_here(
                         "invalid_choice",
-                        "veld.keuze",
+                        &VELD_KEUZE,
                         // The value itself is not repeated: it may be personal data.
                         format!("Ongeldige keuze; kies uit: {}.", choices.join(", ")),
                     );
@@ -225,20 +230,20 @@ impl<'a> Ctx<'a> {
             Kind::Uuid => {
                 let ok = v.as_str().is_some_and(|s| uuid::Uuid::try_parse(s).is_ok());
                 if !ok {
-                    self.report_here("invalid", "veld.uuid", "Moet een geldige UUID zijn.");
+                    self.report_here("invalid", &VELD_UUID, "Moet een geldige UUID zijn.");
                 }
             }
             Kind::Uri { max } => match v.as_str() {
                 Some(s) if s.chars().count() > *max => self.max_length(*max),
                 Some(s) if is_url(s) => {}
-                _ => self.report_here("invalid", "veld.url", "Voer een geldige URL in."),
+                _ => self.report_here("invalid", &VELD_URL, "Voer een geldige URL in."),
             },
             Kind::Object(shape) => self.object(v, shape),
             Kind::List(item) => {
                 let Value::Array(items) = v else {
                     self.report_here(
                         "not_a_list",
-                        "veld.type",
+                        &VELD_TYPE,
                         format!(
                             "Verwachtte een lijst met items maar kreeg type \"{}\".",
                             type_name(v)
@@ -249,7 +254,7 @@ impl<'a> Ctx<'a> {
                 for (i, item_value) in items.iter().enumerate() {
                     self.path.push(Segment::Index(i));
                     if item_value.is_null() {
-                        self.report_here("null", "veld.null", "Dit veld mag niet null zijn.");
+                        self.report_here("null", &VELD_NULL, "Dit veld mag niet null zijn.");
                     } else {
                         self.kind(item_value, item, parent);
                     }
@@ -260,7 +265,7 @@ impl<'a> Ctx<'a> {
                 let Value::Object(entries) = v else {
                     self.report_here(
                         "invalid",
-                        "veld.type",
+                        &VELD_TYPE,
                         format!(
                             "Verwachtte een dictionary met items maar kreeg type \"{}\".",
                             type_name(v)
@@ -310,14 +315,14 @@ impl<'a> Ctx<'a> {
         let Some(s) = v.as_str() else {
             self.report_here(
                 "invalid",
-                "veld.type",
+                &VELD_TYPE,
                 format!("Geen geldige tekenreeks, maar {}.", type_name(v)),
             );
             return;
         };
         if s.is_empty() {
             if !t.blank {
-                self.report_here("blank", "veld.leeg", "Dit veld mag niet leeg zijn.");
+                self.report_here("blank", &VELD_LEEG, "Dit veld mag niet leeg zijn.");
             }
             return;
         }
@@ -332,7 +337,7 @@ impl<'a> Ctx<'a> {
             if len < min {
                 self.report_here(
                     "min_length",
-                    "veld.min-lengte",
+                    &VELD_MIN_LENGTE,
                     format!("Zorg ervoor dat dit veld minimaal {min} karakters bevat."),
                 );
                 return;
@@ -348,7 +353,7 @@ impl<'a> Ctx<'a> {
     fn max_length(&mut self, max: usize) {
         self.report_here(
             "max_length",
-            "veld.max-lengte",
+            &VELD_MAX_LENGTE,
             format!("Zorg ervoor dat dit veld niet meer dan {max} karakters bevat."),
         );
     }
@@ -360,20 +365,16 @@ impl<'a> Ctx<'a> {
         match n {
             Some(n) if n < min => self.report_here(
                 "min_value",
-                "veld.getal-bereik",
+                &VELD_GETAL_BEREIK,
                 format!("Zorg ervoor dat deze waarde groter of gelijk is aan {min}."),
             ),
             Some(n) if n > max => self.report_here(
                 "max_value",
-                "veld.getal-bereik",
+                &VELD_GETAL_BEREIK,
                 format!("Zorg ervoor dat deze waarde kleiner of gelijk is aan {max}."),
             ),
             Some(_) => {}
-            None => self.report_here(
-                "invalid",
-                "veld.type",
-                "Een geldig geheel getal is vereist.",
-            ),
+            None => self.report_here("invalid", &VELD_TYPE, "Een geldig geheel getal is vereist."),
         }
     }
 }

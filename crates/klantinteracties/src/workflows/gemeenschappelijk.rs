@@ -2,6 +2,8 @@
 //! parts (F2173) under the input's own paths, registering a reply to an earlier klantcontact
 //! (decision 8 of the brief, C9708), and taking up and closing an interne taak (F5241).
 
+use crate::register::regels::REGISTER_VERWIJZING;
+use crate::workflows::regels::WORKFLOW_TAAK_TE_VERWERKEN;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -169,7 +171,7 @@ pub(crate) fn zonder_eigen(
             name: format!("{pad}.{veld}"),
             code: "invalid".to_owned(),
             reason: "Dit veld vult de workflow zelf in.".to_owned(),
-            rule: REGEL.to_owned(),
+            rule: REGEL.id.to_owned(),
         })
         .collect();
     if violations.is_empty() {
@@ -332,7 +334,7 @@ pub(crate) fn open_taak(
             "taak.uuid",
             "invalid",
             "InterneTaak object bestaat niet.",
-            "register.verwijzing",
+            &REGISTER_VERWIJZING,
         ),
         other => other,
     })?;
@@ -341,7 +343,7 @@ pub(crate) fn open_taak(
             "taak.uuid",
             "invalid",
             "Deze interne taak is al verwerkt; alleen een taak die te verwerken is kan worden afgehandeld.",
-            "workflow.taak-te-verwerken",
+            &WORKFLOW_TAAK_TE_VERWERKEN,
         ));
     }
     Ok(t)

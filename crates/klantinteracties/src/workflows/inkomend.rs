@@ -2,6 +2,7 @@
 //! KCC (C1199, C2138, C9853). Source: `achtergronddocumentatie/artefacten/1199.md`,
 //! `2138.md`, `9853.md`; notes §5.6–§5.8 and §6 item 18.
 
+use crate::workflows::regels::{WORKFLOW_BRIEF_GEEN_NIEUWE_PARTIJ, WORKFLOW_EMAIL_GEEN_PARTIJ};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -134,7 +135,7 @@ fn email(tx: &mut Transactie<'_>, invoer: &Email) -> Result<Uitkomst, Error> {
         &["anoniem", "ongekend"],
         "een e-mailadres is geen basis om een partij te kennen (C1199 §4, B3485); koppel later \
          met F3246.",
-        "workflow.email-geen-partij",
+        &WORKFLOW_EMAIL_GEEN_PARTIJ,
     )?;
     let mut v = Verzameling::default();
     let mut contact = Contact::nieuw(&invoer.klantcontact, &invoer.actor)
@@ -164,7 +165,7 @@ fn brief(tx: &mut Transactie<'_>, invoer: &Brief) -> Result<Uitkomst, Error> {
     invoer.klant.eis(
         &["anoniem", "ongekend", "gekend"],
         "een brief is geen authenticatie: een nieuwe partij wordt er niet mee geregistreerd.",
-        "workflow.brief-geen-nieuwe-partij",
+        &WORKFLOW_BRIEF_GEEN_NIEUWE_PARTIJ,
     )?;
     let mut v = Verzameling::default();
     let mut contact = Contact::nieuw(&invoer.klantcontact, &invoer.actor)

@@ -6,6 +6,8 @@
 //! [`Value`] adds the path on the way out: each object key and list index an error passes
 //! through is put in front of its path. A missing or unknown field names itself.
 
+use crate::regel::Rule;
+use crate::workflows::regels::WORKFLOW_INVOER;
 use std::fmt::{self, Display};
 
 use serde::de::value::BorrowedStrDeserializer;
@@ -18,7 +20,7 @@ use serde_json::{Map, Value};
 use crate::register::Error;
 
 /// The rule id of an input that does not fit the workflow's input type.
-pub(crate) const REGEL: &str = "workflow.invoer";
+pub(crate) const REGEL: &Rule = &WORKFLOW_INVOER;
 
 /// Reads `input` as `T`; an error names the JSON path and a ZGW code (`required`,
 /// `unknown-field`, `invalid_choice`, `invalid`).

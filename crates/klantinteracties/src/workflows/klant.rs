@@ -2,6 +2,7 @@
 //! `soort`), and how that becomes a betrokkene (BK-01 … BK-04) and, for a klant who was
 //! authenticated but is not yet known, a partij registered first (F7554, C9167 variant C).
 
+use crate::regel::Rule;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -182,7 +183,7 @@ impl Klant {
     }
 
     /// Refuses a soort this workflow does not accept (`invalid_choice` at `klant.soort`).
-    pub(crate) fn eis(&self, toegestaan: &[&str], waarom: &str, regel: &str) -> Result<(), Error> {
+    pub(crate) fn eis(&self, toegestaan: &[&str], waarom: &str, regel: &Rule) -> Result<(), Error> {
         if toegestaan.contains(&self.soort()) {
             Ok(())
         } else {

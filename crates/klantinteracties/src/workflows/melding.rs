@@ -2,6 +2,7 @@
 //! Source: `achtergronddocumentatie/artefacten/4390.md` and `0359.md`, notes §5.9, §5.10 and
 //! §6 item 15.
 
+use crate::workflows::regels::WORKFLOW_MELDING_ONGEKEND;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -40,7 +41,7 @@ fn meld(tx: &mut Transactie<'_>, invoer: &MeldingOpenbareRuimte) -> Result<Uitko
         &["anoniem", "ongekend"],
         "de melder is een ongekende klant; de contactgegevens voor de terugmelding staan bij \
          de zaak (C4390 §2).",
-        "workflow.melding-ongekend",
+        &WORKFLOW_MELDING_ONGEKEND,
     )?;
     let mut v = Verzameling::default();
     let contact =

@@ -50,6 +50,8 @@ mod uitkomst;
 mod vooraf;
 mod vraag;
 
+use crate::regel::Rule;
+use crate::workflows::regels::WORKFLOW_NAAM;
 use schemars::{generate::SchemaSettings, JsonSchema, Schema};
 use serde::Serialize;
 use serde_json::Value;
@@ -137,7 +139,7 @@ pub struct WorkflowInfo {
 pub const AFGELEID: &str = "cases.md (alleen code en titel; afgeleid, geen artefact)";
 
 /// The rule id of an unknown workflow name.
-const ONBEKEND: &str = "workflow.naam";
+const ONBEKEND: &Rule = &WORKFLOW_NAAM;
 
 macro_rules! catalogus {
     (

@@ -1,6 +1,8 @@
 //! C9018: a product requested by phone, for an authenticated klant. Source:
 //! `achtergronddocumentatie/artefacten/9018.md`, notes §5.11.
 
+use crate::regel::Rule;
+use crate::workflows::regels::WORKFLOW_PRODUCTAANVRAAG_AUTHENTICATIE;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -15,7 +17,7 @@ use crate::register::{Error, Register, Transactie};
 /// The gevraagde handeling of C9018's optional task when the input names none.
 pub const ZAAK_AANMAKEN: &str = "Zaak aanmaken";
 
-const AUTHENTICATIE: &str = "workflow.productaanvraag-authenticatie";
+const AUTHENTICATIE: &Rule = &WORKFLOW_PRODUCTAANVRAAG_AUTHENTICATIE;
 
 /// A product request (C9018).
 #[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]

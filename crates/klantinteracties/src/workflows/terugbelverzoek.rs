@@ -1,6 +1,7 @@
 //! C9167: a question that cannot be answered directly becomes a call-back request. Source:
 //! the seed `C9167-terugbelverzoek.md` (20-11-2023, newer than artefact 9167), notes §5.3.
 
+use crate::workflows::regels::WORKFLOW_TERUGBELVERZOEK_CONTACTGEGEVENS;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -42,7 +43,7 @@ fn uitvoeren(tx: &mut Transactie<'_>, invoer: &Terugbelverzoek) -> Result<Uitkom
     invoer.klant.eis(
         &["ongekend", "gekend", "nieuw"],
         "om terug te bellen zijn contactgegevens of een partij nodig (C9167 §3).",
-        "workflow.terugbelverzoek-contactgegevens",
+        &WORKFLOW_TERUGBELVERZOEK_CONTACTGEGEVENS,
     )?;
     let mut v = Verzameling::default();
     let mut contact = Contact::nieuw(&invoer.klantcontact, &invoer.actor);

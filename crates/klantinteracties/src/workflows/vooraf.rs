@@ -16,6 +16,11 @@
 //! - **rejected** (the register or a workflow rule refuses the input): nothing; each workflow
 //!   is one transaction.
 
+use crate::regel::Rule;
+use crate::register::regels::REGISTER_VERWIJZING;
+use crate::workflows::regels::{
+    WORKFLOW_VOORAF_GEAUTOMATISEERDE_ACTOR, WORKFLOW_VOORAF_OVERNAME_DOOR_MEDEWERKER,
+};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -32,9 +37,9 @@ use crate::model::{
 use crate::register::{Error, Register, Transactie};
 
 /// The rule of the pre-intake's actor: a geautomatiseerde actor.
-const GEAUTOMATISEERD: &str = "workflow.vooraf-geautomatiseerde-actor";
+const GEAUTOMATISEERD: &Rule = &WORKFLOW_VOORAF_GEAUTOMATISEERDE_ACTOR;
 /// The rule of the takeover's actor: a medewerker.
-const OVERNAME: &str = "workflow.vooraf-overname-door-medewerker";
+const OVERNAME: &Rule = &WORKFLOW_VOORAF_OVERNAME_DOOR_MEDEWERKER;
 
 /// Information asked beforehand by a voice menu, chat bot or e-form (C3155, derived).
 #[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -133,14 +138,14 @@ fn eis_actor(
     actor: &Verwijzing<ActorId>,
     pad: &str,
     soort: SoortActor,
-    regel: &str,
+    regel: &Rule,
 ) -> Result<Actor, Error> {
     let a = tx.vraag_actor_op(actor.uuid).map_err(|e| match e {
         Error::NotFound { .. } => Error::invalid(
             &format!("{pad}.uuid"),
             "invalid",
             "Actor object bestaat niet.",
-            "register.verwijzing",
+            &REGISTER_VERWIJZING,
         ),
         other => other,
     })?;
@@ -224,7 +229,7 @@ fn neem_over(tx: &mut Transactie<'_>, invoer: &Overname) -> Result<Uitkomst, Err
             "vooraf.uuid",
             "invalid",
             "Klantcontact object bestaat niet.",
-            "register.verwijzing",
+            &REGISTER_VERWIJZING,
         ),
         other => other,
     })?;

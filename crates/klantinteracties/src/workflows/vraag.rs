@@ -2,6 +2,7 @@
 //! colleague (C0534). Source: `achtergronddocumentatie/artefacten/0992.md` and `0534.md`;
 //! notes §5.1 and §5.2.
 
+use crate::register::regels::REGISTER_VERWIJZING;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -108,7 +109,7 @@ fn na_doorverbinden(
             "klantcontact.uuid",
             "invalid",
             "Klantcontact object bestaat niet.",
-            "register.verwijzing",
+            &REGISTER_VERWIJZING,
         ),
         other => other,
     })?;

@@ -2,6 +2,7 @@
 //! gemeente that takes part in klantcontacten (AC-04). In the `standaard` profile a medewerker
 //! has functie, e-mailadres and telefoonnummer, a geautomatiseerde actor a functie.
 
+use crate::rules::catalogue::ACTOR_IDENTIFICATIE;
 use serde_json::{Map, Value};
 
 use super::common::{
@@ -25,7 +26,7 @@ fn medewerker_email(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
         ctx.report_at(
             "emailadres",
             "required",
-            "actor.identificatie",
+            &ACTOR_IDENTIFICATIE,
             "Een medewerker heeft een e-mailadres (AC-04).",
         );
     }
@@ -83,7 +84,7 @@ fn identificatie_aanwezig(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
         ctx.report_at(
             "actorIdentificatie",
             "required",
-            "actor.identificatie",
+            &ACTOR_IDENTIFICATIE,
             "Een medewerker of geautomatiseerde actor heeft een `actorIdentificatie` met ten minste de functie (AC-04).",
         );
     }

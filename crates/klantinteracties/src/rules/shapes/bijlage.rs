@@ -2,6 +2,7 @@
 //! content of a klantcontact (BL-01, BL-02). In the `standaard` profile it belongs to a
 //! klantcontact and identifies its object.
 
+use crate::rules::catalogue::BIJLAGE_VOLLEDIG;
 use serde_json::{Map, Value};
 
 use super::common::{has_content, IDENTIFICATOR, REF, URL, UUID};
@@ -23,7 +24,7 @@ fn volledig(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
         ),
     ] {
         if !has_content(m, key) {
-            ctx.report_at(key, "required", "bijlage.volledig", reason);
+            ctx.report_at(key, "required", &BIJLAGE_VOLLEDIG, reason);
         }
     }
 }

@@ -2,6 +2,7 @@
 //! `beginDatum` to `eindDatum`. Open Klant checks no date order (R29); the `standaard`
 //! profile wants the end not before the start.
 
+use crate::rules::catalogue::CATEGORIE_RELATIE_DATUMVOLGORDE;
 use serde_json::{Map, Value};
 
 use super::common::{str_of, CATEGORIE_VERWIJZING, DATUM, REF, URL, UUID};
@@ -21,7 +22,7 @@ fn datumvolgorde(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
             ctx.report_at(
                 "eindDatum",
                 "invalid",
-                "categorie-relatie.datumvolgorde",
+                &CATEGORIE_RELATIE_DATUMVOLGORDE,
                 "De einddatum mag niet voor de begindatum liggen.",
             );
         }

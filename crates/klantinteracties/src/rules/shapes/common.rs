@@ -2,6 +2,7 @@
 //! contactnaam group, the identificator groups of onderwerpobject, bijlage and actor, and the
 //! text checks the field descriptions use.
 
+use crate::rules::catalogue::{VELD_NUMMER, VELD_URL};
 use std::str::FromStr;
 
 use serde_json::{Map, Value};
@@ -52,7 +53,7 @@ pub(crate) fn nummer(s: &str, p: Profile) -> Result<(), WaardeFout> {
     } else {
         Err(WaardeFout::new(
             "invalid",
-            "veld.nummer",
+            &VELD_NUMMER,
             "Een nummer mag alleen uit cijfers bestaan.",
         ))
     }
@@ -64,7 +65,7 @@ pub(crate) fn url(s: &str, _: Profile) -> Result<(), WaardeFout> {
     } else {
         Err(WaardeFout::new(
             "invalid",
-            "veld.url",
+            &VELD_URL,
             "Voer een geldige URL in.",
         ))
     }

@@ -2,6 +2,7 @@
 //! `isStandaardAdres` only for a partij's address (R20), `referentie` a slug (R21), and in
 //! the `standaard` profile always linked to a partij or a betrokkene (F1995, DA-01).
 
+use crate::rules::catalogue::{DIGITAAL_ADRES_GEKOPPELD, DIGITAAL_ADRES_STANDAARD_ADRES};
 use serde_json::{Map, Value};
 
 use super::betrokkene;
@@ -40,7 +41,7 @@ fn standaard_adres(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
         ctx.report_at(
             "isStandaardAdres",
             "invalid",
-            "digitaal-adres.standaard-adres",
+            &DIGITAAL_ADRES_STANDAARD_ADRES,
             "`is_standaard_adres` kan alleen gezet worden als `verstrekt_door_partij` niet leeg is.",
         );
     }
@@ -54,7 +55,7 @@ fn gekoppeld(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
     {
         ctx.report_object(
             "invalid",
-            "digitaal-adres.gekoppeld",
+            &DIGITAAL_ADRES_GEKOPPELD,
             "Een digitaal adres is altijd gekoppeld aan een partij (`verstrektDoorPartij`) of aan een betrokkene (`verstrektDoorBetrokkene`).",
         );
     }

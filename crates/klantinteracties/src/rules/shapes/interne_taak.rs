@@ -2,6 +2,9 @@
 //! IT-01 … IT-04). Exactly one of `toegewezenAanActor` (deprecated) and
 //! `toegewezenAanActoren` (Open Klant R26); `afgehandeldOp` only when `verwerkt` (R27).
 
+use crate::rules::catalogue::{
+    INTERNE_TAAK_AFGEHANDELD_ALLEEN_VERWERKT, INTERNE_TAAK_EEN_TOEWIJZING,
+};
 use serde_json::{Map, Value};
 
 use super::common::{
@@ -20,12 +23,12 @@ fn een_toewijzing(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
     match (m.contains_key("toegewezenAanActor"), m.contains_key("toegewezenAanActoren")) {
         (false, false) if !ctx.partial => ctx.report_object(
             "invalid",
-            "interne-taak.een-toewijzing",
+            &INTERNE_TAAK_EEN_TOEWIJZING,
             "`toegewezen_aan_actor` of `toegewezen_aan_actoren` is required (mag niet beiden gebruiken).",
         ),
         (true, true) => ctx.report_object(
             "invalid",
-            "interne-taak.een-toewijzing",
+            &INTERNE_TAAK_EEN_TOEWIJZING,
             "`toegewezen_aan_actor` en `toegewezen_aan_actoren` mag niet beiden gebruikt worden.",
         ),
         _ => {}
@@ -37,7 +40,7 @@ fn afgehandeld_alleen_verwerkt(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
         ctx.report_at(
             "afgehandeldOp",
             "invalid",
-            "interne-taak.afgehandeld-alleen-verwerkt",
+            &INTERNE_TAAK_AFGEHANDELD_ALLEEN_VERWERKT,
             "De Internetaak kan geen afgehandeld op datum bevatten als de status niet op 'verwerkt' staat.",
         );
     }

@@ -2,6 +2,7 @@
 //! channel, language and content; `verdereActieOndernomen` and `indicatieContactGelukt` are
 //! not both true (Open Klant R22), metadata values are short texts (R23).
 
+use crate::rules::catalogue::KLANTCONTACT_GEEN_VERDERE_ACTIE_BIJ_GELUKT;
 use serde_json::{Map, Value};
 
 use super::common::{
@@ -15,7 +16,7 @@ fn geen_verdere_actie_bij_gelukt(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
     if is_true(m, "indicatieContactGelukt") && is_true(m, "verdereActieOndernomen") {
         ctx.report_object(
             "no-further-action-when-contact-succesful",
-            "klantcontact.geen-verdere-actie-bij-gelukt",
+            &KLANTCONTACT_GEEN_VERDERE_ACTIE_BIJ_GELUKT,
             "Als het contact gelukt is kan er geen verdere actie zijn ondernomen",
         );
     }

@@ -2,6 +2,7 @@
 //! register or an earlier klantcontact (OB-01, OB-02). In the `standaard` profile it belongs
 //! to a klantcontact and names its subject.
 
+use crate::rules::catalogue::ONDERWERPOBJECT_VOLLEDIG;
 use serde_json::{Map, Value};
 
 use super::common::{has_content, is_set, IDENTIFICATOR, REF, URL, UUID};
@@ -16,7 +17,7 @@ fn volledig(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
         ctx.report_at(
             "klantcontact",
             "required",
-            "onderwerpobject.volledig",
+            &ONDERWERPOBJECT_VOLLEDIG,
             "Een onderwerpobject hoort bij een klantcontact.",
         );
     }
@@ -31,7 +32,7 @@ fn verwijst(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
     {
         ctx.report_object(
             "invalid",
-            "onderwerpobject.volledig",
+            &ONDERWERPOBJECT_VOLLEDIG,
             "Een onderwerpobject verwijst naar een object (`onderwerpobjectidentificator`) of naar een eerder klantcontact (`wasKlantcontact`).",
         );
     }

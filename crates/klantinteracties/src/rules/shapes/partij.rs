@@ -2,6 +2,11 @@
 //! partij-identificatoren (Open Klant R10–R12) and the preferred digitaal adres and
 //! rekeningnummer that must be among the partij's own (R13, R14; PA-10).
 
+use crate::regel::Rule;
+use crate::rules::catalogue::{
+    PARTIJ_CONTACTPERSOON, PARTIJ_IDENTIFICATOREN_UNIEK, PARTIJ_IDENTIFICATOR_SOORT_UNIEK,
+    PARTIJ_VOORKEURS_DIGITAAL_ADRES, PARTIJ_VOORKEURS_REKENINGNUMMER,
+};
 use serde_json::{Map, Value};
 
 use super::common::{
@@ -45,7 +50,7 @@ fn contactpersoon_volledig(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
             ctx.report_at(
                 key,
                 "required",
-                "partij.contactpersoon",
+                &PARTIJ_CONTACTPERSOON,
                 "Een contactpersoon heeft een contactnaam en werkte voor een organisatie.",
             );
         }
@@ -95,7 +100,7 @@ fn voorkeur_in_lijst(
     ctx: &mut Ctx<'_>,
     voorkeur: &str,
     lijst: &str,
-    rule: &str,
+    rule: &Rule,
     fout: &str,
     leeg: &str,
 ) {
@@ -126,7 +131,7 @@ fn voorkeuren(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
         ctx,
         "voorkeursDigitaalAdres",
         "digitaleAdressen",
-        "partij.voorkeurs-digitaal-adres",
+        &PARTIJ_VOORKEURS_DIGITAAL_ADRES,
         "Het voorkeurs adres moet een gelinkte digitaal adres zijn.",
         "voorkeursDigitaalAdres mag niet meegegeven worden als digitaleAdressen leeg is.",
     );
@@ -135,7 +140,7 @@ fn voorkeuren(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
         ctx,
         "voorkeursRekeningnummer",
         "rekeningnummers",
-        "partij.voorkeurs-rekeningnummer",
+        &PARTIJ_VOORKEURS_REKENINGNUMMER,
         "Het voorkeurs rekeningnummer moet een gelinkte rekeningnummer zijn.",
         "voorkeursRekeningnummer mag niet meegegeven worden als rekeningnummers leeg is.",
     );
@@ -155,7 +160,7 @@ fn geen_dubbele_identificatoren(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
             ctx.report_at(
                 &format!("partijIdentificatoren.{i}.uuid"),
                 "duplicated",
-                "partij.identificatoren-uniek",
+                &PARTIJ_IDENTIFICATOREN_UNIEK,
                 "Duplicaat uuid kan niet worden ingevoerd voor `partij_identificatoren`.",
             );
         } else {
@@ -180,7 +185,7 @@ fn een_per_soort(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
             if seen.contains(&soort) {
                 ctx.report_object(
                     "invalid",
-                    "partij.identificator-soort-uniek",
+                    &PARTIJ_IDENTIFICATOR_SOORT_UNIEK,
                     "`CodeSoortObjectId` moet uniek zijn voor de Partij.",
                 );
                 return;

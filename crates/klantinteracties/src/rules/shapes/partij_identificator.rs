@@ -3,6 +3,11 @@
 //! (R2: BSN and RSIN with the 11-proef), the kvk parent of a vestigingsnummer (R3) and no
 //! self-reference (R7).
 
+use crate::rules::catalogue::{
+    PARTIJ_IDENTIFICATOREN_GENEST, PARTIJ_IDENTIFICATOR_GEEN_EIGEN_OUDER,
+    PARTIJ_IDENTIFICATOR_HIERARCHIE, PARTIJ_IDENTIFICATOR_OBJECT_ID_VERPLICHT,
+    PARTIJ_IDENTIFICATOR_VESTIGING_ONDER_KVK,
+};
 use serde_json::{Map, Value};
 
 use super::common::{ref_uuid, str_of, text, REF, URL};
@@ -48,7 +53,7 @@ fn hierarchie(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
                 ctx.report_at(
                     "codeObjecttype",
                     "invalid",
-                    "partij-identificator.hierarchie",
+                    &PARTIJ_IDENTIFICATOR_HIERARCHIE,
                     format!("voor `codeRegister` {register} zijn alleen deze waarden toegestaan: {ok:?}"),
                 );
             }
@@ -60,7 +65,7 @@ fn hierarchie(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
                 ctx.report_at(
                     "codeSoortObjectId",
                     "invalid",
-                    "partij-identificator.hierarchie",
+                    &PARTIJ_IDENTIFICATOR_HIERARCHIE,
                     format!("voor `codeObjecttype` {objecttype} zijn alleen deze waarden toegestaan: {ok:?}"),
                 );
             }
@@ -78,7 +83,7 @@ fn object_id(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
             ctx.report_at(
                 "objectId",
                 "blank",
-                "partij-identificator.object-id-verplicht",
+                &PARTIJ_IDENTIFICATOR_OBJECT_ID_VERPLICHT,
                 "Dit veld mag niet leeg zijn.",
             );
         }
@@ -123,7 +128,7 @@ fn sub_identificator(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
         ctx.report_at(
             "subIdentificatorVan",
             "invalid",
-            "partij-identificator.vestiging-onder-kvk",
+            &PARTIJ_IDENTIFICATOR_VESTIGING_ONDER_KVK,
             "Voor een PartijIdentificator met codeSoortObjectId = `vestigingsnummer` is het verplicht om een `sub_identifier_van` met codeSoortObjectId = `kvk_nummer` te kiezen.",
         );
     }
@@ -132,7 +137,7 @@ fn sub_identificator(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
             ctx.report_at(
                 "subIdentificatorVan",
                 "invalid",
-                "partij-identificator.geen-eigen-ouder",
+                &PARTIJ_IDENTIFICATOR_GEEN_EIGEN_OUDER,
                 "Een `Partijidentificator` kan geen `subIdentificatorVan` zijn van zichzelf.",
             );
         }
@@ -167,7 +172,7 @@ fn geen_identificeerde_partij(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
         ctx.report_at(
             "identificeerdePartij",
             "invalid",
-            "partij.identificatoren-genest",
+            &PARTIJ_IDENTIFICATOREN_GENEST,
             "Het veld `identificeerde_partij` wordt automatisch ingesteld en dient niet te worden opgegeven.",
         );
     }

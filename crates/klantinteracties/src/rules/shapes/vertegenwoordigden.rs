@@ -1,6 +1,7 @@
 //! Vertegenwoordigden (`/vertegenwoordigingen`): a partij that represented another; a partij
 //! cannot represent itself (Open Klant R18, VT-01).
 
+use crate::rules::catalogue::VERTEGENWOORDIGING_NIET_ZICHZELF;
 use serde_json::{Map, Value};
 
 use super::common::{ref_uuid, reference, URL, UUID};
@@ -16,7 +17,7 @@ fn niet_zichzelf(m: &Map<String, Value>, ctx: &mut Ctx<'_>) {
             ctx.report_at(
                 "vertegenwoordigdePartij",
                 "invalid",
-                "vertegenwoordiging.niet-zichzelf",
+                &VERTEGENWOORDIGING_NIET_ZICHZELF,
                 "De partij kan niet zichzelf vertegenwoordigen.",
             );
         }

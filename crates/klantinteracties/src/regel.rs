@@ -1,5 +1,10 @@
-//! Profiles: which rules apply (architecture section 3).
+//! A rule and the profiles that enforce it: the base every layer reports against. A rule is
+//! a typed value (`pub const VELD_MAX_LENGTE: Rule`), defined in the layer that reports it
+//! (`model::regels`, `rules::catalogue`, `register::regels`, `workflows::regels`) and named
+//! where its violation is made, so a violation cannot name a rule that is not catalogued;
+//! `catalogus` puts them together. Profiles (architecture section 3) say which rules apply.
 
+use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
 
@@ -62,4 +67,19 @@ impl FromStr for Profile {
             )),
         }
     }
+}
+
+/// One rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// Stable id, reported as `rule` in every violation.
+    pub id: &'static str,
+    /// What the rule demands, in one line.
+    pub description: &'static str,
+    /// Where it comes from: API 0.9.0, a VNG document code and section, an Open Klant rule.
+    pub source: &'static str,
+    /// The profiles that enforce it.
+    pub profiles: &'static [Profile],
+    /// The `code`s its violations carry.
+    pub codes: &'static [&'static str],
 }
