@@ -83,3 +83,29 @@ pub struct Rule {
     /// The `code`s its violations carry.
     pub codes: &'static [&'static str],
 }
+
+/// Declares rules as `pub const`s, two lines each: the constant's name, then the id, the
+/// profiles, the codes, the source and the description, which also becomes the constant's
+/// documentation.
+///
+/// ```ignore
+/// regels! {
+///     VELD_MAX_LENGTE: "veld.max-lengte", BOTH, ["max_length"], "API 0.9.0 (maxLength)",
+///         "A text is not longer than its maxLength.";
+/// }
+/// ```
+macro_rules! regels {
+    ($( $naam:ident: $id:literal, $profiles:expr, [$($code:literal),*], $source:literal, $description:literal; )+) => {
+        $(
+            #[doc = $description]
+            pub const $naam: $crate::regel::Rule = $crate::regel::Rule {
+                id: $id,
+                description: $description,
+                source: $source,
+                profiles: $profiles,
+                codes: &[$($code),*],
+            };
+        )+
+    };
+}
+pub(crate) use regels;
