@@ -2,7 +2,7 @@
 //! by the standard itself (`voorbeeldvulling-referentielijsten`).
 //!
 //! Kanaal has no national filling ("Vraag uitgezet"), Land refers to ISO 3166-1 (see
-//! [`super::iso`]) and SoortDigitaalAdres is a closed enum in API 0.9.0
+//! `iso`) and SoortDigitaalAdres is a closed enum in API 0.9.0
 //! ([`super::codes::SoortDigitaalAdres`]). What is left is the Taal list.
 
 /// The voorbeeldvulling of the referentielijst Taal: a selection of ISO 639-2 (T) codes with

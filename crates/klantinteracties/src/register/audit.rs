@@ -1,4 +1,4 @@
-//! The audit log (B8694: "alle mutaties binnen het klantinteractiesdomein [worden] in een
+//! The audit log (B8694: "alle mutaties binnen het klantinteractiesdomein \[worden\] in een
 //! auditlog geregistreerd"): one record per changed object, with the state before and after.
 //! Replaying the records in order rebuilds the register.
 
