@@ -73,7 +73,7 @@ pub struct Klantcontact {
     #[schemars(with = "Datumtijd")]
     pub plaatsgevonden_op: Option<Datumtijd>,
     /// Generic key/value metadata (values max 255); `{}` when unset, keys in the order
-    /// Open Klant reads them back (`leeg::metadata`).
+    /// Open Klant reads them back ([`super::leeg::metadata`]).
     #[serde(default, with = "super::leeg::metadata")]
     #[schemars(with = "BTreeMap<String, String>")]
     pub metadata: Option<BTreeMap<String, String>>,
