@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use super::bijlage::identificator_veld;
 use super::index::Op;
-use super::interne_taak::InterneTaakRecord;
 use super::lezen::Lezer;
+use super::record::InterneTaakRecord;
 use super::schrijven::{as_json, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;

@@ -6,13 +6,13 @@
 
 use crate::register::regels::{REGISTER_ACTOR_ACTIEF, REGISTER_NUMMER_UNIEK, REGISTER_TAAK_ACTOR};
 use chrono::SecondsFormat;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
 use super::actor::actief;
 use super::index::Op;
 use super::lezen::Lezer;
+use super::record::InterneTaakRecord;
 use super::schrijven::{as_json, filled, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;
@@ -24,36 +24,6 @@ use crate::model::{
 };
 use crate::rules::Profile;
 use crate::Resource;
-
-/// What the register stores of an interne taak: the writable fields (with the actoren
-/// always in `toegewezenAanActoren`) plus `toegewezenOp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct InterneTaakRecord {
-    /// The writable fields.
-    #[serde(flatten)]
-    pub taak: InterneTaakInput,
-    /// When the task was assigned (stamped on creation).
-    pub toegewezen_op: Datumtijd,
-}
-
-impl InterneTaakRecord {
-    /// The ids of the actoren, in assignment order.
-    pub fn actoren(&self) -> Vec<Uuid> {
-        self.taak
-            .toegewezen_aan_actoren
-            .iter()
-            .flatten()
-            .map(|a| a.uuid.0)
-            .collect()
-    }
-
-    pub(crate) fn zonder_actor(&mut self, actor: Uuid) {
-        if let Some(a) = self.taak.toegewezen_aan_actoren.as_mut() {
-            a.retain(|v| v.uuid.0 != actor);
-        }
-    }
-}
 
 pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &InterneTaakRecord) {
     for a in r.actoren() {

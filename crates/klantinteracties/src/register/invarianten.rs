@@ -15,8 +15,8 @@ use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 use super::error::violation;
-use super::interne_taak::InterneTaakRecord;
 use super::lezen::Lezer;
+use super::record::InterneTaakRecord;
 use super::schrijven::{filled, ref_id};
 use crate::model::{
     ActorInput, CategorieInput, CodeSoortObjectId, PartijInput, SoortPartij, Taakstatus,

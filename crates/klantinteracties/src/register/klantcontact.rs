@@ -19,9 +19,10 @@ use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use super::index::Op;
-use super::interne_taak::{self, InterneTaakRecord};
+use super::interne_taak;
 use super::lezen::{gevraagd, onder, wants, Lezer};
 use super::partij_identificator::identificeert;
+use super::record::InterneTaakRecord;
 use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
 use super::state::Indexes;
 use super::transactie::Transactie;

@@ -67,11 +67,11 @@ pub use audit::{Action, AuditRecord};
 pub use clock::{Clock, IdSource, RandomIds, SeededIds, SteppingClock, SystemClock};
 pub use error::Error;
 pub use functies::{functie, Functie, FUNCTIES};
-pub use interne_taak::InterneTaakRecord;
 pub use klantcontact::{KlantcontactRegistratie, Klantcontactdossier};
 pub use lezen::Lezer;
 pub use onderwerpobject::VerwijderResultaat;
 pub use record::AnyRecord;
+pub use record::InterneTaakRecord;
 pub use request::{Method, Operatie, Request, OPERATIES};
 pub use schrijven::IntoBody;
 pub use storage::{

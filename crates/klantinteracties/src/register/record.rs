@@ -9,15 +9,45 @@ use uuid::Uuid;
 
 use crate::model::{
     ActorInput, ActorKlantcontactInput, BetrokkeneInput, BijlageInput, CategorieInput,
-    CategorieRelatieInput, DigitaalAdresInput, KlantcontactInput, OnderwerpobjectInput,
-    PartijIdentificatorInput, PartijInput, RekeningnummerInput, VertegenwoordigdenInput,
+    CategorieRelatieInput, Datumtijd, DigitaalAdresInput, InterneTaakInput, KlantcontactInput,
+    OnderwerpobjectInput, PartijIdentificatorInput, PartijInput, RekeningnummerInput,
+    VertegenwoordigdenInput,
 };
 use crate::Resource;
 
 use super::index::Op;
-use super::interne_taak::InterneTaakRecord;
 use super::state::Indexes;
 use super::table::Table;
+
+/// What the register stores of an interne taak: the writable fields (with the actoren
+/// always in `toegewezenAanActoren`) plus `toegewezenOp`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InterneTaakRecord {
+    /// The writable fields.
+    #[serde(flatten)]
+    pub taak: InterneTaakInput,
+    /// When the task was assigned (stamped on creation).
+    pub toegewezen_op: Datumtijd,
+}
+
+impl InterneTaakRecord {
+    /// The ids of the actoren, in assignment order.
+    pub fn actoren(&self) -> Vec<Uuid> {
+        self.taak
+            .toegewezen_aan_actoren
+            .iter()
+            .flatten()
+            .map(|a| a.uuid.0)
+            .collect()
+    }
+
+    pub(crate) fn zonder_actor(&mut self, actor: Uuid) {
+        if let Some(a) = self.taak.toegewezen_aan_actoren.as_mut() {
+            a.retain(|v| v.uuid.0 != actor);
+        }
+    }
+}
 
 /// A stored record type: its resource and table.
 pub(crate) trait Stored:
