@@ -6,6 +6,15 @@
 //! The reasons are Dutch and follow the texts Open Klant gives for the same check (see
 //! `docs/rules.md` for the rule ids).
 
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{iso, referentielijsten};
+
 use crate::model::regels::{
     ADRES_LAND, ADRES_NUMMERAANDUIDING_ID, ADRES_POSTCODE, DIGITAAL_ADRES_REFERENTIE,
     PARTIJ_IDENTIFICATOR_BSN, PARTIJ_IDENTIFICATOR_KVK_NUMMER, PARTIJ_IDENTIFICATOR_RSIN,
@@ -16,14 +25,6 @@ use crate::model::regels::{
     EMAILADRES, REKENINGNUMMER_BIC_ISO9362, TAAL_ISO_639_2, TELEFOONNUMMER,
 };
 use crate::regel::Rule;
-use std::borrow::Cow;
-use std::fmt;
-use std::str::FromStr;
-
-use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-use super::{iso, referentielijsten};
 
 /// Why a text is not a valid value: the ZGW error `code`, a Dutch `reason` and our rule id.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,6 @@
 //! F9810 wijzig). AC-05: actors are deactivated rather than deleted; in the standaard profile
 //! deleting an actor that is the last actor of a klantcontact or interne taak is refused.
 
-use crate::register::regels::REGISTER_KLANTCONTACT_COMPLEET;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -19,6 +18,7 @@ use crate::model::{
     Actor, ActorBasis, ActorId, ActorInput, ActorInputBasis, ActorKlantcontactInput, ActorVan,
     Objectidentificator,
 };
+use crate::register::regels::REGISTER_KLANTCONTACT_COMPLEET;
 use crate::rules::Profile;
 use crate::Resource;
 

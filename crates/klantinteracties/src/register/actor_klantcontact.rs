@@ -2,9 +2,6 @@
 //! klantcontact). R30: each pair at most once. Standaard profile: only an active actor can be
 //! linked (AC-02), and the last actor of a klantcontact cannot be unlinked (KC-01).
 
-use crate::register::regels::{
-    REGISTER_ACTOR_ACTIEF, REGISTER_KLANTCONTACT_COMPLEET, REGISTER_PAAR_UNIEK,
-};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -18,6 +15,9 @@ use super::zoeken::{id, Filter, Page, Zoekvraag};
 use super::{register_reads, register_writes, Error};
 use crate::model::{
     ActorInput, ActorKlantcontact, ActorKlantcontactId, ActorKlantcontactInput, KlantcontactInput,
+};
+use crate::register::regels::{
+    REGISTER_ACTOR_ACTIEF, REGISTER_KLANTCONTACT_COMPLEET, REGISTER_PAAR_UNIEK,
 };
 use crate::rules::Profile;
 use crate::Resource;

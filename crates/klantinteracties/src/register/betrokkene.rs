@@ -3,7 +3,6 @@
 //! profile: a klantcontact keeps at least one betrokkene (KC-02), so the last one cannot be
 //! removed or moved away.
 
-use crate::register::regels::REGISTER_KLANTCONTACT_COMPLEET;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -19,6 +18,7 @@ use crate::model::{
     Betrokkene, BetrokkeneExpand, BetrokkeneId, BetrokkeneInput, Contactnaam, DigitaalAdresInput,
     KlantcontactInput, PartijInput,
 };
+use crate::register::regels::REGISTER_KLANTCONTACT_COMPLEET;
 use crate::rules::Profile;
 use crate::Resource;
 

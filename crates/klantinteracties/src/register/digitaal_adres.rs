@@ -4,7 +4,6 @@
 //! per partij and soort (R21). Moving an address away from a partij clears that partij's
 //! `voorkeursDigitaalAdres`.
 
-use crate::register::regels::REGISTER_REFERENTIE_UNIEK;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -20,6 +19,7 @@ use crate::model::{
     BetrokkeneInput, DigitaalAdres, DigitaalAdresExpand, DigitaalAdresId, DigitaalAdresInput,
     PartijInput, Referentie,
 };
+use crate::register::regels::REGISTER_REFERENTIE_UNIEK;
 use crate::Resource;
 
 pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &DigitaalAdresInput) {

@@ -1,9 +1,9 @@
 //! Typed errors of register operations, rendered as ZGW problem+json like a validation
 //! report.
 
-use crate::regel::Rule;
 use uuid::Uuid;
 
+use crate::regel::Rule;
 use crate::rules::{Problem, Report, Violation};
 use crate::Resource;
 

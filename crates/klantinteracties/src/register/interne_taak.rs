@@ -4,7 +4,6 @@
 //! to `te_verwerken` (Open Klant `InterneTaak.save`). Standaard profile: at least one actor
 //! (decision 6), and newly assigned actors must be active (AC-02, B8694).
 
-use crate::register::regels::{REGISTER_ACTOR_ACTIEF, REGISTER_NUMMER_UNIEK, REGISTER_TAAK_ACTOR};
 use chrono::SecondsFormat;
 use serde_json::Value;
 use uuid::Uuid;
@@ -22,6 +21,7 @@ use crate::model::{
     ActorId, ActorInput, Datumtijd, InterneTaak, InterneTaakId, InterneTaakInput,
     KlantcontactInput, Taakstatus, Verwijzing,
 };
+use crate::register::regels::{REGISTER_ACTOR_ACTIEF, REGISTER_NUMMER_UNIEK, REGISTER_TAAK_ACTOR};
 use crate::rules::Profile;
 use crate::Resource;
 

@@ -1,15 +1,6 @@
 //! Every cross-object invariant, checked over the whole register (`klantinteracties inspect`,
 //! the state-machine test). Each finding names the object and the rule.
 
-use crate::regel::Rule;
-use crate::register::regels::{
-    REGISTER_AFGEHANDELD_OP, REGISTER_CONTACTPERSOON_ORGANISATIE,
-    REGISTER_IDENTIFICATOR_PER_PARTIJ, REGISTER_IDENTIFICATOR_UNIEK,
-    REGISTER_KLANTCONTACT_COMPLEET, REGISTER_NUMMER_UNIEK, REGISTER_PAAR_UNIEK,
-    REGISTER_REFERENTIE_UNIEK, REGISTER_STANDAARDADRES, REGISTER_TAAK_ACTOR,
-    REGISTER_VERTEGENWOORDIGING_ZELF, REGISTER_VERWIJZING, REGISTER_VESTIGING_ONDER_KVK,
-    REGISTER_VOORKEURSADRES, REGISTER_VOORKEURSREKENINGNUMMER,
-};
 use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
@@ -20,6 +11,15 @@ use super::record::InterneTaakRecord;
 use super::schrijven::{filled, ref_id};
 use crate::model::{
     ActorInput, CategorieInput, CodeSoortObjectId, PartijInput, SoortPartij, Taakstatus,
+};
+use crate::regel::Rule;
+use crate::register::regels::{
+    REGISTER_AFGEHANDELD_OP, REGISTER_CONTACTPERSOON_ORGANISATIE,
+    REGISTER_IDENTIFICATOR_PER_PARTIJ, REGISTER_IDENTIFICATOR_UNIEK,
+    REGISTER_KLANTCONTACT_COMPLEET, REGISTER_NUMMER_UNIEK, REGISTER_PAAR_UNIEK,
+    REGISTER_REFERENTIE_UNIEK, REGISTER_STANDAARDADRES, REGISTER_TAAK_ACTOR,
+    REGISTER_VERTEGENWOORDIGING_ZELF, REGISTER_VERWIJZING, REGISTER_VESTIGING_ONDER_KVK,
+    REGISTER_VOORKEURSADRES, REGISTER_VOORKEURSREKENINGNUMMER,
 };
 use crate::rules::{Profile, Violation};
 

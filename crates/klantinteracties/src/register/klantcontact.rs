@@ -10,9 +10,6 @@
 //! betrokkene is refused (KC-01, KC-02), and `plaatsgevondenOp` may not lie in the future
 //! (KC-07).
 
-use crate::register::regels::{
-    REGISTER_GEEN_TOEKOMST, REGISTER_KLANTCONTACT_COMPLEET, REGISTER_NUMMER_UNIEK,
-};
 use chrono::SecondsFormat;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -34,6 +31,9 @@ use crate::model::{
     BijlageInput, Datumtijd, DigitaalAdresInput, InterneTaak, InterneTaakId, Klantcontact,
     KlantcontactExpand, KlantcontactId, KlantcontactInput, MaakKlantcontact, Onderwerpobject,
     OnderwerpobjectId, OnderwerpobjectInput, Verwijzing,
+};
+use crate::register::regels::{
+    REGISTER_GEEN_TOEKOMST, REGISTER_KLANTCONTACT_COMPLEET, REGISTER_NUMMER_UNIEK,
 };
 use crate::rules::{Profile, Report};
 use crate::Resource;

@@ -1,16 +1,12 @@
 //! Reading: the register's read methods live on [`Lezer`], a view of the state that the
 //! register (under its read lock) and a transaction (seeing its own writes) both hand out.
 
-use crate::register::regels::ZOEKEN_EXPAND;
-use std::sync::Arc;
-
 use uuid::Uuid;
 
 use super::state::State;
-use super::table::Table;
-use super::zoeken::{applies, check, Filter, Page, Zoekvraag};
 use super::{Context, Error};
 use crate::model::Verwijzing;
+use crate::register::regels::ZOEKEN_EXPAND;
 use crate::rules::Report;
 use crate::Resource;
 
@@ -21,7 +17,7 @@ pub struct Lezer<'a> {
     pub(crate) ctx: &'a Context,
 }
 
-impl<'a> Lezer<'a> {
+impl Lezer<'_> {
     /// The URL of an object.
     pub(crate) fn url(&self, resource: Resource, id: Uuid) -> String {
         format!("{}/{}/{id}", self.ctx.base_url, resource.collection())
@@ -53,87 +49,6 @@ impl<'a> Lezer<'a> {
         v: &Verwijzing<I>,
     ) -> Verwijzing<I> {
         self.verwijzing(resource, v.uuid.into())
-    }
-
-    /// Runs a search over `table`: checks the query, collects candidates from the first
-    /// indexed filter (or scans), keeps those matching every filter, orders them (newest
-    /// first, or by `order` descending), and presents one page.
-    pub(crate) fn zoek<R, T>(
-        &self,
-        table: &'a Table<R>,
-        filters: &[Filter<R>],
-        q: &Zoekvraag,
-        order: Option<&dyn Fn(&R) -> i64>,
-        present: impl Fn(Uuid, &'a Arc<R>) -> T,
-    ) -> Result<Page<T>, Error> {
-        let profile = self.ctx.profile;
-        check(filters, q, profile)?;
-        if q.page == 0 {
-            return Err(Error::PageNotFound { page: q.page });
-        }
-        let active: Vec<(&Filter<R>, &str)> = q
-            .filters
-            .iter()
-            .filter_map(|(k, v)| {
-                filters
-                    .iter()
-                    .find(|f| f.name == k)
-                    .map(|f| (f, v.as_str()))
-            })
-            .filter(|(f, v)| applies(f, v, profile))
-            .collect();
-        let indexed = active
-            .iter()
-            .find_map(|(f, v)| f.index.map(|ix| ix(self, v)));
-        let mut hits: Vec<(u64, Uuid, &Arc<R>)> = Vec::new();
-        let mut consider = |id: Uuid, rec: &'a Arc<R>| {
-            if active.iter().all(|(f, v)| (f.matches)(self, id, rec, v)) {
-                hits.push((table.seq(&id).unwrap_or(0), id, rec));
-            }
-        };
-        match indexed {
-            Some(ids) => {
-                let mut ids = ids;
-                ids.sort_unstable();
-                ids.dedup();
-                for id in ids {
-                    if let Some(rec) = table.get(&id) {
-                        consider(id, rec);
-                    }
-                }
-            }
-            None => {
-                for (id, rec) in table.newest_first() {
-                    consider(id, rec);
-                }
-            }
-        }
-        match order {
-            Some(key) => {
-                hits.sort_by_cached_key(|h| (std::cmp::Reverse(key(h.2)), std::cmp::Reverse(h.0)));
-            }
-            None => hits.sort_by_key(|h| std::cmp::Reverse(h.0)),
-        }
-        let count = hits.len();
-        let page_size = q.effective_page_size();
-        let start = (q.page - 1).saturating_mul(page_size);
-        // The first page exists when nothing matches; a later one only when it has results
-        // (Open Klant: 404 "Ongeldige pagina.").
-        if q.page > 1 && start >= count {
-            return Err(Error::PageNotFound { page: q.page });
-        }
-        let results = hits
-            .into_iter()
-            .skip(start)
-            .take(page_size)
-            .map(|(_, id, rec)| present(id, rec))
-            .collect();
-        Ok(Page {
-            count,
-            page: q.page,
-            page_size,
-            results,
-        })
     }
 
     /// Checks requested expansions against what the resource offers (API 0.9.0 "expand").

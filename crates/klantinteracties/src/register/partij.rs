@@ -5,10 +5,6 @@
 //! (R15: re-linked). `voorkeursDigitaalAdres` and `voorkeursRekeningnummer` must be the
 //! partij's own (R13, R14); a contactpersoon works for an organisatie (R17).
 
-use crate::register::regels::{
-    REGISTER_CONTACTPERSOON_ORGANISATIE, REGISTER_NUMMER_UNIEK, REGISTER_VOORKEURSADRES,
-    REGISTER_VOORKEURSREKENINGNUMMER,
-};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -27,6 +23,10 @@ use crate::model::{
     ContactpersoonId, DigitaalAdresInput, Partij, PartijBasis, PartijExpand, PartijId,
     PartijIdentificatorInput, PartijInput, PartijInputBasis, PartijVan, Persoon,
     RekeningnummerInput, SoortPartij, VertegenwoordigdenInput, Verwijzing,
+};
+use crate::register::regels::{
+    REGISTER_CONTACTPERSOON_ORGANISATIE, REGISTER_NUMMER_UNIEK, REGISTER_VOORKEURSADRES,
+    REGISTER_VOORKEURSREKENINGNUMMER,
 };
 use crate::rules::Profile;
 use crate::Resource;

@@ -4,11 +4,6 @@
 //! under a kvk_nummer; no self-reference; a parent with children keeps its soort and cannot
 //! be deleted (PROTECT).
 
-use crate::register::regels::{
-    REGISTER_IDENTIFICATOR_PER_PARTIJ, REGISTER_IDENTIFICATOR_UNIEK,
-    REGISTER_SUB_IDENTIFICATOR_BESCHERMD, REGISTER_SUB_IDENTIFICATOR_SOORT,
-    REGISTER_SUB_IDENTIFICATOR_ZELF, REGISTER_VESTIGING_ONDER_KVK,
-};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -22,6 +17,11 @@ use super::{register_reads, register_writes, Error};
 use crate::model::{
     CodeSoortObjectId, PartijIdentificator, PartijIdentificatorId, PartijIdentificatorInput,
     PartijInput,
+};
+use crate::register::regels::{
+    REGISTER_IDENTIFICATOR_PER_PARTIJ, REGISTER_IDENTIFICATOR_UNIEK,
+    REGISTER_SUB_IDENTIFICATOR_BESCHERMD, REGISTER_SUB_IDENTIFICATOR_SOORT,
+    REGISTER_SUB_IDENTIFICATOR_ZELF, REGISTER_VESTIGING_ONDER_KVK,
 };
 use crate::Resource;
 

@@ -3,8 +3,6 @@
 //! runner, the command line and the Python binding use it to reach any function by name; a
 //! Rust caller uses the typed methods instead.
 
-use crate::register::regels::ZOEKEN_PARAMETER;
-use crate::rules::catalogue::{DOCUMENT_JSON, VELD_TYPE};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -13,6 +11,8 @@ use uuid::Uuid;
 use super::error::{encoding, report};
 use super::zoeken::percent_encode;
 use super::{Error, KlantcontactRegistratie, Lezer, Page, Register, Transactie, Zoekvraag};
+use crate::register::regels::ZOEKEN_PARAMETER;
+use crate::rules::catalogue::{DOCUMENT_JSON, VELD_TYPE};
 use crate::Resource;
 
 /// The methods of API 0.9.0.

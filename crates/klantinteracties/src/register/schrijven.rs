@@ -1,9 +1,6 @@
 //! Helpers the write methods share: request bodies, validation, PATCH merging, reference and
 //! uniqueness checks.
 
-use crate::regel::Rule;
-use crate::register::regels::{REGISTER_UUID_UNIEK, REGISTER_VERWIJZING};
-use crate::rules::catalogue::VELD_UUID;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use uuid::Uuid;
@@ -11,6 +8,9 @@ use uuid::Uuid;
 use super::error::{encoding, violation};
 use super::transactie::Transactie;
 use super::Error;
+use crate::regel::Rule;
+use crate::register::regels::{REGISTER_UUID_UNIEK, REGISTER_VERWIJZING};
+use crate::rules::catalogue::VELD_UUID;
 use crate::rules::{self, Options, Report, Violation};
 use crate::Resource;
 

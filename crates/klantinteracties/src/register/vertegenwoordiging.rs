@@ -1,7 +1,6 @@
 //! Vertegenwoordigingen (API 0.9.0 `/vertegenwoordigingen`; no F-code): one partij represents
 //! another. R18: not itself, and each pair at most once.
 
-use crate::register::regels::{REGISTER_PAAR_UNIEK, REGISTER_VERTEGENWOORDIGING_ZELF};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -15,6 +14,7 @@ use super::{register_reads, register_writes, Error};
 use crate::model::{
     PartijInput, Vertegenwoordigden, VertegenwoordigdenId, VertegenwoordigdenInput,
 };
+use crate::register::regels::{REGISTER_PAAR_UNIEK, REGISTER_VERTEGENWOORDIGING_ZELF};
 use crate::Resource;
 
 pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &VertegenwoordigdenInput) {

@@ -6,14 +6,16 @@
 //! candidates directly; the others are checked on the candidates (or, when no indexed filter
 //! is given, on a scan).
 
-use crate::register::regels::ZOEKEN_PARAMETER;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
+use std::sync::Arc;
 use uuid::Uuid;
 
 use super::error::violation;
 use super::lezen::Lezer;
+use super::table::Table;
 use super::Error;
+use crate::register::regels::ZOEKEN_PARAMETER;
 use crate::rules::{Profile, Report};
 
 /// Default page size (Open Klant).
@@ -455,4 +457,87 @@ pub(crate) fn icontains(haystack: &str, needle: &str) -> bool {
 /// A boolean filter value as a bool (see [`boolean`]).
 pub(crate) fn flag(v: &str) -> bool {
     boolean(v).unwrap_or(false)
+}
+
+impl<'a> Lezer<'a> {
+    /// Runs a search over `table`: checks the query, collects candidates from the first
+    /// indexed filter (or scans), keeps those matching every filter, orders them (newest
+    /// first, or by `order` descending), and presents one page.
+    pub(crate) fn zoek<R, T>(
+        &self,
+        table: &'a Table<R>,
+        filters: &[Filter<R>],
+        q: &Zoekvraag,
+        order: Option<&dyn Fn(&R) -> i64>,
+        present: impl Fn(Uuid, &'a Arc<R>) -> T,
+    ) -> Result<Page<T>, Error> {
+        let profile = self.ctx.profile;
+        check(filters, q, profile)?;
+        if q.page == 0 {
+            return Err(Error::PageNotFound { page: q.page });
+        }
+        let active: Vec<(&Filter<R>, &str)> = q
+            .filters
+            .iter()
+            .filter_map(|(k, v)| {
+                filters
+                    .iter()
+                    .find(|f| f.name == k)
+                    .map(|f| (f, v.as_str()))
+            })
+            .filter(|(f, v)| applies(f, v, profile))
+            .collect();
+        let indexed = active
+            .iter()
+            .find_map(|(f, v)| f.index.map(|ix| ix(self, v)));
+        let mut hits: Vec<(u64, Uuid, &Arc<R>)> = Vec::new();
+        let mut consider = |id: Uuid, rec: &'a Arc<R>| {
+            if active.iter().all(|(f, v)| (f.matches)(self, id, rec, v)) {
+                hits.push((table.seq(&id).unwrap_or(0), id, rec));
+            }
+        };
+        match indexed {
+            Some(ids) => {
+                let mut ids = ids;
+                ids.sort_unstable();
+                ids.dedup();
+                for id in ids {
+                    if let Some(rec) = table.get(&id) {
+                        consider(id, rec);
+                    }
+                }
+            }
+            None => {
+                for (id, rec) in table.newest_first() {
+                    consider(id, rec);
+                }
+            }
+        }
+        match order {
+            Some(key) => {
+                hits.sort_by_cached_key(|h| (std::cmp::Reverse(key(h.2)), std::cmp::Reverse(h.0)));
+            }
+            None => hits.sort_by_key(|h| std::cmp::Reverse(h.0)),
+        }
+        let count = hits.len();
+        let page_size = q.effective_page_size();
+        let start = (q.page - 1).saturating_mul(page_size);
+        // The first page exists when nothing matches; a later one only when it has results
+        // (Open Klant: 404 "Ongeldige pagina.").
+        if q.page > 1 && start >= count {
+            return Err(Error::PageNotFound { page: q.page });
+        }
+        let results = hits
+            .into_iter()
+            .skip(start)
+            .take(page_size)
+            .map(|(_, id, rec)| present(id, rec))
+            .collect();
+        Ok(Page {
+            count,
+            page: q.page,
+            page_size,
+            results,
+        })
+    }
 }

@@ -4,11 +4,12 @@
 //! out of range (`1e400`), a `\u` escape that is a lone surrogate. Each is a `parse_error`
 //! with line, column and its real cause; no message quotes the document.
 
-use crate::rules::catalogue::DOCUMENT_JSON;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 use super::report::Violation;
+
+use crate::rules::catalogue::DOCUMENT_JSON;
 
 /// The message of the custom error for a repeated key (never the key itself).
 const DUPLICATE: &str = "duplicate key";

@@ -26,13 +26,13 @@ pub mod shape;
 pub mod shapes;
 pub mod walk;
 
-use crate::rules::catalogue::{DOCUMENT_JSON, VELD_TYPE};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 pub use crate::regel::Profile;
 pub use report::{Problem, Report, Violation};
 
+use crate::rules::catalogue::{DOCUMENT_JSON, VELD_TYPE};
 use crate::Resource;
 
 /// How a document is checked.

@@ -1,17 +1,18 @@
 //! The generic walker: checks a JSON value against a [`Shape`] in one pass and collects every
 //! violation with its path. It never panics and never stops at the first error.
 
-use crate::regel::Rule;
-use crate::rules::catalogue::{
-    DOCUMENT_OVERTREDINGEN, VELD_GETAL_BEREIK, VELD_KEUZE, VELD_LEEG, VELD_MAX_LENGTE,
-    VELD_MIN_LENGTE, VELD_NULL, VELD_ONBEKEND, VELD_TYPE, VELD_URL, VELD_UUID, VELD_VERPLICHT,
-};
 use serde_json::{Map, Value};
 
 use super::aliases;
 use super::report::Violation;
 use super::shape::{Kind, Shape, Text, Use};
 use super::{Options, Profile};
+
+use crate::regel::Rule;
+use crate::rules::catalogue::{
+    DOCUMENT_OVERTREDINGEN, VELD_GETAL_BEREIK, VELD_KEUZE, VELD_LEEG, VELD_MAX_LENGTE,
+    VELD_MIN_LENGTE, VELD_NULL, VELD_ONBEKEND, VELD_TYPE, VELD_URL, VELD_UUID, VELD_VERPLICHT,
+};
 
 /// One segment of a JSON path.
 #[derive(Debug, Clone, Copy)]

@@ -2,8 +2,6 @@
 //! parts (F2173) under the input's own paths, registering a reply to an earlier klantcontact
 //! (decision 8 of the brief, C9708), and taking up and closing an interne taak (F5241).
 
-use crate::register::regels::REGISTER_VERWIJZING;
-use crate::workflows::regels::WORKFLOW_TAAK_TE_VERWERKEN;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -14,8 +12,10 @@ use super::uitkomst::Verzameling;
 use crate::model::{
     ActorId, BetrokkeneId, InterneTaak, InterneTaakId, KlantcontactId, Taakstatus, Verwijzing,
 };
+use crate::register::regels::REGISTER_VERWIJZING;
 use crate::register::{Error, KlantcontactRegistratie, Transactie};
 use crate::rules::{Report, Violation};
+use crate::workflows::regels::WORKFLOW_TAAK_TE_VERWERKEN;
 
 /// `codeObjecttype` of the onderwerpobject that names a zaak (decision 7, as KISS does).
 pub const ZAAK_OBJECTTYPE: &str = "zgw-Zaak";

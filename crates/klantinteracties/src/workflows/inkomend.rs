@@ -2,7 +2,6 @@
 //! KCC (C1199, C2138, C9853). Source: `achtergronddocumentatie/artefacten/1199.md`,
 //! `2138.md`, `9853.md`; notes §5.6–§5.8 and §6 item 18.
 
-use crate::workflows::regels::{WORKFLOW_BRIEF_GEEN_NIEUWE_PARTIJ, WORKFLOW_EMAIL_GEEN_PARTIJ};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -13,6 +12,7 @@ use super::uitkomst::{Uitkomst, Verzameling};
 use super::workflow;
 use crate::model::{ActorId, BijlageInput, DigitaalAdresInput, KlantcontactInput, Verwijzing};
 use crate::register::{Error, Register, Transactie};
+use crate::workflows::regels::{WORKFLOW_BRIEF_GEEN_NIEUWE_PARTIJ, WORKFLOW_EMAIL_GEEN_PARTIJ};
 
 /// The gevraagde handeling of an incoming message's task when the input names none (C1199
 /// §6, C9853 §6).

@@ -6,8 +6,6 @@
 //! [`Value`] adds the path on the way out: each object key and list index an error passes
 //! through is put in front of its path. A missing or unknown field names itself.
 
-use crate::regel::Rule;
-use crate::workflows::regels::WORKFLOW_INVOER;
 use std::fmt::{self, Display};
 
 use serde::de::value::BorrowedStrDeserializer;
@@ -17,7 +15,9 @@ use serde::de::{
 use serde::forward_to_deserialize_any;
 use serde_json::{Map, Value};
 
+use crate::regel::Rule;
 use crate::register::Error;
+use crate::workflows::regels::WORKFLOW_INVOER;
 
 /// The rule id of an input that does not fit the workflow's input type.
 pub(crate) const REGEL: &Rule = &WORKFLOW_INVOER;

@@ -2,7 +2,6 @@
 //! `soort`), and how that becomes a betrokkene (BK-01 … BK-04) and, for a klant who was
 //! authenticated but is not yet known, a partij registered first (F7554, C9167 variant C).
 
-use crate::regel::Rule;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -13,6 +12,7 @@ use crate::model::{
     Adres, BetrokkeneId, Contactnaam, DigitaalAdresInput, Klantcontactrol, PartijId, PartijInput,
     Verwijzing,
 };
+use crate::regel::Rule;
 use crate::register::{Error, Transactie};
 
 /// Who the klant is. Each workflow says which soorten it accepts and what they mean there:

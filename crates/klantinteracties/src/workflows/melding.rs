@@ -2,7 +2,6 @@
 //! Source: `achtergronddocumentatie/artefacten/4390.md` and `0359.md`, notes §5.9, §5.10 and
 //! §6 item 15.
 
-use crate::workflows::regels::WORKFLOW_MELDING_ONGEKEND;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -13,6 +12,7 @@ use super::uitkomst::{Uitkomst, Verzameling};
 use super::workflow;
 use crate::model::{ActorId, KlantcontactInput, Verwijzing};
 use crate::register::{Error, Register, Transactie};
+use crate::workflows::regels::WORKFLOW_MELDING_ONGEKEND;
 
 /// A melding openbare ruimte (C4390, C0359).
 #[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]

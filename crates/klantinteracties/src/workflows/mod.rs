@@ -50,13 +50,13 @@ mod uitkomst;
 mod vooraf;
 mod vraag;
 
-use crate::regel::Rule;
-use crate::workflows::regels::WORKFLOW_NAAM;
 use schemars::{generate::SchemaSettings, JsonSchema, Schema};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::regel::Rule;
 use crate::register::{Error, Register, Transactie};
+use crate::workflows::regels::WORKFLOW_NAAM;
 
 pub use gemeenschappelijk::{Taak, Zaak, ZAAK_OBJECTTYPE, ZAAK_REGISTER, ZAAK_SOORT_OBJECT_ID};
 pub use inkomend::{

@@ -1,8 +1,6 @@
 //! C9018: a product requested by phone, for an authenticated klant. Source:
 //! `achtergronddocumentatie/artefacten/9018.md`, notes §5.11.
 
-use crate::regel::Rule;
-use crate::workflows::regels::WORKFLOW_PRODUCTAANVRAAG_AUTHENTICATIE;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -12,7 +10,9 @@ use super::klant::Klant;
 use super::uitkomst::{Uitkomst, Verzameling};
 use super::workflow;
 use crate::model::{ActorId, BijlageInput, KlantcontactInput, Verwijzing};
+use crate::regel::Rule;
 use crate::register::{Error, Register, Transactie};
+use crate::workflows::regels::WORKFLOW_PRODUCTAANVRAAG_AUTHENTICATIE;
 
 /// The gevraagde handeling of C9018's optional task when the input names none.
 pub const ZAAK_AANMAKEN: &str = "Zaak aanmaken";

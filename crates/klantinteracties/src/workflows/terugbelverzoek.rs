@@ -1,7 +1,6 @@
 //! C9167: a question that cannot be answered directly becomes a call-back request. Source:
 //! the seed `C9167-terugbelverzoek.md` (20-11-2023, newer than artefact 9167), notes §5.3.
 
-use crate::workflows::regels::WORKFLOW_TERUGBELVERZOEK_CONTACTGEGEVENS;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -12,6 +11,7 @@ use super::uitkomst::{Uitkomst, Verzameling};
 use super::workflow;
 use crate::model::{ActorId, KlantcontactInput, Verwijzing};
 use crate::register::{Error, Register, Transactie};
+use crate::workflows::regels::WORKFLOW_TERUGBELVERZOEK_CONTACTGEGEVENS;
 
 /// The gevraagde handeling of C9167 when the input names none.
 pub const TERUGBELLEN: &str = "Terugbellen";

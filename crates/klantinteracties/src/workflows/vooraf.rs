@@ -16,11 +16,6 @@
 //! - **rejected** (the register or a workflow rule refuses the input): nothing; each workflow
 //!   is one transaction.
 
-use crate::regel::Rule;
-use crate::register::regels::REGISTER_VERWIJZING;
-use crate::workflows::regels::{
-    WORKFLOW_VOORAF_GEAUTOMATISEERDE_ACTOR, WORKFLOW_VOORAF_OVERNAME_DOOR_MEDEWERKER,
-};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -34,7 +29,12 @@ use super::workflow;
 use crate::model::{
     Actor, ActorId, BijlageInput, KlantcontactId, KlantcontactInput, SoortActor, Verwijzing,
 };
+use crate::regel::Rule;
+use crate::register::regels::REGISTER_VERWIJZING;
 use crate::register::{Error, Register, Transactie};
+use crate::workflows::regels::{
+    WORKFLOW_VOORAF_GEAUTOMATISEERDE_ACTOR, WORKFLOW_VOORAF_OVERNAME_DOOR_MEDEWERKER,
+};
 
 /// The rule of the pre-intake's actor: a geautomatiseerde actor.
 const GEAUTOMATISEERD: &Rule = &WORKFLOW_VOORAF_GEAUTOMATISEERDE_ACTOR;

@@ -2,7 +2,6 @@
 //! colleague (C0534). Source: `achtergronddocumentatie/artefacten/0992.md` and `0534.md`;
 //! notes §5.1 and §5.2.
 
-use crate::register::regels::REGISTER_VERWIJZING;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -12,6 +11,7 @@ use super::klant::Klant;
 use super::uitkomst::{Uitkomst, Verzameling};
 use super::workflow;
 use crate::model::{ActorId, KlantcontactId, KlantcontactInput, Verwijzing};
+use crate::register::regels::REGISTER_VERWIJZING;
 use crate::register::{Error, Register, Transactie};
 
 /// A klant's question on the phone, as the KCC medewerker registers it (C0992, C0534).

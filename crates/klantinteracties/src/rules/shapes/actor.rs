@@ -2,13 +2,13 @@
 //! gemeente that takes part in klantcontacten (AC-04). In the `standaard` profile a medewerker
 //! has functie, e-mailadres and telefoonnummer, a geautomatiseerde actor a functie.
 
-use crate::rules::catalogue::ACTOR_IDENTIFICATIE;
 use serde_json::{Map, Value};
 
 use super::common::{
     is_set, str_of, text, text_checked, text_not_blank, waarde, IDENTIFICATOR, URL, UUID,
 };
 use crate::model::{Emailadres, Telefoonnummer};
+use crate::rules::catalogue::ACTOR_IDENTIFICATIE;
 use crate::rules::shape::{nullable, optional, required, Check, Kind, Shape};
 use crate::rules::walk::Ctx;
 

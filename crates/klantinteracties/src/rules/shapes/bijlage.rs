@@ -2,10 +2,10 @@
 //! content of a klantcontact (BL-01, BL-02). In the `standaard` profile it belongs to a
 //! klantcontact and identifies its object.
 
-use crate::rules::catalogue::BIJLAGE_VOLLEDIG;
 use serde_json::{Map, Value};
 
 use super::common::{has_content, IDENTIFICATOR, REF, URL, UUID};
+use crate::rules::catalogue::BIJLAGE_VOLLEDIG;
 use crate::rules::shape::{nullable, Check, Kind, Shape};
 use crate::rules::walk::Ctx;
 

@@ -2,10 +2,10 @@
 //! `beginDatum` to `eindDatum`. Open Klant checks no date order (R29); the `standaard`
 //! profile wants the end not before the start.
 
-use crate::rules::catalogue::CATEGORIE_RELATIE_DATUMVOLGORDE;
 use serde_json::{Map, Value};
 
 use super::common::{str_of, CATEGORIE_VERWIJZING, DATUM, REF, URL, UUID};
+use crate::rules::catalogue::CATEGORIE_RELATIE_DATUMVOLGORDE;
 use crate::rules::shape::{nullable, Check, Kind, Shape};
 use crate::rules::walk::Ctx;
 

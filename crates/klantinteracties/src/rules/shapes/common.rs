@@ -2,12 +2,12 @@
 //! contactnaam group, the identificator groups of onderwerpobject, bijlage and actor, and the
 //! text checks the field descriptions use.
 
-use crate::rules::catalogue::{VELD_NUMMER, VELD_URL};
 use std::str::FromStr;
 
 use serde_json::{Map, Value};
 
 use crate::model::{BagId, Bic, Datum, Datumtijd, Iban, Landcode, Postcode, Taalcode, WaardeFout};
+use crate::rules::catalogue::{VELD_NUMMER, VELD_URL};
 use crate::rules::shape::{nullable, optional, read_only, Field, Kind, Shape, Text, Use};
 pub(crate) use crate::rules::shape::{text, text_checked, text_not_blank};
 use crate::rules::Profile;

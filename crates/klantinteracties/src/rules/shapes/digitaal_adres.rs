@@ -2,7 +2,6 @@
 //! `isStandaardAdres` only for a partij's address (R20), `referentie` a slug (R21), and in
 //! the `standaard` profile always linked to a partij or a betrokkene (F1995, DA-01).
 
-use crate::rules::catalogue::{DIGITAAL_ADRES_GEKOPPELD, DIGITAAL_ADRES_STANDAARD_ADRES};
 use serde_json::{Map, Value};
 
 use super::betrokkene;
@@ -10,6 +9,7 @@ use super::common::{
     is_set, is_true, str_of, text, text_checked, text_not_blank, waarde, DATUM, REF, URL, UUID,
 };
 use crate::model::{Emailadres, Referentie, Telefoonnummer};
+use crate::rules::catalogue::{DIGITAAL_ADRES_GEKOPPELD, DIGITAAL_ADRES_STANDAARD_ADRES};
 use crate::rules::shape::{nullable, optional, required, Check, Kind, Shape, Use};
 use crate::rules::walk::Ctx;
 

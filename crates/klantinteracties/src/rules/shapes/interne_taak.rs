@@ -2,13 +2,13 @@
 //! IT-01 … IT-04). Exactly one of `toegewezenAanActor` (deprecated) and
 //! `toegewezenAanActoren` (Open Klant R26); `afgehandeldOp` only when `verwerkt` (R27).
 
-use crate::rules::catalogue::{
-    INTERNE_TAAK_AFGEHANDELD_ALLEEN_VERWERKT, INTERNE_TAAK_EEN_TOEWIJZING,
-};
 use serde_json::{Map, Value};
 
 use super::common::{
     is_set, reference, str_of, text, text_not_blank, DATUMTIJD, NUMMER, REF, REFS, URL, UUID,
+};
+use crate::rules::catalogue::{
+    INTERNE_TAAK_AFGEHANDELD_ALLEEN_VERWERKT, INTERNE_TAAK_EEN_TOEWIJZING,
 };
 use crate::rules::shape::{nullable, optional, read_only, required, Check, Kind, Shape};
 use crate::rules::walk::Ctx;

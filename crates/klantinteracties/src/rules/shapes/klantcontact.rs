@@ -2,13 +2,13 @@
 //! channel, language and content; `verdereActieOndernomen` and `indicatieContactGelukt` are
 //! not both true (Open Klant R22), metadata values are short texts (R23).
 
-use crate::rules::catalogue::KLANTCONTACT_GEEN_VERDERE_ACTIE_BIJ_GELUKT;
 use serde_json::{Map, Value};
 
 use super::common::{
     derived_refs, is_true, text, text_checked, text_not_blank, url, DATUMTIJD, NUMMER, URL, UUID,
 };
 use super::{actor, betrokkene, bijlage, interne_taak, onderwerpobject};
+use crate::rules::catalogue::KLANTCONTACT_GEEN_VERDERE_ACTIE_BIJ_GELUKT;
 use crate::rules::shape::{nullable, optional, read_only, required, Check, Kind, Shape, Text, Use};
 use crate::rules::walk::Ctx;
 

@@ -2,10 +2,10 @@
 //! register or an earlier klantcontact (OB-01, OB-02). In the `standaard` profile it belongs
 //! to a klantcontact and names its subject.
 
-use crate::rules::catalogue::ONDERWERPOBJECT_VOLLEDIG;
 use serde_json::{Map, Value};
 
 use super::common::{has_content, is_set, IDENTIFICATOR, REF, URL, UUID};
+use crate::rules::catalogue::ONDERWERPOBJECT_VOLLEDIG;
 use crate::rules::shape::{nullable, read_only, Check, Kind, Shape};
 use crate::rules::walk::Ctx;
 

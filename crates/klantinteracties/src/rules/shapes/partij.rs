@@ -2,11 +2,6 @@
 //! partij-identificatoren (Open Klant R10–R12) and the preferred digitaal adres and
 //! rekeningnummer that must be among the partij's own (R13, R14; PA-10).
 
-use crate::regel::Rule;
-use crate::rules::catalogue::{
-    PARTIJ_CONTACTPERSOON, PARTIJ_IDENTIFICATOREN_UNIEK, PARTIJ_IDENTIFICATOR_SOORT_UNIEK,
-    PARTIJ_VOORKEURS_DIGITAAL_ADRES, PARTIJ_VOORKEURS_REKENINGNUMMER,
-};
 use serde_json::{Map, Value};
 
 use super::common::{
@@ -15,6 +10,11 @@ use super::common::{
 };
 use super::partij_identificator::PARTIJ_IDENTIFICATOR_GENEST;
 use super::{betrokkene, categorie_relatie, digitaal_adres};
+use crate::regel::Rule;
+use crate::rules::catalogue::{
+    PARTIJ_CONTACTPERSOON, PARTIJ_IDENTIFICATOREN_UNIEK, PARTIJ_IDENTIFICATOR_SOORT_UNIEK,
+    PARTIJ_VOORKEURS_DIGITAAL_ADRES, PARTIJ_VOORKEURS_REKENINGNUMMER,
+};
 use crate::rules::shape::{nullable, optional, read_only, required, Check, Kind, Shape, Use};
 use crate::rules::walk::Ctx;
 

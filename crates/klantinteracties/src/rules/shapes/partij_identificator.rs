@@ -3,15 +3,15 @@
 //! (R2: BSN and RSIN with the 11-proef), the kvk parent of a vestigingsnummer (R3) and no
 //! self-reference (R7).
 
+use serde_json::{Map, Value};
+
+use super::common::{ref_uuid, str_of, text, REF, URL};
+use crate::model::{Bsn, KvkNummer, Rsin, Vestigingsnummer};
 use crate::rules::catalogue::{
     PARTIJ_IDENTIFICATOREN_GENEST, PARTIJ_IDENTIFICATOR_GEEN_EIGEN_OUDER,
     PARTIJ_IDENTIFICATOR_HIERARCHIE, PARTIJ_IDENTIFICATOR_OBJECT_ID_VERPLICHT,
     PARTIJ_IDENTIFICATOR_VESTIGING_ONDER_KVK,
 };
-use serde_json::{Map, Value};
-
-use super::common::{ref_uuid, str_of, text, REF, URL};
-use crate::model::{Bsn, KvkNummer, Rsin, Vestigingsnummer};
 use crate::rules::shape::{nullable, optional, required, Check, Field, Kind, Shape, Use};
 use crate::rules::walk::Ctx;
 

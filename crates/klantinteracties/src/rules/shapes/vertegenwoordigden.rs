@@ -1,10 +1,10 @@
 //! Vertegenwoordigden (`/vertegenwoordigingen`): a partij that represented another; a partij
 //! cannot represent itself (Open Klant R18, VT-01).
 
-use crate::rules::catalogue::VERTEGENWOORDIGING_NIET_ZICHZELF;
 use serde_json::{Map, Value};
 
 use super::common::{ref_uuid, reference, URL, UUID};
+use crate::rules::catalogue::VERTEGENWOORDIGING_NIET_ZICHZELF;
 use crate::rules::shape::{Check, Shape};
 use crate::rules::walk::Ctx;
 
