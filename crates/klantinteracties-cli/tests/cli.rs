@@ -242,12 +242,7 @@ fn generate_then_inspect() {
         ],
         None,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("partijen                 40"), "{text}");
     assert!(text.contains("klantcontacten           60"), "{text}");
@@ -416,12 +411,7 @@ fn generate_twice_adds_to_the_register() {
     ];
     for _ in 0..2 {
         let out = run(&args, None);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        succeeded(&out);
     }
     let out = run(&["inspect", "--data", d], None);
     let text = String::from_utf8(out.stdout).unwrap();
@@ -429,6 +419,16 @@ fn generate_twice_adds_to_the_register() {
     assert!(text.contains("klantcontacten           40"), "{text}");
     assert!(text.contains("invarianten: alle gelden"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Asserts exit 0, showing standard error when not.
+fn succeeded(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// `generate` of five partijen and five klantcontacten into `dir`, which must succeed.
@@ -445,12 +445,7 @@ fn generate_small(dir: &str) {
         ],
         None,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
 }
 
 /// An empty directory of this test process under the system's temporary directory.

@@ -54,6 +54,20 @@ fn zoek(reg: &Register, bsn: &str) -> PartijId {
     page.results[0].basis().uuid
 }
 
+/// The partij's rekeningnummers, each read by reference (API 0.9.0 has no expand for them).
+fn rekeningnummers(
+    reg: &Register,
+    partij: &klantinteracties::model::PartijBasis,
+) -> Vec<klantinteracties::model::Rekeningnummer> {
+    partij
+        .rekeningnummers
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|r| reg.vraag_rekeningnummer_op(r.uuid).unwrap())
+        .collect()
+}
+
 /// The C4161 scenario's route: a call per step, the relations by `expand`. Keeps what it
 /// read, as a client that shows it does; returns the number of klantcontacten.
 fn api_route(reg: &Register, bsn: &str) -> usize {
@@ -65,14 +79,7 @@ fn api_route(reg: &Register, bsn: &str) -> usize {
             &expand(&["digitaleAdressen", "betrokkenen.hadKlantcontact"]),
         )
         .unwrap();
-    let rekeningnummers: Vec<_> = partij
-        .basis()
-        .rekeningnummers
-        .iter()
-        .flatten()
-        .flatten()
-        .map(|r| reg.vraag_rekeningnummer_op(r.uuid).unwrap())
-        .collect();
+    let rekeningnummers = rekeningnummers(reg, partij.basis());
     let mut q = Zoekvraag {
         filters: vec![("hadBetrokkene__wasPartij__uuid".into(), id.0.to_string())],
         page_size: MAX_PAGE_SIZE,
@@ -110,13 +117,7 @@ fn per_object_route(reg: &Register, bsn: &str) -> usize {
         .flatten()
         .map(|a| reg.vraag_digitaal_adres_op(a.uuid, &[]).unwrap())
         .collect();
-    let rekeningnummers: Vec<_> = b
-        .rekeningnummers
-        .iter()
-        .flatten()
-        .flatten()
-        .map(|r| reg.vraag_rekeningnummer_op(r.uuid).unwrap())
-        .collect();
+    let rekeningnummers = rekeningnummers(reg, b);
     let mut gelezen = Vec::new();
     for betrokkene in &b.betrokkenen {
         let bk = reg.vraag_betrokkene_op(betrokkene.uuid, &[]).unwrap();

@@ -106,23 +106,13 @@ pub struct Klantcontactbeeld {
     pub open_interne_taken: Vec<InterneTaak>,
 }
 
-/// A code as API 0.9.0 writes it in a query (`bsn`, `natuurlijk_persoon`).
-fn code<T: Serialize>(c: &T) -> Result<String, Error> {
-    match serde_json::to_value(c) {
-        Ok(serde_json::Value::String(s)) => Ok(s),
-        _ => Err(Error::Internal(
-            "a code list value is not written as text".to_owned(),
-        )),
-    }
-}
-
 /// Reads the klantbeeld of the partij with `vraag`'s identificator.
 pub(crate) fn lees(l: &Lezer<'_>, vraag: &Klantbeeldvraag) -> Result<Klantbeeld, Error> {
     let id = &vraag.partij_identificator;
     let mut filters = vec![
         (
             "partijIdentificator__codeSoortObjectId".to_owned(),
-            code(&id.code_soort_object_id)?,
+            id.code_soort_object_id.as_str().to_owned(),
         ),
         (
             "partijIdentificator__objectId".to_owned(),
@@ -130,10 +120,16 @@ pub(crate) fn lees(l: &Lezer<'_>, vraag: &Klantbeeldvraag) -> Result<Klantbeeld,
         ),
     ];
     if let Some(c) = &id.code_objecttype {
-        filters.push(("partijIdentificator__codeObjecttype".to_owned(), code(c)?));
+        filters.push((
+            "partijIdentificator__codeObjecttype".to_owned(),
+            c.as_str().to_owned(),
+        ));
     }
     if let Some(c) = &id.code_register {
-        filters.push(("partijIdentificator__codeRegister".to_owned(), code(c)?));
+        filters.push((
+            "partijIdentificator__codeRegister".to_owned(),
+            c.as_str().to_owned(),
+        ));
     }
     let gevonden = l.zoek_partij(&Zoekvraag {
         filters,
