@@ -2,17 +2,17 @@
 //! klantcontact). R30: each pair at most once. Standaard profile: only an active actor can be
 //! linked (AC-02), and the last actor of a klantcontact cannot be unlinked (KC-01).
 
-use serde_json::Value;
 use uuid::Uuid;
 
 use super::actor::actief;
+use super::collection::Collection;
 use super::index::Op;
 use super::lezen::Lezer;
-use super::schrijven::{as_json, Checks, IntoBody};
+use super::schrijven::Checks;
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{id, Filter, Page, Zoekvraag};
-use super::{register_reads, register_writes, Error};
+use super::zoeken::{id, Filter};
+use super::Error;
 use crate::model::{
     ActorInput, ActorKlantcontact, ActorKlantcontactId, ActorKlantcontactInput, KlantcontactInput,
 };
@@ -22,24 +22,10 @@ use crate::register::regels::{
 use crate::rules::Profile;
 use crate::Resource;
 
-pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &ActorKlantcontactInput) {
-    ix.ak_actor.apply(op, r.actor.uuid.0, id);
-    ix.ak_klantcontact.apply(op, r.klantcontact.uuid.0, id);
-}
-
-fn present(l: &Lezer<'_>, id: Uuid, r: &ActorKlantcontactInput) -> ActorKlantcontact {
-    ActorKlantcontact {
-        uuid: ActorKlantcontactId(id),
-        url: l.url(Resource::Actorklantcontacten, id),
-        actor: l.opnieuw(Resource::Actoren, &r.actor),
-        klantcontact: l.opnieuw(Resource::Klantcontacten, &r.klantcontact),
-    }
-}
-
 /// A filter on this collection's records.
 type F = Filter<ActorKlantcontactInput>;
 
-pub(super) const FILTERS: &[F] = &[
+const FILTERS: &[F] = &[
     F::uuid("actor__uuid", |_, _, r, v| r.actor.uuid.0 == id(v))
         .indexed(|l, v| l.state.ix.ak_actor.get(&id(v)).to_vec()),
     F::url("actor__url", |_, _, r, v| r.actor.uuid.0 == id(v))
@@ -53,32 +39,6 @@ pub(super) const FILTERS: &[F] = &[
     })
     .indexed(|l, v| l.state.ix.ak_klantcontact.get(&id(v)).to_vec()),
 ];
-
-impl Lezer<'_> {
-    /// Vraag actor-klantcontact op (`GET /actorklantcontacten/{uuid}`).
-    pub fn vraag_actor_klantcontact_op(
-        &self,
-        id: ActorKlantcontactId,
-    ) -> Result<ActorKlantcontact, Error> {
-        Ok(present(
-            self,
-            id.0,
-            self.haal::<ActorKlantcontactInput>(id.0)?,
-        ))
-    }
-
-    /// Zoek actor-klantcontacten (`GET /actorklantcontacten`).
-    pub fn zoek_actor_klantcontact(&self, q: &Zoekvraag) -> Result<Page<ActorKlantcontact>, Error> {
-        Self::check_expand(&[], &q.expand)?;
-        self.zoek(
-            &self.state.t.actorklantcontacten,
-            FILTERS,
-            q,
-            None,
-            |id, r| present(self, id, r),
-        )
-    }
-}
 
 /// Checks a link: both sides exist, the actor is active (standaard, for a new link), the
 /// pair is new.
@@ -148,83 +108,47 @@ fn laatste_actor(
     Ok(())
 }
 
-impl Transactie<'_> {
-    /// F6542 Koppel actor aan klantcontact (`POST /actorklantcontacten`).
-    pub fn koppel_actor_aan_klantcontact(
-        &mut self,
-        body: impl IntoBody,
-    ) -> Result<ActorKlantcontact, Error> {
-        self.call(Some("F6542"), "koppel_actor_aan_klantcontact", |tx| {
-            let id = tx.maak(body.into_body()?, |tx, id, i| build(tx, id, i, None))?;
-            tx.vraag_actor_klantcontact_op(ActorKlantcontactId(id))
-        })
+impl Collection for ActorKlantcontactInput {
+    type Id = ActorKlantcontactId;
+    type Input = Self;
+    type Response = ActorKlantcontact;
+    const FILTERS: &'static [Filter<Self>] = FILTERS;
+
+    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &ActorKlantcontactInput) {
+        ix.ak_actor.apply(op, r.actor.uuid.0, id);
+        ix.ak_klantcontact.apply(op, r.klantcontact.uuid.0, id);
     }
 
-    /// Wijzig actor-klantcontact (`PUT /actorklantcontacten/{uuid}`).
-    pub fn wijzig_actor_klantcontact(
-        &mut self,
-        id: ActorKlantcontactId,
-        body: impl IntoBody,
-    ) -> Result<ActorKlantcontact, Error> {
-        self.call(None, "wijzig_actor_klantcontact", |tx| {
-            tx.vervang(
-                id.0,
-                body.into_body()?,
-                as_json,
-                |tx, id, i: ActorKlantcontactInput, old| {
-                    laatste_actor(tx, id, old, Some(i.klantcontact.uuid.0))?;
-                    build(tx, id, i, Some(old))
-                },
-            )?;
-            tx.vraag_actor_klantcontact_op(id)
-        })
+    fn present(
+        l: &Lezer<'_>,
+        id: Uuid,
+        r: &ActorKlantcontactInput,
+        _: Option<&[String]>,
+    ) -> ActorKlantcontact {
+        ActorKlantcontact {
+            uuid: ActorKlantcontactId(id),
+            url: l.url(Resource::Actorklantcontacten, id),
+            actor: l.opnieuw(Resource::Actoren, &r.actor),
+            klantcontact: l.opnieuw(Resource::Klantcontacten, &r.klantcontact),
+        }
     }
 
-    /// Wijzig actor-klantcontact deels (`PATCH /actorklantcontacten/{uuid}`).
-    pub fn wijzig_actor_klantcontact_deels(
-        &mut self,
-        id: ActorKlantcontactId,
-        patch: &Value,
-    ) -> Result<ActorKlantcontact, Error> {
-        self.call(None, "wijzig_actor_klantcontact_deels", |tx| {
-            tx.wijzig_deels(
-                id.0,
-                patch,
-                as_json,
-                |tx, id, i: ActorKlantcontactInput, old| {
-                    laatste_actor(tx, id, old, Some(i.klantcontact.uuid.0))?;
-                    build(tx, id, i, Some(old))
-                },
-            )?;
-            tx.vraag_actor_klantcontact_op(id)
-        })
+    fn build(
+        tx: &mut Transactie<'_>,
+        id: Uuid,
+        input: Self::Input,
+        old: Option<&Self>,
+    ) -> Result<Self, Error> {
+        if let Some(old) = old {
+            laatste_actor(tx, id, old, Some(input.klantcontact.uuid.0))?;
+        }
+        build(tx, id, input, old)
     }
 
-    /// Ontkoppel actor van klantcontact (`DELETE /actorklantcontacten/{uuid}`).
-    pub fn verwijder_actor_klantcontact(&mut self, id: ActorKlantcontactId) -> Result<(), Error> {
-        self.call(None, "verwijder_actor_klantcontact", |tx| {
-            let old = tx.haal::<ActorKlantcontactInput>(id.0)?;
-            laatste_actor(tx, id.0, &old, None)?;
-            tx.wis::<ActorKlantcontactInput>(id.0);
-            Ok(())
-        })
+    fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
+        let old = tx.haal::<Self>(id)?;
+        laatste_actor(tx, id, &old, None)?;
+        tx.wis::<Self>(id);
+        Ok(())
     }
-}
-
-register_writes! {
-    /// F6542 Koppel actor aan klantcontact (`POST /actorklantcontacten`).
-    fn koppel_actor_aan_klantcontact(body: impl IntoBody) -> ActorKlantcontact;
-    /// Wijzig actor-klantcontact (`PUT /actorklantcontacten/{uuid}`).
-    fn wijzig_actor_klantcontact(id: ActorKlantcontactId, body: impl IntoBody) -> ActorKlantcontact;
-    /// Wijzig actor-klantcontact deels (`PATCH /actorklantcontacten/{uuid}`).
-    fn wijzig_actor_klantcontact_deels(id: ActorKlantcontactId, patch: &Value) -> ActorKlantcontact;
-    /// Ontkoppel actor van klantcontact (`DELETE /actorklantcontacten/{uuid}`).
-    fn verwijder_actor_klantcontact(id: ActorKlantcontactId) -> ();
-}
-
-register_reads! {
-    /// Vraag actor-klantcontact op (`GET /actorklantcontacten/{uuid}`).
-    fn vraag_actor_klantcontact_op(id: ActorKlantcontactId) -> ActorKlantcontact;
-    /// Zoek actor-klantcontacten (`GET /actorklantcontacten`).
-    fn zoek_actor_klantcontact(q: &Zoekvraag) -> Page<ActorKlantcontact>;
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::record::AnyRecord;
+use super::AnyRecord;
 use crate::Resource;
 
 /// What happened to the object.

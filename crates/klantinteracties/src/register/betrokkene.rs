@@ -3,17 +3,17 @@
 //! profile: a klantcontact keeps at least one betrokkene (KC-02), so the last one cannot be
 //! removed or moved away.
 
-use serde_json::Value;
 use uuid::Uuid;
 
+use super::collection::Collection;
 use super::index::Op;
-use super::lezen::{gevraagd, onder, wants, Lezer};
+use super::lezen::{onder, wants, Lezer};
 use super::partij_identificator::identificeert;
-use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
+use super::schrijven::{filled, ref_id, Checks};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{id, Filter, Page, Zoekvraag};
-use super::{digitaal_adres, register_reads, register_writes, Error};
+use super::zoeken::{id, Filter};
+use super::Error;
 use crate::model::{
     Betrokkene, BetrokkeneExpand, BetrokkeneId, BetrokkeneInput, Contactnaam, DigitaalAdresInput,
     KlantcontactInput, PartijInput,
@@ -22,74 +22,8 @@ use crate::register::regels::REGISTER_KLANTCONTACT_COMPLEET;
 use crate::rules::Profile;
 use crate::Resource;
 
-pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &BetrokkeneInput) {
-    ix.bk_klantcontact.apply(op, r.had_klantcontact.uuid.0, id);
-    if let Some(p) = ref_id(r.gegevens.was_partij.as_ref()) {
-        ix.bk_partij.apply(op, p, id);
-    }
-}
-
 /// The expansions `/betrokkenen` offers (the `expand` enum of API 0.9.0).
-pub(crate) const EXPAND: &[&str] = &["digitaleAdressen"];
-
-/// The betrokkene as the API returns it. Below a klantcontact, partij or digitaal adres its
-/// `_expand` may also hold `wasPartij` and `hadKlantcontact` (with what is asked below it).
-pub(crate) fn present(
-    l: &Lezer<'_>,
-    id: Uuid,
-    r: &BetrokkeneInput,
-    expand: Option<&[String]>,
-) -> Betrokkene {
-    let g = &r.gegevens;
-    let adressen = l.state.ix.da_betrokkene.get(&id);
-    Betrokkene {
-        uuid: BetrokkeneId(id),
-        url: l.url(Resource::Betrokkenen, id),
-        was_partij: g
-            .was_partij
-            .as_ref()
-            .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
-        had_klantcontact: l.opnieuw(Resource::Klantcontacten, &r.had_klantcontact),
-        digitale_adressen: l.verwijzingen(Resource::DigitaleAdressen, adressen),
-        bezoekadres: g.bezoekadres.clone(),
-        correspondentieadres: g.correspondentieadres.clone(),
-        contactnaam: g.contactnaam.clone(),
-        volledige_naam: g
-            .contactnaam
-            .clone()
-            .flatten()
-            .map(|c| c.volledige_naam())
-            .unwrap_or_default(),
-        rol: g.rol,
-        organisatienaam: g.organisatienaam.clone(),
-        initiator: g.initiator,
-        expand: expand.map(|expand| BetrokkeneExpand {
-            was_partij: wants(expand, "wasPartij").then(|| {
-                ref_id(g.was_partij.as_ref()).and_then(|p| {
-                    l.opt::<PartijInput>(p)
-                        .map(|r| Box::new(super::partij::present(l, p, r, None)))
-                })
-            }),
-            had_klantcontact: wants(expand, "hadKlantcontact")
-                .then(|| {
-                    let k = r.had_klantcontact.uuid.0;
-                    let sub = onder(expand, "hadKlantcontact");
-                    l.opt::<KlantcontactInput>(k)
-                        .map(|r| Box::new(super::klantcontact::present(l, k, r, sub.as_deref())))
-                })
-                .flatten(),
-            digitale_adressen: wants(expand, "digitaleAdressen").then(|| {
-                adressen
-                    .iter()
-                    .filter_map(|a| {
-                        l.opt::<DigitaalAdresInput>(*a)
-                            .map(|r| digitaal_adres::present(l, *a, r, None))
-                    })
-                    .collect()
-            }),
-        }),
-    }
-}
+const EXPAND: &[&str] = &["digitaleAdressen"];
 
 fn naam(r: &BetrokkeneInput) -> Option<&Contactnaam> {
     r.gegevens.contactnaam.as_ref().and_then(Option::as_ref)
@@ -135,7 +69,7 @@ fn betrokkenen_met_adres(l: &Lezer<'_>, adressen: &[Uuid]) -> Vec<Uuid> {
 /// A filter on this collection's records.
 type F = Filter<BetrokkeneInput>;
 
-pub(super) const FILTERS: &[F] = &[
+const FILTERS: &[F] = &[
     F::uuid("hadKlantcontact__uuid", |_, _, r, v| {
         r.had_klantcontact.uuid.0 == id(v)
     })
@@ -236,31 +170,6 @@ pub(super) const FILTERS: &[F] = &[
     }),
 ];
 
-impl Lezer<'_> {
-    /// F5859 Vraag betrokkene bij klantcontact op (`GET /betrokkenen/{uuid}`).
-    pub fn vraag_betrokkene_op(
-        &self,
-        id: BetrokkeneId,
-        expand: &[String],
-    ) -> Result<Betrokkene, Error> {
-        Self::check_expand(EXPAND, expand)?;
-        Ok(present(
-            self,
-            id.0,
-            self.haal::<BetrokkeneInput>(id.0)?,
-            gevraagd(expand),
-        ))
-    }
-
-    /// F4936 Zoek betrokkene bij klantcontact (`GET /betrokkenen`).
-    pub fn zoek_betrokkene(&self, q: &Zoekvraag) -> Result<Page<Betrokkene>, Error> {
-        Self::check_expand(EXPAND, &q.expand)?;
-        self.zoek(&self.state.t.betrokkenen, FILTERS, q, None, |id, r| {
-            present(self, id, r, Some(&q.expand))
-        })
-    }
-}
-
 pub(crate) fn build(
     tx: &Transactie<'_>,
     r: BetrokkeneInput,
@@ -318,77 +227,95 @@ pub(crate) fn wis(tx: &mut Transactie<'_>, id: Uuid) {
     tx.wis::<BetrokkeneInput>(id);
 }
 
-impl Transactie<'_> {
-    /// F2599 Registreer betrokkene bij klantcontact (`POST /betrokkenen`): a further
-    /// betrokkene after the registration of the klantcontact (B7682: several may be recorded).
-    pub fn registreer_betrokkene(&mut self, body: impl IntoBody) -> Result<Betrokkene, Error> {
-        self.call(Some("F2599"), "registreer_betrokkene", |tx| {
-            let id = tx.maak(body.into_body()?, |tx, _, i| build(tx, i, ""))?;
-            tx.vraag_betrokkene_op(BetrokkeneId(id), &[])
-        })
+impl Collection for BetrokkeneInput {
+    type Id = BetrokkeneId;
+    type Input = Self;
+    type Response = Betrokkene;
+    const EXPAND: &'static [&'static str] = EXPAND;
+    const FILTERS: &'static [Filter<Self>] = FILTERS;
+
+    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &BetrokkeneInput) {
+        ix.bk_klantcontact.apply(op, r.had_klantcontact.uuid.0, id);
+        if let Some(p) = ref_id(r.gegevens.was_partij.as_ref()) {
+            ix.bk_partij.apply(op, p, id);
+        }
     }
 
-    /// F3246 Wijzig betrokkene bij klantcontact (`PUT /betrokkenen/{uuid}`).
-    pub fn wijzig_betrokkene(
-        &mut self,
-        id: BetrokkeneId,
-        body: impl IntoBody,
-    ) -> Result<Betrokkene, Error> {
-        self.call(Some("F3246"), "wijzig_betrokkene", |tx| {
-            tx.vervang(
-                id.0,
-                body.into_body()?,
-                as_json,
-                |tx, id, i: BetrokkeneInput, old| {
-                    laatste_betrokkene(tx, id, old, Some(i.had_klantcontact.uuid.0))?;
-                    build(tx, i, "")
-                },
-            )?;
-            tx.vraag_betrokkene_op(id, &[])
-        })
+    /// The betrokkene as the API returns it. Below a klantcontact, partij or digitaal adres its
+    /// `_expand` may also hold `wasPartij` and `hadKlantcontact` (with what is asked below it).
+    fn present(
+        l: &Lezer<'_>,
+        id: Uuid,
+        r: &BetrokkeneInput,
+        expand: Option<&[String]>,
+    ) -> Betrokkene {
+        let g = &r.gegevens;
+        let adressen = l.state.ix.da_betrokkene.get(&id);
+        Betrokkene {
+            uuid: BetrokkeneId(id),
+            url: l.url(Resource::Betrokkenen, id),
+            was_partij: g
+                .was_partij
+                .as_ref()
+                .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
+            had_klantcontact: l.opnieuw(Resource::Klantcontacten, &r.had_klantcontact),
+            digitale_adressen: l.verwijzingen(Resource::DigitaleAdressen, adressen),
+            bezoekadres: g.bezoekadres.clone(),
+            correspondentieadres: g.correspondentieadres.clone(),
+            contactnaam: g.contactnaam.clone(),
+            volledige_naam: g
+                .contactnaam
+                .clone()
+                .flatten()
+                .map(|c| c.volledige_naam())
+                .unwrap_or_default(),
+            rol: g.rol,
+            organisatienaam: g.organisatienaam.clone(),
+            initiator: g.initiator,
+            expand: expand.map(|expand| BetrokkeneExpand {
+                was_partij: wants(expand, "wasPartij").then(|| {
+                    ref_id(g.was_partij.as_ref()).and_then(|p| {
+                        l.opt::<PartijInput>(p)
+                            .map(|r| Box::new(PartijInput::present(l, p, r, None)))
+                    })
+                }),
+                had_klantcontact: wants(expand, "hadKlantcontact")
+                    .then(|| {
+                        let k = r.had_klantcontact.uuid.0;
+                        let sub = onder(expand, "hadKlantcontact");
+                        l.opt::<KlantcontactInput>(k)
+                            .map(|r| Box::new(KlantcontactInput::present(l, k, r, sub.as_deref())))
+                    })
+                    .flatten(),
+                digitale_adressen: wants(expand, "digitaleAdressen").then(|| {
+                    adressen
+                        .iter()
+                        .filter_map(|a| {
+                            l.opt::<DigitaalAdresInput>(*a)
+                                .map(|r| DigitaalAdresInput::present(l, *a, r, None))
+                        })
+                        .collect()
+                }),
+            }),
+        }
     }
 
-    /// F3246 Wijzig betrokkene bij klantcontact, partial (`PATCH /betrokkenen/{uuid}`); also
-    /// "koppel partij aan klantcontact" (`{"wasPartij": {"uuid": …}}`, C1199, C9853).
-    pub fn wijzig_betrokkene_deels(
-        &mut self,
-        id: BetrokkeneId,
-        patch: &Value,
-    ) -> Result<Betrokkene, Error> {
-        self.call(Some("F3246"), "wijzig_betrokkene_deels", |tx| {
-            tx.wijzig_deels(id.0, patch, as_json, |tx, id, i: BetrokkeneInput, old| {
-                laatste_betrokkene(tx, id, old, Some(i.had_klantcontact.uuid.0))?;
-                build(tx, i, "")
-            })?;
-            tx.vraag_betrokkene_op(id, &[])
-        })
+    fn build(
+        tx: &mut Transactie<'_>,
+        id: Uuid,
+        input: Self::Input,
+        old: Option<&Self>,
+    ) -> Result<Self, Error> {
+        if let Some(old) = old {
+            laatste_betrokkene(tx, id, old, Some(input.had_klantcontact.uuid.0))?;
+        }
+        build(tx, input, "")
     }
 
-    /// Verwijder betrokkene (`DELETE /betrokkenen/{uuid}`).
-    pub fn verwijder_betrokkene(&mut self, id: BetrokkeneId) -> Result<(), Error> {
-        self.call(None, "verwijder_betrokkene", |tx| {
-            let old = tx.haal::<BetrokkeneInput>(id.0)?;
-            laatste_betrokkene(tx, id.0, &old, None)?;
-            wis(tx, id.0);
-            Ok(())
-        })
+    fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
+        let old = tx.haal::<Self>(id)?;
+        laatste_betrokkene(tx, id, &old, None)?;
+        wis(tx, id);
+        Ok(())
     }
-}
-
-register_writes! {
-    /// F2599 Registreer betrokkene bij klantcontact (`POST /betrokkenen`).
-    fn registreer_betrokkene(body: impl IntoBody) -> Betrokkene;
-    /// F3246 Wijzig betrokkene bij klantcontact (`PUT /betrokkenen/{uuid}`).
-    fn wijzig_betrokkene(id: BetrokkeneId, body: impl IntoBody) -> Betrokkene;
-    /// F3246 Wijzig betrokkene bij klantcontact, partial (`PATCH /betrokkenen/{uuid}`).
-    fn wijzig_betrokkene_deels(id: BetrokkeneId, patch: &Value) -> Betrokkene;
-    /// Verwijder betrokkene (`DELETE /betrokkenen/{uuid}`).
-    fn verwijder_betrokkene(id: BetrokkeneId) -> ();
-}
-
-register_reads! {
-    /// F5859 Vraag betrokkene bij klantcontact op (`GET /betrokkenen/{uuid}`).
-    fn vraag_betrokkene_op(id: BetrokkeneId, expand: &[String]) -> Betrokkene;
-    /// F4936 Zoek betrokkene bij klantcontact (`GET /betrokkenen`).
-    fn zoek_betrokkene(q: &Zoekvraag) -> Page<Betrokkene>;
 }

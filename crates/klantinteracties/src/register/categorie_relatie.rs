@@ -1,53 +1,24 @@
 //! Categorie-relaties (API 0.9.0, EXPERIMENTAL; no F-code): a partij in a categorie for a
 //! period. R29: `beginDatum` defaults to today on create.
 
-use serde_json::Value;
 use uuid::Uuid;
 
+use super::collection::Collection;
 use super::index::Op;
 use super::lezen::Lezer;
-use super::schrijven::{as_json, ref_id, Checks, IntoBody};
+use super::schrijven::{ref_id, Checks};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{id, Filter, Page, Zoekvraag};
-use super::{register_reads, register_writes, Error};
+use super::zoeken::{id, Filter};
+use super::Error;
 use crate::model::{
     CategorieInput, CategorieRelatie, CategorieRelatieId, CategorieRelatieInput,
     CategorieVerwijzing, Datum, PartijInput,
 };
 use crate::Resource;
 
-pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &CategorieRelatieInput) {
-    if let Some(p) = ref_id(r.partij.as_ref()) {
-        ix.cr_partij.apply(op, p, id);
-    }
-    if let Some(c) = r.categorie.as_ref().and_then(Option::as_ref) {
-        ix.cr_categorie.apply(op, c.uuid.0, id);
-    }
-}
-
 pub(crate) fn categorie_naam(l: &Lezer<'_>, c: Uuid) -> Option<String> {
     l.opt::<CategorieInput>(c).and_then(|c| c.naam.clone())
-}
-
-pub(crate) fn present(l: &Lezer<'_>, id: Uuid, r: &CategorieRelatieInput) -> CategorieRelatie {
-    CategorieRelatie {
-        uuid: CategorieRelatieId(id),
-        url: l.url(Resource::CategorieRelaties, id),
-        partij: r
-            .partij
-            .as_ref()
-            .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
-        categorie: r.categorie.as_ref().map(|c| {
-            c.as_ref().map(|c| CategorieVerwijzing {
-                uuid: c.uuid,
-                url: Some(l.url(Resource::Categorieen, c.uuid.0)),
-                naam: Some(categorie_naam(l, c.uuid.0).unwrap_or_default()),
-            })
-        }),
-        begin_datum: r.begin_datum.clone(),
-        eind_datum: r.eind_datum.clone(),
-    }
 }
 
 fn partij(r: &CategorieRelatieInput) -> Option<Uuid> {
@@ -64,7 +35,7 @@ fn categorie(r: &CategorieRelatieInput) -> Option<Uuid> {
 /// A filter on this collection's records.
 type F = Filter<CategorieRelatieInput>;
 
-pub(super) const FILTERS: &[F] = &[
+const FILTERS: &[F] = &[
     F::uuid("partij__uuid", |_, _, r, v| partij(r) == Some(id(v)))
         .indexed(|l, v| l.state.ix.cr_partij.get(&id(v)).to_vec()),
     F::url("partij__url", |_, _, r, v| partij(r) == Some(id(v)))
@@ -98,32 +69,6 @@ pub(super) const FILTERS: &[F] = &[
     }),
 ];
 
-impl Lezer<'_> {
-    /// Vraag categorie-relatie op (`GET /categorie-relaties/{uuid}`).
-    pub fn vraag_categorie_relatie_op(
-        &self,
-        id: CategorieRelatieId,
-    ) -> Result<CategorieRelatie, Error> {
-        Ok(present(
-            self,
-            id.0,
-            self.haal::<CategorieRelatieInput>(id.0)?,
-        ))
-    }
-
-    /// Zoek categorie-relaties (`GET /categorie-relaties`).
-    pub fn zoek_categorie_relatie(&self, q: &Zoekvraag) -> Result<Page<CategorieRelatie>, Error> {
-        Self::check_expand(&[], &q.expand)?;
-        self.zoek(
-            &self.state.t.categorie_relaties,
-            FILTERS,
-            q,
-            None,
-            |id, r| present(self, id, r),
-        )
-    }
-}
-
 fn build(
     tx: &mut Transactie<'_>,
     mut r: CategorieRelatieInput,
@@ -148,76 +93,52 @@ fn build(
     Ok(r)
 }
 
-impl Transactie<'_> {
-    /// Registreer categorie-relatie (`POST /categorie-relaties`).
-    pub fn registreer_categorie_relatie(
-        &mut self,
-        body: impl IntoBody,
-    ) -> Result<CategorieRelatie, Error> {
-        self.call(None, "registreer_categorie_relatie", |tx| {
-            let id = tx.maak(body.into_body()?, |tx, _, i| build(tx, i, true))?;
-            tx.vraag_categorie_relatie_op(CategorieRelatieId(id))
-        })
+impl Collection for CategorieRelatieInput {
+    type Id = CategorieRelatieId;
+    type Input = Self;
+    type Response = CategorieRelatie;
+    const FILTERS: &'static [Filter<Self>] = FILTERS;
+
+    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &CategorieRelatieInput) {
+        if let Some(p) = ref_id(r.partij.as_ref()) {
+            ix.cr_partij.apply(op, p, id);
+        }
+        if let Some(c) = r.categorie.as_ref().and_then(Option::as_ref) {
+            ix.cr_categorie.apply(op, c.uuid.0, id);
+        }
     }
 
-    /// Wijzig categorie-relatie (`PUT /categorie-relaties/{uuid}`).
-    pub fn wijzig_categorie_relatie(
-        &mut self,
-        id: CategorieRelatieId,
-        body: impl IntoBody,
-    ) -> Result<CategorieRelatie, Error> {
-        self.call(None, "wijzig_categorie_relatie", |tx| {
-            tx.vervang(
-                id.0,
-                body.into_body()?,
-                as_json,
-                |tx, _, i, _: &CategorieRelatieInput| build(tx, i, false),
-            )?;
-            tx.vraag_categorie_relatie_op(id)
-        })
+    fn present(
+        l: &Lezer<'_>,
+        id: Uuid,
+        r: &CategorieRelatieInput,
+        _: Option<&[String]>,
+    ) -> CategorieRelatie {
+        CategorieRelatie {
+            uuid: CategorieRelatieId(id),
+            url: l.url(Resource::CategorieRelaties, id),
+            partij: r
+                .partij
+                .as_ref()
+                .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
+            categorie: r.categorie.as_ref().map(|c| {
+                c.as_ref().map(|c| CategorieVerwijzing {
+                    uuid: c.uuid,
+                    url: Some(l.url(Resource::Categorieen, c.uuid.0)),
+                    naam: Some(categorie_naam(l, c.uuid.0).unwrap_or_default()),
+                })
+            }),
+            begin_datum: r.begin_datum.clone(),
+            eind_datum: r.eind_datum.clone(),
+        }
     }
 
-    /// Wijzig categorie-relatie deels (`PATCH /categorie-relaties/{uuid}`).
-    pub fn wijzig_categorie_relatie_deels(
-        &mut self,
-        id: CategorieRelatieId,
-        patch: &Value,
-    ) -> Result<CategorieRelatie, Error> {
-        self.call(None, "wijzig_categorie_relatie_deels", |tx| {
-            tx.wijzig_deels(
-                id.0,
-                patch,
-                as_json,
-                |tx, _, i, _: &CategorieRelatieInput| build(tx, i, false),
-            )?;
-            tx.vraag_categorie_relatie_op(id)
-        })
+    fn build(
+        tx: &mut Transactie<'_>,
+        _id: Uuid,
+        input: Self::Input,
+        old: Option<&Self>,
+    ) -> Result<Self, Error> {
+        build(tx, input, old.is_none())
     }
-
-    /// Verwijder categorie-relatie (`DELETE /categorie-relaties/{uuid}`).
-    pub fn verwijder_categorie_relatie(&mut self, id: CategorieRelatieId) -> Result<(), Error> {
-        self.call(None, "verwijder_categorie_relatie", |tx| {
-            tx.haal::<CategorieRelatieInput>(id.0)?;
-            tx.wis::<CategorieRelatieInput>(id.0);
-            Ok(())
-        })
-    }
-}
-
-register_writes! {
-    /// Registreer categorie-relatie (`POST /categorie-relaties`).
-    fn registreer_categorie_relatie(body: impl IntoBody) -> CategorieRelatie;
-    /// Wijzig categorie-relatie (`PUT /categorie-relaties/{uuid}`).
-    fn wijzig_categorie_relatie(id: CategorieRelatieId, body: impl IntoBody) -> CategorieRelatie;
-    /// Wijzig categorie-relatie deels (`PATCH /categorie-relaties/{uuid}`).
-    fn wijzig_categorie_relatie_deels(id: CategorieRelatieId, patch: &Value) -> CategorieRelatie;
-    /// Verwijder categorie-relatie (`DELETE /categorie-relaties/{uuid}`).
-    fn verwijder_categorie_relatie(id: CategorieRelatieId) -> ();
-}
-
-register_reads! {
-    /// Vraag categorie-relatie op (`GET /categorie-relaties/{uuid}`).
-    fn vraag_categorie_relatie_op(id: CategorieRelatieId) -> CategorieRelatie;
-    /// Zoek categorie-relaties (`GET /categorie-relaties`).
-    fn zoek_categorie_relatie(q: &Zoekvraag) -> Page<CategorieRelatie>;
 }

@@ -4,17 +4,17 @@
 //! per partij and soort (R21). Moving an address away from a partij clears that partij's
 //! `voorkeursDigitaalAdres`.
 
-use serde_json::Value;
 use uuid::Uuid;
 
+use super::collection::Collection;
 use super::index::Op;
-use super::lezen::{gevraagd, onder, wants, Lezer};
+use super::lezen::{onder, wants, Lezer};
 use super::partij_identificator::identificeert;
-use super::schrijven::{as_json, ref_id, Checks, IntoBody};
+use super::schrijven::{ref_id, Checks};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{flag, icontains, id, Filter, Page, Zoekvraag};
-use super::{betrokkene, partij, register_reads, register_writes, Error};
+use super::zoeken::{flag, icontains, id, Filter};
+use super::{partij, Error};
 use crate::model::{
     BetrokkeneInput, DigitaalAdres, DigitaalAdresExpand, DigitaalAdresId, DigitaalAdresInput,
     PartijInput, Referentie,
@@ -22,60 +22,12 @@ use crate::model::{
 use crate::register::regels::REGISTER_REFERENTIE_UNIEK;
 use crate::Resource;
 
-pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &DigitaalAdresInput) {
-    if let Some(p) = ref_id(r.verstrekt_door_partij.as_ref()) {
-        ix.da_partij.apply(op, p, id);
-    }
-    if let Some(b) = ref_id(r.verstrekt_door_betrokkene.as_ref()) {
-        ix.da_betrokkene.apply(op, b, id);
-    }
-    ix.da_adres.apply(op, r.adres.clone(), id);
-}
-
 /// The expansions `/digitaleadressen` offers (the `expand` enum of API 0.9.0).
-pub(crate) const EXPAND: &[&str] = &[
+const EXPAND: &[&str] = &[
     "verstrektDoorBetrokkene",
     "verstrektDoorBetrokkene.hadKlantcontact",
     "verstrektDoorBetrokkene.hadKlantcontact.leiddeTotInterneTaken",
 ];
-
-/// The digitaal adres as the API returns it, with the betrokkene that provided it (and what
-/// is asked below it) in `_expand`.
-pub(crate) fn present(
-    l: &Lezer<'_>,
-    id: Uuid,
-    r: &DigitaalAdresInput,
-    expand: Option<&[String]>,
-) -> DigitaalAdres {
-    let betrokkene_id = ref_id(r.verstrekt_door_betrokkene.as_ref());
-    DigitaalAdres {
-        uuid: DigitaalAdresId(id),
-        url: l.url(Resource::DigitaleAdressen, id),
-        verstrekt_door_betrokkene: r
-            .verstrekt_door_betrokkene
-            .as_ref()
-            .map(|b| b.as_ref().map(|b| l.opnieuw(Resource::Betrokkenen, b))),
-        verstrekt_door_partij: r
-            .verstrekt_door_partij
-            .as_ref()
-            .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
-        adres: r.adres.clone(),
-        soort_digitaal_adres: r.soort_digitaal_adres,
-        is_standaard_adres: r.is_standaard_adres,
-        omschrijving: r.omschrijving.clone(),
-        referentie: r.referentie.clone(),
-        verificatie_datum: r.verificatie_datum.clone(),
-        expand: expand.map(|expand| DigitaalAdresExpand {
-            verstrekt_door_betrokkene: wants(expand, "verstrektDoorBetrokkene").then(|| {
-                let sub = onder(expand, "verstrektDoorBetrokkene");
-                betrokkene_id.and_then(|b| {
-                    l.opt::<BetrokkeneInput>(b)
-                        .map(|r| Box::new(betrokkene::present(l, b, r, sub.as_deref())))
-                })
-            }),
-        }),
-    }
-}
 
 fn partij_van(r: &DigitaalAdresInput) -> Option<Uuid> {
     ref_id(r.verstrekt_door_partij.as_ref())
@@ -106,7 +58,7 @@ fn partij_identificator(l: &Lezer<'_>, r: &DigitaalAdresInput, veld: &str, v: &s
 /// A filter on this collection's records.
 type F = Filter<DigitaalAdresInput>;
 
-pub(super) const FILTERS: &[F] = &[
+const FILTERS: &[F] = &[
     F::text("adres", |_, _, r, v| r.adres == v).indexed(|l, v| l.state.ix.da_adres.get(v).to_vec()),
     F::text("adres__icontains", |_, _, r, v| icontains(&r.adres, v)),
     F::choice(
@@ -191,31 +143,6 @@ pub(super) const FILTERS: &[F] = &[
     ),
 ];
 
-impl Lezer<'_> {
-    /// F2806 Vraag digitaal adres op (`GET /digitaleadressen/{uuid}`).
-    pub fn vraag_digitaal_adres_op(
-        &self,
-        id: DigitaalAdresId,
-        expand: &[String],
-    ) -> Result<DigitaalAdres, Error> {
-        Self::check_expand(EXPAND, expand)?;
-        Ok(present(
-            self,
-            id.0,
-            self.haal::<DigitaalAdresInput>(id.0)?,
-            gevraagd(expand),
-        ))
-    }
-
-    /// F6634 Zoek digitaal adres (`GET /digitaleadressen`).
-    pub fn zoek_digitaal_adres(&self, q: &Zoekvraag) -> Result<Page<DigitaalAdres>, Error> {
-        Self::check_expand(EXPAND, &q.expand)?;
-        self.zoek(&self.state.t.digitaleadressen, FILTERS, q, None, |id, r| {
-            present(self, id, r, Some(&q.expand))
-        })
-    }
-}
-
 /// Checks an address that is about to be stored as `r` (replacing `old`) and makes the
 /// changes that come with it: the old partij's preference is cleared when the address moves,
 /// and a new standaard adres demotes the partij's previous one of the same soort.
@@ -283,73 +210,73 @@ pub(crate) fn plaats(
     Ok(r)
 }
 
-impl Transactie<'_> {
-    /// F1995 Registreer digitaal adres (`POST /digitaleadressen`), of a partij or a
-    /// betrokkene.
-    pub fn registreer_digitaal_adres(
-        &mut self,
-        body: impl IntoBody,
-    ) -> Result<DigitaalAdres, Error> {
-        self.call(Some("F1995"), "registreer_digitaal_adres", |tx| {
-            let id = tx.maak(body.into_body()?, |tx, id, i| plaats(tx, id, i, None, ""))?;
-            tx.vraag_digitaal_adres_op(DigitaalAdresId(id), &[])
-        })
+impl Collection for DigitaalAdresInput {
+    type Id = DigitaalAdresId;
+    type Input = Self;
+    type Response = DigitaalAdres;
+    const EXPAND: &'static [&'static str] = EXPAND;
+    const FILTERS: &'static [Filter<Self>] = FILTERS;
+
+    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &DigitaalAdresInput) {
+        if let Some(p) = ref_id(r.verstrekt_door_partij.as_ref()) {
+            ix.da_partij.apply(op, p, id);
+        }
+        if let Some(b) = ref_id(r.verstrekt_door_betrokkene.as_ref()) {
+            ix.da_betrokkene.apply(op, b, id);
+        }
+        ix.da_adres.apply(op, r.adres.clone(), id);
     }
 
-    /// F2946 Wijzig digitaal adres (`PUT /digitaleadressen/{uuid}`).
-    pub fn wijzig_digitaal_adres(
-        &mut self,
-        id: DigitaalAdresId,
-        body: impl IntoBody,
-    ) -> Result<DigitaalAdres, Error> {
-        self.call(Some("F2946"), "wijzig_digitaal_adres", |tx| {
-            tx.vervang(id.0, body.into_body()?, as_json, |tx, id, i, old| {
-                plaats(tx, id, i, Some(old), "")
-            })?;
-            tx.vraag_digitaal_adres_op(id, &[])
-        })
+    /// The digitaal adres as the API returns it, with the betrokkene that provided it (and what
+    /// is asked below it) in `_expand`.
+    fn present(
+        l: &Lezer<'_>,
+        id: Uuid,
+        r: &DigitaalAdresInput,
+        expand: Option<&[String]>,
+    ) -> DigitaalAdres {
+        let betrokkene_id = ref_id(r.verstrekt_door_betrokkene.as_ref());
+        DigitaalAdres {
+            uuid: DigitaalAdresId(id),
+            url: l.url(Resource::DigitaleAdressen, id),
+            verstrekt_door_betrokkene: r
+                .verstrekt_door_betrokkene
+                .as_ref()
+                .map(|b| b.as_ref().map(|b| l.opnieuw(Resource::Betrokkenen, b))),
+            verstrekt_door_partij: r
+                .verstrekt_door_partij
+                .as_ref()
+                .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
+            adres: r.adres.clone(),
+            soort_digitaal_adres: r.soort_digitaal_adres,
+            is_standaard_adres: r.is_standaard_adres,
+            omschrijving: r.omschrijving.clone(),
+            referentie: r.referentie.clone(),
+            verificatie_datum: r.verificatie_datum.clone(),
+            expand: expand.map(|expand| DigitaalAdresExpand {
+                verstrekt_door_betrokkene: wants(expand, "verstrektDoorBetrokkene").then(|| {
+                    let sub = onder(expand, "verstrektDoorBetrokkene");
+                    betrokkene_id.and_then(|b| {
+                        l.opt::<BetrokkeneInput>(b)
+                            .map(|r| Box::new(BetrokkeneInput::present(l, b, r, sub.as_deref())))
+                    })
+                }),
+            }),
+        }
     }
 
-    /// F2946 Wijzig digitaal adres, partial (`PATCH /digitaleadressen/{uuid}`).
-    pub fn wijzig_digitaal_adres_deels(
-        &mut self,
-        id: DigitaalAdresId,
-        patch: &Value,
-    ) -> Result<DigitaalAdres, Error> {
-        self.call(Some("F2946"), "wijzig_digitaal_adres_deels", |tx| {
-            tx.wijzig_deels(id.0, patch, as_json, |tx, id, i, old| {
-                plaats(tx, id, i, Some(old), "")
-            })?;
-            tx.vraag_digitaal_adres_op(id, &[])
-        })
+    fn build(
+        tx: &mut Transactie<'_>,
+        id: Uuid,
+        input: Self::Input,
+        old: Option<&Self>,
+    ) -> Result<Self, Error> {
+        plaats(tx, id, input, old, "")
     }
 
-    /// Verwijder digitaal adres (`DELETE /digitaleadressen/{uuid}`); a partij that preferred
-    /// it loses its `voorkeursDigitaalAdres` (SET_NULL).
-    pub fn verwijder_digitaal_adres(&mut self, id: DigitaalAdresId) -> Result<(), Error> {
-        self.call(None, "verwijder_digitaal_adres", |tx| {
-            tx.haal::<DigitaalAdresInput>(id.0)?;
-            partij::wis_voorkeur_da(tx, id.0, None);
-            tx.wis::<DigitaalAdresInput>(id.0);
-            Ok(())
-        })
+    fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
+        partij::wis_voorkeur_da(tx, id, None);
+        tx.wis::<Self>(id);
+        Ok(())
     }
-}
-
-register_writes! {
-    /// F1995 Registreer digitaal adres (`POST /digitaleadressen`).
-    fn registreer_digitaal_adres(body: impl IntoBody) -> DigitaalAdres;
-    /// F2946 Wijzig digitaal adres (`PUT /digitaleadressen/{uuid}`).
-    fn wijzig_digitaal_adres(id: DigitaalAdresId, body: impl IntoBody) -> DigitaalAdres;
-    /// F2946 Wijzig digitaal adres, partial (`PATCH /digitaleadressen/{uuid}`).
-    fn wijzig_digitaal_adres_deels(id: DigitaalAdresId, patch: &Value) -> DigitaalAdres;
-    /// Verwijder digitaal adres (`DELETE /digitaleadressen/{uuid}`).
-    fn verwijder_digitaal_adres(id: DigitaalAdresId) -> ();
-}
-
-register_reads! {
-    /// F2806 Vraag digitaal adres op (`GET /digitaleadressen/{uuid}`).
-    fn vraag_digitaal_adres_op(id: DigitaalAdresId, expand: &[String]) -> DigitaalAdres;
-    /// F6634 Zoek digitaal adres (`GET /digitaleadressen`).
-    fn zoek_digitaal_adres(q: &Zoekvraag) -> Page<DigitaalAdres>;
 }

@@ -9,14 +9,16 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::actor::actief;
+use super::collection::Collection;
 use super::index::Op;
 use super::lezen::Lezer;
 use super::record::InterneTaakRecord;
-use super::schrijven::{as_json, filled, Checks, IntoBody};
+use super::schrijven::{as_json, filled, Checks};
 use super::state::Indexes;
+use super::tabel::register_reads;
 use super::transactie::Transactie;
 use super::zoeken::{icontains, id, Filter, Page, Zoekvraag};
-use super::{register_reads, register_writes, Error};
+use super::Error;
 use crate::model::{
     ActorId, ActorInput, Datumtijd, InterneTaak, InterneTaakId, InterneTaakInput,
     KlantcontactInput, Taakstatus, Verwijzing,
@@ -24,40 +26,6 @@ use crate::model::{
 use crate::register::regels::{REGISTER_ACTOR_ACTIEF, REGISTER_NUMMER_UNIEK, REGISTER_TAAK_ACTOR};
 use crate::rules::Profile;
 use crate::Resource;
-
-pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &InterneTaakRecord) {
-    for a in r.actoren() {
-        ix.it_actor.apply(op, a, id);
-    }
-    ix.it_klantcontact
-        .apply(op, r.taak.aanleidinggevend_klantcontact.uuid.0, id);
-    if let Some(n) = filled(r.taak.nummer.as_ref()) {
-        ix.it_nummer.apply(op, n.to_owned(), id);
-    }
-    if let Some(n) = filled(r.taak.referentienummer.as_ref()) {
-        ix.it_referentienummer.apply(op, n.to_owned(), id);
-    }
-}
-
-pub(crate) fn present(l: &Lezer<'_>, id: Uuid, r: &InterneTaakRecord) -> InterneTaak {
-    let t = &r.taak;
-    let actoren: Vec<Verwijzing<ActorId>> = l.verwijzingen(Resource::Actoren, &r.actoren());
-    InterneTaak {
-        uuid: InterneTaakId(id),
-        url: l.url(Resource::Internetaken, id),
-        nummer: t.nummer.clone(),
-        referentienummer: t.referentienummer.clone(),
-        gevraagde_handeling: t.gevraagde_handeling.clone(),
-        aanleidinggevend_klantcontact: l
-            .opnieuw(Resource::Klantcontacten, &t.aanleidinggevend_klantcontact),
-        toegewezen_aan_actor: actoren.first().cloned(),
-        toegewezen_aan_actoren: Some(actoren),
-        toelichting: t.toelichting.clone(),
-        status: t.status,
-        toegewezen_op: r.toegewezen_op.clone(),
-        afgehandeld_op: t.afgehandeld_op.clone(),
-    }
-}
 
 fn kc_veld(l: &Lezer<'_>, r: &InterneTaakRecord, referentie: bool, v: &str) -> bool {
     l.opt::<KlantcontactInput>(r.taak.aanleidinggevend_klantcontact.uuid.0)
@@ -74,7 +42,7 @@ fn kc_veld(l: &Lezer<'_>, r: &InterneTaakRecord, referentie: bool, v: &str) -> b
 /// A filter on this collection's records.
 type F = Filter<InterneTaakRecord>;
 
-pub(super) const FILTERS: &[F] = &[
+const FILTERS: &[F] = &[
     F::text("nummer", |_, _, r, v| {
         filled(r.taak.nummer.as_ref()) == Some(v)
     })
@@ -127,22 +95,7 @@ impl Lezer<'_> {
         &self,
         q: &Zoekvraag,
     ) -> Result<Page<(InterneTaakId, std::sync::Arc<InterneTaakRecord>)>, Error> {
-        self.zoek(&self.state.t.internetaken, FILTERS, q, None, |id, r| {
-            (InterneTaakId(id), r.clone())
-        })
-    }
-
-    /// F2771 Vraag interne taak op (`GET /internetaken/{uuid}`).
-    pub fn vraag_interne_taak_op(&self, id: InterneTaakId) -> Result<InterneTaak, Error> {
-        Ok(present(self, id.0, self.haal::<InterneTaakRecord>(id.0)?))
-    }
-
-    /// F3839 Zoek interne taken (`GET /internetaken`): every argument must match.
-    pub fn zoek_interne_taak(&self, q: &Zoekvraag) -> Result<Page<InterneTaak>, Error> {
-        Self::check_expand(&[], &q.expand)?;
-        self.zoek(&self.state.t.internetaken, FILTERS, q, None, |id, r| {
-            present(self, id, r)
-        })
+        self.zoek_records::<InterneTaakRecord>(q)
     }
 }
 
@@ -254,74 +207,75 @@ fn patch_base(patch: &Value) -> impl FnOnce(&InterneTaakRecord) -> Result<Value,
     }
 }
 
-impl Transactie<'_> {
-    /// F2120 Registreer interne taak (`POST /internetaken`): always linked to an existing
-    /// klantcontact and actor.
-    pub fn registreer_interne_taak(&mut self, body: impl IntoBody) -> Result<InterneTaak, Error> {
-        self.call(Some("F2120"), "registreer_interne_taak", |tx| {
-            let id = tx.maak(body.into_body()?, |tx, id, i| build(tx, id, i, None))?;
-            tx.vraag_interne_taak_op(InterneTaakId(id))
+impl Collection for InterneTaakRecord {
+    type Id = InterneTaakId;
+    type Input = InterneTaakInput;
+    type Response = InterneTaak;
+    const FILTERS: &'static [Filter<Self>] = FILTERS;
+
+    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &InterneTaakRecord) {
+        for a in r.actoren() {
+            ix.it_actor.apply(op, a, id);
+        }
+        ix.it_klantcontact
+            .apply(op, r.taak.aanleidinggevend_klantcontact.uuid.0, id);
+        if let Some(n) = filled(r.taak.nummer.as_ref()) {
+            ix.it_nummer.apply(op, n.to_owned(), id);
+        }
+        if let Some(n) = filled(r.taak.referentienummer.as_ref()) {
+            ix.it_referentienummer.apply(op, n.to_owned(), id);
+        }
+    }
+
+    fn present(
+        l: &Lezer<'_>,
+        id: Uuid,
+        r: &InterneTaakRecord,
+        _: Option<&[String]>,
+    ) -> InterneTaak {
+        let t = &r.taak;
+        let actoren: Vec<Verwijzing<ActorId>> = l.verwijzingen(Resource::Actoren, &r.actoren());
+        InterneTaak {
+            uuid: InterneTaakId(id),
+            url: l.url(Resource::Internetaken, id),
+            nummer: t.nummer.clone(),
+            referentienummer: t.referentienummer.clone(),
+            gevraagde_handeling: t.gevraagde_handeling.clone(),
+            aanleidinggevend_klantcontact: l
+                .opnieuw(Resource::Klantcontacten, &t.aanleidinggevend_klantcontact),
+            toegewezen_aan_actor: actoren.first().cloned(),
+            toegewezen_aan_actoren: Some(actoren),
+            toelichting: t.toelichting.clone(),
+            status: t.status,
+            toegewezen_op: r.toegewezen_op.clone(),
+            afgehandeld_op: t.afgehandeld_op.clone(),
+        }
+    }
+
+    fn build(
+        tx: &mut Transactie<'_>,
+        id: Uuid,
+        input: Self::Input,
+        old: Option<&Self>,
+    ) -> Result<Self, Error> {
+        build(tx, id, input, old)
+    }
+
+    fn replace(tx: &mut Transactie<'_>, id: Uuid, body: Value) -> Result<(), Error> {
+        let base = patch_base(&body);
+        tx.vervang(id, body.clone(), base, |tx, id, i, old| {
+            build(tx, id, i, Some(old))
         })
     }
 
-    /// F5241 Wijzig interne taak (`PUT /internetaken/{uuid}`), typically marking it
-    /// processed.
-    pub fn wijzig_interne_taak(
-        &mut self,
-        id: InterneTaakId,
-        body: impl IntoBody,
-    ) -> Result<InterneTaak, Error> {
-        self.call(Some("F5241"), "wijzig_interne_taak", |tx| {
-            let body = body.into_body()?;
-            let base = patch_base(&body);
-            tx.vervang(id.0, body.clone(), base, |tx, id, i, old| {
-                build(tx, id, i, Some(old))
-            })?;
-            tx.vraag_interne_taak_op(id)
+    fn patch(tx: &mut Transactie<'_>, id: Uuid, patch: &Value) -> Result<(), Error> {
+        tx.wijzig_deels(id, patch, patch_base(patch), |tx, id, i, old| {
+            build(tx, id, i, Some(old))
         })
     }
-
-    /// F5241 Wijzig interne taak, partial (`PATCH /internetaken/{uuid}`), e.g.
-    /// `{"status": "verwerkt"}`.
-    pub fn wijzig_interne_taak_deels(
-        &mut self,
-        id: InterneTaakId,
-        patch: &Value,
-    ) -> Result<InterneTaak, Error> {
-        self.call(Some("F5241"), "wijzig_interne_taak_deels", |tx| {
-            tx.wijzig_deels(id.0, patch, patch_base(patch), |tx, id, i, old| {
-                build(tx, id, i, Some(old))
-            })?;
-            tx.vraag_interne_taak_op(id)
-        })
-    }
-
-    /// Verwijder interne taak (`DELETE /internetaken/{uuid}`).
-    pub fn verwijder_interne_taak(&mut self, id: InterneTaakId) -> Result<(), Error> {
-        self.call(None, "verwijder_interne_taak", |tx| {
-            tx.haal::<InterneTaakRecord>(id.0)?;
-            tx.wis::<InterneTaakRecord>(id.0);
-            Ok(())
-        })
-    }
-}
-
-register_writes! {
-    /// F2120 Registreer interne taak (`POST /internetaken`).
-    fn registreer_interne_taak(body: impl IntoBody) -> InterneTaak;
-    /// F5241 Wijzig interne taak (`PUT /internetaken/{uuid}`).
-    fn wijzig_interne_taak(id: InterneTaakId, body: impl IntoBody) -> InterneTaak;
-    /// F5241 Wijzig interne taak, partial (`PATCH /internetaken/{uuid}`).
-    fn wijzig_interne_taak_deels(id: InterneTaakId, patch: &Value) -> InterneTaak;
-    /// Verwijder interne taak (`DELETE /internetaken/{uuid}`).
-    fn verwijder_interne_taak(id: InterneTaakId) -> ();
 }
 
 register_reads! {
     /// The search, returning stored records.
     fn zoek_interne_taak_records(q: &Zoekvraag) -> Page<(InterneTaakId, std::sync::Arc<InterneTaakRecord>)>;
-    /// F2771 Vraag interne taak op (`GET /internetaken/{uuid}`).
-    fn vraag_interne_taak_op(id: InterneTaakId) -> InterneTaak;
-    /// F3839 Zoek interne taken (`GET /internetaken`).
-    fn zoek_interne_taak(q: &Zoekvraag) -> Page<InterneTaak>;
 }

@@ -15,16 +15,18 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
+use super::collection::Collection;
 use super::index::Op;
 use super::interne_taak;
-use super::lezen::{gevraagd, onder, wants, Lezer};
+use super::lezen::{onder, wants, Lezer};
 use super::partij_identificator::identificeert;
 use super::record::InterneTaakRecord;
 use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
 use super::state::Indexes;
+use super::tabel::{register_reads, register_writes};
 use super::transactie::Transactie;
 use super::zoeken::{flag, icontains, id, Filter, Page, Zoekvraag};
-use super::{actor, betrokkene, bijlage, onderwerpobject, register_reads, register_writes, Error};
+use super::{betrokkene, bijlage, onderwerpobject, Error};
 use crate::model::{
     ActorId, ActorInput, ActorKlantcontact, ActorKlantcontactId, ActorKlantcontactInput,
     Betrokkene, BetrokkeneGegevens, BetrokkeneId, BetrokkeneInput, Bijlage, BijlageId,
@@ -38,17 +40,8 @@ use crate::register::regels::{
 use crate::rules::{Profile, Report};
 use crate::Resource;
 
-pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &KlantcontactInput) {
-    if let Some(n) = filled(r.nummer.as_ref()) {
-        ix.kc_nummer.apply(op, n.to_owned(), id);
-    }
-    if let Some(n) = filled(r.referentienummer.as_ref()) {
-        ix.kc_referentienummer.apply(op, n.to_owned(), id);
-    }
-}
-
 /// The expansions `/klantcontacten` offers (the `expand` enum of API 0.9.0).
-pub(crate) const EXPAND: &[&str] = &[
+const EXPAND: &[&str] = &[
     "gingOverOnderwerpobjecten",
     "hadBetrokkenen",
     "hadBetrokkenen.digitaleAdressen",
@@ -56,93 +49,6 @@ pub(crate) const EXPAND: &[&str] = &[
     "leiddeTotInterneTaken",
     "omvatteBijlagen",
 ];
-
-/// The klantcontact as the API returns it; with `expand`, its `_expand` holds the relations
-/// asked for (and what is asked below them), read from the indexes.
-pub(crate) fn present(
-    l: &Lezer<'_>,
-    id: Uuid,
-    r: &KlantcontactInput,
-    expand: Option<&[String]>,
-) -> Klantcontact {
-    let ix = &l.state.ix;
-    let actoren: Vec<_> = ix
-        .ak_klantcontact
-        .get(&id)
-        .iter()
-        .filter_map(|ak| l.opt::<ActorKlantcontactInput>(*ak))
-        .filter_map(|ak| {
-            let a = ak.actor.uuid.0;
-            l.opt::<ActorInput>(a).map(|r| actor::present(l, a, r))
-        })
-        .collect();
-    let betrokkenen = ix.bk_klantcontact.get(&id);
-    let onderwerpen = ix.oo_klantcontact.get(&id);
-    let bijlagen = ix.bl_klantcontact.get(&id);
-    let taken = ix.it_klantcontact.get(&id);
-    let expand = expand.map(|expand| KlantcontactExpand {
-        ging_over_onderwerpobjecten: wants(expand, "gingOverOnderwerpobjecten").then(|| {
-            onderwerpen
-                .iter()
-                .filter_map(|o| {
-                    l.opt::<OnderwerpobjectInput>(*o)
-                        .map(|r| onderwerpobject::present(l, *o, r))
-                })
-                .collect()
-        }),
-        omvatte_bijlagen: wants(expand, "omvatteBijlagen").then(|| {
-            bijlagen
-                .iter()
-                .filter_map(|o| {
-                    l.opt::<BijlageInput>(*o)
-                        .map(|r| bijlage::present(l, *o, r))
-                })
-                .collect()
-        }),
-        had_betrokkenen: wants(expand, "hadBetrokkenen").then(|| {
-            let sub = onder(expand, "hadBetrokkenen");
-            betrokkenen
-                .iter()
-                .filter_map(|b| {
-                    l.opt::<BetrokkeneInput>(*b)
-                        .map(|r| betrokkene::present(l, *b, r, sub.as_deref()))
-                })
-                .collect()
-        }),
-        leidde_tot_interne_taken: wants(expand, "leiddeTotInterneTaken").then(|| {
-            taken
-                .iter()
-                .filter_map(|t| {
-                    l.opt::<InterneTaakRecord>(*t)
-                        .map(|r| interne_taak::present(l, *t, r))
-                })
-                .collect()
-        }),
-    });
-    Klantcontact {
-        uuid: KlantcontactId(id),
-        url: l.url(Resource::Klantcontacten, id),
-        ging_over_onderwerpobjecten: l.verwijzingen(Resource::Onderwerpobjecten, onderwerpen),
-        had_betrokken_actoren: actoren,
-        omvatte_bijlagen: l.verwijzingen(Resource::Bijlagen, bijlagen),
-        had_betrokkenen: l.verwijzingen(Resource::Betrokkenen, betrokkenen),
-        leidde_tot_interne_taken: l.verwijzingen(Resource::Internetaken, taken),
-        nummer: r.nummer.clone(),
-        referentienummer: r.referentienummer.clone(),
-        kanaal: r.kanaal.clone(),
-        onderwerp: r.onderwerp.clone(),
-        inhoud: r.inhoud.clone(),
-        reactie: r.reactie.clone(),
-        indicatie_contact_gelukt: r.indicatie_contact_gelukt,
-        hoofd_onderwerp_type: r.hoofd_onderwerp_type.clone(),
-        verdere_actie_ondernomen: r.verdere_actie_ondernomen,
-        taal: r.taal.clone(),
-        vertrouwelijk: r.vertrouwelijk,
-        plaatsgevonden_op: r.plaatsgevonden_op.clone(),
-        metadata: r.metadata.clone(),
-        expand,
-    }
-}
 
 fn betrokkenen_van<'a>(l: &Lezer<'a>, id: Uuid) -> impl Iterator<Item = &'a BetrokkeneInput> + 'a {
     let l = *l;
@@ -248,7 +154,7 @@ const WP_PI: [F; 4] = wp_pi_filters!(
     "codeRegister"
 );
 
-pub(super) const FILTERS: &[F] = &[
+const FILTERS: &[F] = &[
     F::text("nummer", |_, _, r, v| filled(r.nummer.as_ref()) == Some(v))
         .indexed(|l, v| l.state.ix.kc_nummer.get(v).to_vec()),
     F::text("referentienummer", |_, _, r, v| {
@@ -363,34 +269,6 @@ impl Lezer<'_> {
             q,
             Some(&plaatsgevonden),
             |id, r| (KlantcontactId(id), r.clone()),
-        )
-    }
-
-    /// F8618 Vraag klantcontact op (`GET /klantcontacten/{uuid}`).
-    pub fn vraag_klantcontact_op(
-        &self,
-        id: KlantcontactId,
-        expand: &[String],
-    ) -> Result<Klantcontact, Error> {
-        Self::check_expand(EXPAND, expand)?;
-        Ok(present(
-            self,
-            id.0,
-            self.haal::<KlantcontactInput>(id.0)?,
-            gevraagd(expand),
-        ))
-    }
-
-    /// F3896 Zoek klantcontact (`GET /klantcontacten`), newest `plaatsgevondenOp` first; with
-    /// `hadBetrokkene__wasPartij__uuid` the overview of a partij's klantcontacten (F2084).
-    pub fn zoek_klantcontact(&self, q: &Zoekvraag) -> Result<Page<Klantcontact>, Error> {
-        Self::check_expand(EXPAND, &q.expand)?;
-        self.zoek(
-            &self.state.t.klantcontacten,
-            FILTERS,
-            q,
-            Some(&plaatsgevonden),
-            |id, r| present(self, id, r, Some(&q.expand)),
         )
     }
 }
@@ -704,18 +582,6 @@ impl Transactie<'_> {
         })
     }
 
-    /// `POST /klantcontacten`: the klantcontact alone. In the standaard profile its actor and
-    /// betrokkene must be added in the same [`super::Register::transactie`].
-    pub fn registreer_klantcontact_los(
-        &mut self,
-        body: impl IntoBody,
-    ) -> Result<Klantcontact, Error> {
-        self.call(Some("F2173"), "registreer_klantcontact_los", |tx| {
-            let id = tx.maak(body.into_body()?, |tx, id, i| build(tx, id, i, ""))?;
-            tx.vraag_klantcontact_op(KlantcontactId(id), &[])
-        })
-    }
-
     /// `POST /maak-klantcontact` (API 0.9.0): klantcontact, betrokkene and onderwerpobject in
     /// one atomic request. It links no actor, so in the standaard profile it needs one added
     /// in the same transaction.
@@ -769,70 +635,136 @@ impl Transactie<'_> {
             })
         })
     }
+}
 
-    /// F0796 Wijzig klantcontact (`PUT /klantcontacten/{uuid}`): a correction (KC-08).
-    pub fn wijzig_klantcontact(
-        &mut self,
-        id: KlantcontactId,
-        body: impl IntoBody,
-    ) -> Result<Klantcontact, Error> {
-        self.call(Some("F0796"), "wijzig_klantcontact", |tx| {
-            tx.vervang(
-                id.0,
-                body.into_body()?,
-                as_json,
-                |tx, id, i, _: &KlantcontactInput| build(tx, id, i, ""),
-            )?;
-            tx.vraag_klantcontact_op(id, &[])
-        })
+impl Collection for KlantcontactInput {
+    type Id = KlantcontactId;
+    type Input = Self;
+    type Response = Klantcontact;
+    const EXPAND: &'static [&'static str] = EXPAND;
+    const FILTERS: &'static [Filter<Self>] = FILTERS;
+    const ORDER: Option<fn(&Self) -> i64> = Some(plaatsgevonden);
+
+    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &KlantcontactInput) {
+        if let Some(n) = filled(r.nummer.as_ref()) {
+            ix.kc_nummer.apply(op, n.to_owned(), id);
+        }
+        if let Some(n) = filled(r.referentienummer.as_ref()) {
+            ix.kc_referentienummer.apply(op, n.to_owned(), id);
+        }
     }
 
-    /// F0796 Wijzig klantcontact, partial (`PATCH /klantcontacten/{uuid}`), e.g. the `inhoud`
-    /// completed during a transfer.
-    pub fn wijzig_klantcontact_deels(
-        &mut self,
-        id: KlantcontactId,
-        patch: &Value,
-    ) -> Result<Klantcontact, Error> {
-        self.call(Some("F0796"), "wijzig_klantcontact_deels", |tx| {
-            tx.wijzig_deels(id.0, patch, as_json, |tx, id, i, _: &KlantcontactInput| {
-                build(tx, id, i, "")
-            })?;
-            tx.vraag_klantcontact_op(id, &[])
-        })
+    /// The klantcontact as the API returns it; with `expand`, its `_expand` holds the relations
+    /// asked for (and what is asked below them), read from the indexes.
+    fn present(
+        l: &Lezer<'_>,
+        id: Uuid,
+        r: &KlantcontactInput,
+        expand: Option<&[String]>,
+    ) -> Klantcontact {
+        let ix = &l.state.ix;
+        let actoren: Vec<_> = ix
+            .ak_klantcontact
+            .get(&id)
+            .iter()
+            .filter_map(|ak| l.opt::<ActorKlantcontactInput>(*ak))
+            .filter_map(|ak| {
+                let a = ak.actor.uuid.0;
+                l.opt::<ActorInput>(a)
+                    .map(|r| ActorInput::present(l, a, r, None))
+            })
+            .collect();
+        let betrokkenen = ix.bk_klantcontact.get(&id);
+        let onderwerpen = ix.oo_klantcontact.get(&id);
+        let bijlagen = ix.bl_klantcontact.get(&id);
+        let taken = ix.it_klantcontact.get(&id);
+        let expand = expand.map(|expand| KlantcontactExpand {
+            ging_over_onderwerpobjecten: wants(expand, "gingOverOnderwerpobjecten").then(|| {
+                onderwerpen
+                    .iter()
+                    .filter_map(|o| {
+                        l.opt::<OnderwerpobjectInput>(*o)
+                            .map(|r| OnderwerpobjectInput::present(l, *o, r, None))
+                    })
+                    .collect()
+            }),
+            omvatte_bijlagen: wants(expand, "omvatteBijlagen").then(|| {
+                bijlagen
+                    .iter()
+                    .filter_map(|o| {
+                        l.opt::<BijlageInput>(*o)
+                            .map(|r| BijlageInput::present(l, *o, r, None))
+                    })
+                    .collect()
+            }),
+            had_betrokkenen: wants(expand, "hadBetrokkenen").then(|| {
+                let sub = onder(expand, "hadBetrokkenen");
+                betrokkenen
+                    .iter()
+                    .filter_map(|b| {
+                        l.opt::<BetrokkeneInput>(*b)
+                            .map(|r| BetrokkeneInput::present(l, *b, r, sub.as_deref()))
+                    })
+                    .collect()
+            }),
+            leidde_tot_interne_taken: wants(expand, "leiddeTotInterneTaken").then(|| {
+                taken
+                    .iter()
+                    .filter_map(|t| {
+                        l.opt::<InterneTaakRecord>(*t)
+                            .map(|r| InterneTaakRecord::present(l, *t, r, None))
+                    })
+                    .collect()
+            }),
+        });
+        Klantcontact {
+            uuid: KlantcontactId(id),
+            url: l.url(Resource::Klantcontacten, id),
+            ging_over_onderwerpobjecten: l.verwijzingen(Resource::Onderwerpobjecten, onderwerpen),
+            had_betrokken_actoren: actoren,
+            omvatte_bijlagen: l.verwijzingen(Resource::Bijlagen, bijlagen),
+            had_betrokkenen: l.verwijzingen(Resource::Betrokkenen, betrokkenen),
+            leidde_tot_interne_taken: l.verwijzingen(Resource::Internetaken, taken),
+            nummer: r.nummer.clone(),
+            referentienummer: r.referentienummer.clone(),
+            kanaal: r.kanaal.clone(),
+            onderwerp: r.onderwerp.clone(),
+            inhoud: r.inhoud.clone(),
+            reactie: r.reactie.clone(),
+            indicatie_contact_gelukt: r.indicatie_contact_gelukt,
+            hoofd_onderwerp_type: r.hoofd_onderwerp_type.clone(),
+            verdere_actie_ondernomen: r.verdere_actie_ondernomen,
+            taal: r.taal.clone(),
+            vertrouwelijk: r.vertrouwelijk,
+            plaatsgevonden_op: r.plaatsgevonden_op.clone(),
+            metadata: r.metadata.clone(),
+            expand,
+        }
     }
 
-    /// Verwijder klantcontact (`DELETE /klantcontacten/{uuid}`), with its betrokkenen,
-    /// onderwerpobjecten, bijlagen, interne taken and actor-klantcontacten (CASCADE).
-    pub fn verwijder_klantcontact(&mut self, id: KlantcontactId) -> Result<(), Error> {
-        self.call(None, "verwijder_klantcontact", |tx| {
-            tx.haal::<KlantcontactInput>(id.0)?;
-            verwijder(tx, id.0);
-            Ok(())
-        })
+    fn build(
+        tx: &mut Transactie<'_>,
+        id: Uuid,
+        input: Self::Input,
+        _old: Option<&Self>,
+    ) -> Result<Self, Error> {
+        build(tx, id, input, "")
+    }
+
+    fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
+        verwijder(tx, id);
+        Ok(())
     }
 }
 
 register_writes! {
     /// F2173 Registreer klantcontact, with its actoren, betrokkenen and more, atomically.
     fn registreer_klantcontact(registratie: KlantcontactRegistratie) -> Klantcontactdossier;
-    /// `POST /klantcontacten` (see [`Transactie::registreer_klantcontact_los`]).
-    fn registreer_klantcontact_los(body: impl IntoBody) -> Klantcontact;
     /// `POST /maak-klantcontact` (see [`Transactie::maak_klantcontact`]).
     fn maak_klantcontact(body: impl IntoBody) -> MaakKlantcontact;
-    /// F0796 Wijzig klantcontact (`PUT /klantcontacten/{uuid}`).
-    fn wijzig_klantcontact(id: KlantcontactId, body: impl IntoBody) -> Klantcontact;
-    /// F0796 Wijzig klantcontact, partial (`PATCH /klantcontacten/{uuid}`).
-    fn wijzig_klantcontact_deels(id: KlantcontactId, patch: &Value) -> Klantcontact;
-    /// Verwijder klantcontact (`DELETE /klantcontacten/{uuid}`).
-    fn verwijder_klantcontact(id: KlantcontactId) -> ();
 }
 
 register_reads! {
     /// The search, returning stored records.
     fn zoek_klantcontact_records(q: &Zoekvraag) -> Page<(KlantcontactId, std::sync::Arc<KlantcontactInput>)>;
-    /// F8618 Vraag klantcontact op (`GET /klantcontacten/{uuid}`).
-    fn vraag_klantcontact_op(id: KlantcontactId, expand: &[String]) -> Klantcontact;
-    /// F3896 Zoek klantcontact (`GET /klantcontacten`).
-    fn zoek_klantcontact(q: &Zoekvraag) -> Page<Klantcontact>;
 }

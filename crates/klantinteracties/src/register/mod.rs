@@ -26,7 +26,9 @@
 
 pub mod audit;
 mod clock;
-mod error;
+mod collecties;
+mod collection;
+pub(crate) mod error;
 pub mod functies;
 mod index;
 mod lezen;
@@ -35,6 +37,7 @@ pub mod regels;
 pub mod request;
 mod state;
 pub mod storage;
+mod tabel;
 mod table;
 mod transactie;
 mod zoeken;
@@ -65,14 +68,15 @@ use uuid::Uuid;
 
 pub use audit::{Action, AuditRecord};
 pub use clock::{Clock, IdSource, RandomIds, SeededIds, SteppingClock, SystemClock};
+pub use collecties::AnyRecord;
+pub use collecties::{FUNCTIES, OPERATIES};
 pub use error::Error;
-pub use functies::{functie, Functie, FUNCTIES};
+pub use functies::{functie, Functie};
 pub use klantcontact::{KlantcontactRegistratie, Klantcontactdossier};
 pub use lezen::Lezer;
 pub use onderwerpobject::VerwijderResultaat;
-pub use record::AnyRecord;
 pub use record::InterneTaakRecord;
-pub use request::{Method, Operatie, Request, OPERATIES};
+pub use request::{Method, Operatie, Request};
 pub use schrijven::IntoBody;
 pub use storage::{
     Journal, JournalOptions, Memory, Recovery, RecoveryReport, Repair, Snapshot, SnapshotObject,
@@ -486,42 +490,3 @@ impl Register {
         })
     }
 }
-
-/// Generates the register's methods for transaction methods: each runs as its own
-/// transaction.
-macro_rules! register_writes {
-    ($( $(#[$m:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty; )+) => {
-        impl crate::register::Register {
-            $(
-                $(#[$m])*
-                pub fn $name(&self, $($arg: $ty),*) -> Result<$ret, crate::register::Error> {
-                    self.transactie(|tx| tx.$name($($arg),*))
-                }
-            )+
-        }
-    };
-}
-
-/// Generates the register's and the transaction's methods for reader methods.
-macro_rules! register_reads {
-    ($( $(#[$m:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty; )+) => {
-        impl crate::register::Register {
-            $(
-                $(#[$m])*
-                pub fn $name(&self, $($arg: $ty),*) -> Result<$ret, crate::register::Error> {
-                    self.lees(|l| l.$name($($arg),*))
-                }
-            )+
-        }
-        impl crate::register::Transactie<'_> {
-            $(
-                $(#[$m])*
-                pub fn $name(&self, $($arg: $ty),*) -> Result<$ret, crate::register::Error> {
-                    self.lezer().$name($($arg),*)
-                }
-            )+
-        }
-    };
-}
-
-pub(crate) use {register_reads, register_writes};

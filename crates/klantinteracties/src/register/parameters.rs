@@ -4,11 +4,6 @@
 //! cannot promise a filter the register does not have.
 
 use super::zoeken::Kind;
-use super::{
-    actor, actor_klantcontact, betrokkene, bijlage, categorie, categorie_relatie, digitaal_adres,
-    interne_taak, klantcontact, onderwerpobject, partij, partij_identificator, rekeningnummer,
-    vertegenwoordiging,
-};
 use crate::Resource;
 
 /// One filter of a list: its name as the API spells it and what its value must look like.
@@ -23,45 +18,15 @@ pub struct QueryParameter {
 /// The filters of `resource`'s list (F3839), in the register's order; none for
 /// `maak-klantcontact`, which has no list.
 pub fn query_parameters(resource: Resource) -> Vec<QueryParameter> {
-    macro_rules! of {
-        ($filters:expr) => {
-            $filters
-                .iter()
-                .map(|f| QueryParameter {
-                    name: f.name,
-                    kind: f.kind,
-                })
-                .collect()
-        };
-    }
-    match resource {
-        Resource::Partijen => of!(partij::FILTERS),
-        Resource::PartijIdentificatoren => of!(partij_identificator::FILTERS),
-        Resource::DigitaleAdressen => of!(digitaal_adres::FILTERS),
-        Resource::Rekeningnummers => of!(rekeningnummer::FILTERS),
-        Resource::Vertegenwoordigingen => of!(vertegenwoordiging::FILTERS),
-        Resource::Categorieen => of!(categorie::FILTERS),
-        Resource::CategorieRelaties => of!(categorie_relatie::FILTERS),
-        Resource::Klantcontacten => of!(klantcontact::FILTERS),
-        Resource::Betrokkenen => of!(betrokkene::FILTERS),
-        Resource::Actorklantcontacten => of!(actor_klantcontact::FILTERS),
-        Resource::Onderwerpobjecten => of!(onderwerpobject::FILTERS),
-        Resource::Bijlagen => of!(bijlage::FILTERS),
-        Resource::Actoren => of!(actor::FILTERS),
-        Resource::Internetaken => of!(interne_taak::FILTERS),
-        Resource::MaakKlantcontact => Vec::new(),
-    }
+    super::collecties::filters(resource)
+        .into_iter()
+        .map(|(name, kind)| QueryParameter { name, kind })
+        .collect()
 }
 
 /// The relations `expand` accepts on `resource`'s list and read; empty where it has none.
 pub fn expand_choices(resource: Resource) -> &'static [&'static str] {
-    match resource {
-        Resource::Partijen => partij::EXPAND,
-        Resource::DigitaleAdressen => digitaal_adres::EXPAND,
-        Resource::Klantcontacten => klantcontact::EXPAND,
-        Resource::Betrokkenen => betrokkene::EXPAND,
-        _ => &[],
-    }
+    super::collecties::expand(resource)
 }
 
 #[cfg(test)]

@@ -8,16 +8,15 @@
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::collection::Collection;
 use super::index::Op;
-use super::lezen::{gevraagd, onder, wants, Lezer};
-use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
+use super::lezen::{onder, wants, Lezer};
+use super::schrijven::{as_json, filled, ref_id, Checks};
 use super::state::Indexes;
+use super::tabel::register_reads;
 use super::transactie::Transactie;
 use super::zoeken::{flag, id, Filter, Page, Zoekvraag};
-use super::{
-    betrokkene, categorie_relatie, digitaal_adres, partij_identificator, register_reads,
-    register_writes, Error,
-};
+use super::{betrokkene, categorie_relatie, digitaal_adres, partij_identificator, Error};
 use crate::model::{
     Adres, BetrokkeneInput, CategorieRelatieInput, CategorieRelatieVerwijzing, Contactpersoon,
     ContactpersoonId, DigitaalAdresInput, Partij, PartijBasis, PartijExpand, PartijId,
@@ -41,169 +40,13 @@ fn werkt_voor(r: &PartijInput) -> Option<Uuid> {
     }
 }
 
-pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &PartijInput) {
-    let b = r.basis();
-    if let Some(n) = filled(b.nummer.as_ref()) {
-        ix.partij_nummer.apply(op, n.to_owned(), id);
-    }
-    if let Some(o) = werkt_voor(r) {
-        ix.contactpersoon_org.apply(op, o, id);
-    }
-    if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
-        ix.voorkeur_da.apply(op, a, id);
-    }
-    if let Some(a) = ref_id(b.voorkeurs_rekeningnummer.as_ref()) {
-        ix.voorkeur_rn.apply(op, a, id);
-    }
-}
-
 /// The expansions `/partijen` offers (the `expand` enum of API 0.9.0).
-pub(crate) const EXPAND: &[&str] = &[
+const EXPAND: &[&str] = &[
     "betrokkenen",
     "betrokkenen.hadKlantcontact",
     "categorieRelaties",
     "digitaleAdressen",
 ];
-
-/// The partij as the API returns it; with `expand`, its `_expand` holds the relations asked
-/// for (and what is asked below them), read from the indexes.
-pub(crate) fn present(
-    l: &Lezer<'_>,
-    id: Uuid,
-    r: &PartijInput,
-    expand: Option<&[String]>,
-) -> Partij {
-    let b = r.basis();
-    let ix = &l.state.ix;
-    let adressen = ix.da_partij.get(&id);
-    let betrokkenen = ix.bk_partij.get(&id);
-    let relaties = ix.cr_partij.get(&id);
-    let identificatoren = ix
-        .pi_partij
-        .get(&id)
-        .iter()
-        .filter_map(|i| {
-            l.opt::<PartijIdentificatorInput>(*i)
-                .map(|r| partij_identificator::present(l, *i, r))
-        })
-        .collect();
-    let vertegenwoordigden = ix
-        .vt_vertegenwoordigende
-        .get(&id)
-        .iter()
-        .filter_map(|v| l.opt::<VertegenwoordigdenInput>(*v))
-        .map(|v| l.opnieuw(Resource::Partijen, &v.vertegenwoordigde_partij))
-        .collect();
-    let expand = expand.map(|expand| PartijExpand {
-        betrokkenen: wants(expand, "betrokkenen").then(|| {
-            let sub = onder(expand, "betrokkenen");
-            betrokkenen
-                .iter()
-                .filter_map(|x| {
-                    l.opt::<BetrokkeneInput>(*x)
-                        .map(|r| betrokkene::present(l, *x, r, sub.as_deref()))
-                })
-                .collect()
-        }),
-        categorie_relaties: wants(expand, "categorieRelaties").then(|| {
-            relaties
-                .iter()
-                .filter_map(|x| {
-                    l.opt::<CategorieRelatieInput>(*x)
-                        .map(|r| categorie_relatie::present(l, *x, r))
-                })
-                .collect()
-        }),
-        digitale_adressen: wants(expand, "digitaleAdressen").then(|| {
-            Some(
-                adressen
-                    .iter()
-                    .filter_map(|a| {
-                        l.opt::<DigitaalAdresInput>(*a)
-                            .map(|r| digitaal_adres::present(l, *a, r, None))
-                    })
-                    .collect(),
-            )
-        }),
-    });
-    let basis = PartijBasis {
-        uuid: PartijId(id),
-        url: l.url(Resource::Partijen, id),
-        nummer: b.nummer.clone(),
-        interne_notitie: b.interne_notitie.clone(),
-        betrokkenen: l.verwijzingen(Resource::Betrokkenen, betrokkenen),
-        categorie_relaties: relaties
-            .iter()
-            .map(|x| {
-                let r = l.opt::<CategorieRelatieInput>(*x);
-                CategorieRelatieVerwijzing {
-                    uuid: (*x).into(),
-                    url: Some(l.url(Resource::CategorieRelaties, *x)),
-                    categorie_naam: Some(r.and_then(|r| r.categorie.as_ref()?.as_ref()).map(|c| {
-                        categorie_relatie::categorie_naam(l, c.uuid.0).unwrap_or_default()
-                    })),
-                    begin_datum: r.and_then(|r| r.begin_datum.clone()),
-                    eind_datum: r.and_then(|r| r.eind_datum.clone()),
-                }
-            })
-            .collect(),
-        digitale_adressen: Some(Some(l.verwijzingen(Resource::DigitaleAdressen, adressen))),
-        voorkeurs_digitaal_adres: b
-            .voorkeurs_digitaal_adres
-            .as_ref()
-            .map(|v| v.as_ref().map(|v| l.opnieuw(Resource::DigitaleAdressen, v))),
-        vertegenwoordigden,
-        rekeningnummers: Some(Some(
-            l.verwijzingen(Resource::Rekeningnummers, ix.rn_partij.get(&id)),
-        )),
-        voorkeurs_rekeningnummer: b
-            .voorkeurs_rekeningnummer
-            .as_ref()
-            .map(|v| v.as_ref().map(|v| l.opnieuw(Resource::Rekeningnummers, v))),
-        partij_identificatoren: Some(Some(identificatoren)),
-        indicatie_geheimhouding: b.indicatie_geheimhouding,
-        voorkeurstaal: b.voorkeurstaal.clone(),
-        indicatie_actief: b.indicatie_actief,
-        bezoekadres: b.bezoekadres.clone(),
-        correspondentieadres: b.correspondentieadres.clone(),
-        expand,
-    };
-    match r {
-        PartijInput::Persoon(p) => Partij::Persoon(PartijVan {
-            basis,
-            partij_identificatie: p.partij_identificatie.as_ref().map(|i| Persoon {
-                contactnaam: i.contactnaam.clone(),
-                volledige_naam: i
-                    .contactnaam
-                    .clone()
-                    .flatten()
-                    .map(|c| c.volledige_naam())
-                    .unwrap_or_default(),
-            }),
-        }),
-        PartijInput::Organisatie(p) => Partij::Organisatie(PartijVan {
-            basis,
-            partij_identificatie: p.partij_identificatie.clone(),
-        }),
-        PartijInput::Contactpersoon(p) => Partij::Contactpersoon(PartijVan {
-            basis,
-            partij_identificatie: p.partij_identificatie.as_ref().map(|i| Contactpersoon {
-                uuid: i.uuid,
-                werkte_voor_partij: i
-                    .werkte_voor_partij
-                    .as_ref()
-                    .map(|w| w.as_ref().map(|w| l.opnieuw(Resource::Partijen, w))),
-                contactnaam: i.contactnaam.clone(),
-                volledige_naam: i
-                    .contactnaam
-                    .clone()
-                    .flatten()
-                    .map(|c| c.volledige_naam())
-                    .unwrap_or_default(),
-            }),
-        }),
-    }
-}
 
 /// Clears `voorkeursDigitaalAdres` of every partij (other than `behalve`) that prefers
 /// digitaal adres `adres`.
@@ -310,7 +153,7 @@ const ADRES_FILTERS: [F; 10] = adres_filters! {
     "correspondentieadresLand", correspondentie, "Land";
 };
 
-pub(super) const FILTERS: &[F] = &[
+const FILTERS: &[F] = &[
     F::text("nummer", |_, _, r, v| {
         filled(r.basis().nummer.as_ref()) == Some(v)
     })
@@ -400,29 +243,7 @@ impl Lezer<'_> {
         &self,
         q: &Zoekvraag,
     ) -> Result<Page<(PartijId, std::sync::Arc<PartijInput>)>, Error> {
-        self.zoek(&self.state.t.partijen, FILTERS, q, None, |id, r| {
-            (PartijId(id), r.clone())
-        })
-    }
-
-    /// F0138 Vraag partij op (`GET /partijen/{uuid}`): exactly one partij, by id (B1767).
-    pub fn vraag_partij_op(&self, id: PartijId, expand: &[String]) -> Result<Partij, Error> {
-        Self::check_expand(EXPAND, expand)?;
-        Ok(present(
-            self,
-            id.0,
-            self.haal::<PartijInput>(id.0)?,
-            gevraagd(expand),
-        ))
-    }
-
-    /// F7927 Zoek partij (`GET /partijen`), e.g. by BSN:
-    /// `partijIdentificator__objectId=296648875`.
-    pub fn zoek_partij(&self, q: &Zoekvraag) -> Result<Page<Partij>, Error> {
-        Self::check_expand(EXPAND, &q.expand)?;
-        self.zoek(&self.state.t.partijen, FILTERS, q, None, |id, r| {
-            present(self, id, r, Some(&q.expand))
-        })
+        self.zoek_records::<PartijInput>(q)
     }
 }
 
@@ -701,136 +522,253 @@ fn opslaan(
     c.invalid()
 }
 
-impl Transactie<'_> {
-    /// F7554 Registreer partij (`POST /partijen`), with its partij-identificatoren in the same
-    /// call (no saga needed).
-    pub fn registreer_partij(&mut self, body: impl IntoBody) -> Result<Partij, Error> {
-        self.call(Some("F7554"), "registreer_partij", |tx| {
-            let body = body.into_body()?;
-            let id = tx.id_for_create(&body, |id| tx.lezer().bestaat::<PartijInput>(*id))?;
-            let input: PartijInput = tx.parse(Resource::Partijen, body)?;
-            opslaan(tx, id, input, None)?;
-            tx.vraag_partij_op(PartijId(id), &[])
-        })
+/// Deletes partij `id` with Open Klant's on-delete semantics (see `verwijder_partij`).
+fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
+    let p = id;
+    tx.haal::<PartijInput>(p)?;
+    let ix = &tx.state.ix;
+    let identificatoren = ix.pi_partij.get(&p).to_vec();
+    let mee: &[Uuid] = if tx.profile() == Profile::Standaard {
+        &identificatoren
+    } else {
+        &[]
+    };
+    for i in &identificatoren {
+        partij_identificator::beschermd(tx, *i, mee, "partijIdentificatoren")?;
     }
-
-    /// F2158 Wijzig partij (`PUT /partijen/{uuid}`): full replacement in the `standaard`
-    /// profile; in the `open-klant` profile what the body leaves out stays, as Open Klant
-    /// (DRF) does it.
-    pub fn wijzig_partij(&mut self, id: PartijId, body: impl IntoBody) -> Result<Partij, Error> {
-        self.call(Some("F2158"), "wijzig_partij", |tx| {
-            let old = tx.haal::<PartijInput>(id.0)?;
-            let body = body.into_body()?;
-            let input = if tx.profile().is_standaard() {
-                tx.parse(Resource::Partijen, body)?
-            } else {
-                tx.check_whole(Resource::Partijen, &body)?;
-                samengevoegd(tx, id.0, &old, &body)?
-            };
-            opslaan(tx, id.0, input, Some(&old))?;
-            tx.vraag_partij_op(id, &[])
-        })
+    let ix = &tx.state.ix;
+    let adressen = ix.da_partij.get(&p).to_vec();
+    let rns = ix.rn_partij.get(&p).to_vec();
+    let relaties = ix.cr_partij.get(&p).to_vec();
+    let mut vt = ix.vt_vertegenwoordigende.get(&p).to_vec();
+    vt.extend_from_slice(ix.vt_vertegenwoordigde.get(&p));
+    let betrokkenen = ix.bk_partij.get(&p).to_vec();
+    let contactpersonen = ix.contactpersoon_org.get(&p).to_vec();
+    for i in identificatoren {
+        tx.wis::<PartijIdentificatorInput>(i);
     }
-
-    /// F2158 Wijzig partij, partial (`PATCH /partijen/{uuid}`): absent properties stay.
-    ///
-    /// The preferences are checked against the partij's own addresses and accounts after the
-    /// merge (R13, R14 on PATCH): a stored preference stays valid when the patch leaves the
-    /// lists alone, and a sent one must be among the addresses the partij has (or gets in
-    /// the same patch).
-    pub fn wijzig_partij_deels(&mut self, id: PartijId, patch: &Value) -> Result<Partij, Error> {
-        self.call(Some("F2158"), "wijzig_partij_deels", |tx| {
-            let old = tx.haal::<PartijInput>(id.0)?;
-            let input = samengevoegd(tx, id.0, &old, patch)?;
-            opslaan(tx, id.0, input, Some(&old))?;
-            tx.vraag_partij_op(id, &[])
-        })
+    for a in adressen {
+        tx.wis::<DigitaalAdresInput>(a);
     }
-
-    /// Verwijder partij (`DELETE /partijen/{uuid}`), with Open Klant's on-delete semantics:
-    /// its digitale adressen, rekeningnummers, partij-identificatoren, categorie-relaties and
-    /// vertegenwoordigingen are deleted; contactpersonen that worked for it lose
-    /// `werkteVoorPartij`. Its betrokkenen are deleted in the open-klant profile (CASCADE);
-    /// in the standaard profile they stay as documentary record with `wasPartij` cleared
-    /// (KC-02, KC-08). An identificator that others hang under is protected (R9); in the
-    /// standaard profile its own sub-identificatoren do not count.
-    pub fn verwijder_partij(&mut self, id: PartijId) -> Result<(), Error> {
-        self.call(None, "verwijder_partij", |tx| {
-            let p = id.0;
-            tx.haal::<PartijInput>(p)?;
-            let ix = &tx.state.ix;
-            let identificatoren = ix.pi_partij.get(&p).to_vec();
-            let mee: &[Uuid] = if tx.profile() == Profile::Standaard {
-                &identificatoren
-            } else {
-                &[]
-            };
-            for i in &identificatoren {
-                partij_identificator::beschermd(tx, *i, mee, "partijIdentificatoren")?;
-            }
-            let ix = &tx.state.ix;
-            let adressen = ix.da_partij.get(&p).to_vec();
-            let rns = ix.rn_partij.get(&p).to_vec();
-            let relaties = ix.cr_partij.get(&p).to_vec();
-            let mut vt = ix.vt_vertegenwoordigende.get(&p).to_vec();
-            vt.extend_from_slice(ix.vt_vertegenwoordigde.get(&p));
-            let betrokkenen = ix.bk_partij.get(&p).to_vec();
-            let contactpersonen = ix.contactpersoon_org.get(&p).to_vec();
-            for i in identificatoren {
-                tx.wis::<PartijIdentificatorInput>(i);
-            }
-            for a in adressen {
-                tx.wis::<DigitaalAdresInput>(a);
-            }
-            for a in rns {
-                tx.wis::<RekeningnummerInput>(a);
-            }
-            for a in relaties {
-                tx.wis::<CategorieRelatieInput>(a);
-            }
-            for a in vt {
-                tx.wis::<VertegenwoordigdenInput>(a);
-            }
-            for b in betrokkenen {
-                if tx.profile() == Profile::OpenKlant {
-                    betrokkene::wis(tx, b);
-                } else {
-                    let mut r = (*tx.haal::<BetrokkeneInput>(b)?).clone();
-                    r.gegevens.was_partij = Some(None);
-                    tx.zet(b, r);
-                }
-            }
-            for c in contactpersonen {
-                let mut r = (*tx.haal::<PartijInput>(c)?).clone();
-                if let PartijInput::Contactpersoon(cp) = &mut r {
-                    if let Some(i) = cp.partij_identificatie.as_mut() {
-                        i.werkte_voor_partij = Some(None);
-                    }
-                }
-                tx.zet(c, r);
-            }
-            tx.wis::<PartijInput>(p);
-            Ok(())
-        })
+    for a in rns {
+        tx.wis::<RekeningnummerInput>(a);
     }
+    for a in relaties {
+        tx.wis::<CategorieRelatieInput>(a);
+    }
+    for a in vt {
+        tx.wis::<VertegenwoordigdenInput>(a);
+    }
+    for b in betrokkenen {
+        if tx.profile() == Profile::OpenKlant {
+            betrokkene::wis(tx, b);
+        } else {
+            let mut r = (*tx.haal::<BetrokkeneInput>(b)?).clone();
+            r.gegevens.was_partij = Some(None);
+            tx.zet(b, r);
+        }
+    }
+    for c in contactpersonen {
+        let mut r = (*tx.haal::<PartijInput>(c)?).clone();
+        if let PartijInput::Contactpersoon(cp) = &mut r {
+            if let Some(i) = cp.partij_identificatie.as_mut() {
+                i.werkte_voor_partij = Some(None);
+            }
+        }
+        tx.zet(c, r);
+    }
+    tx.wis::<PartijInput>(p);
+    Ok(())
 }
 
-register_writes! {
-    /// F7554 Registreer partij (`POST /partijen`).
-    fn registreer_partij(body: impl IntoBody) -> Partij;
-    /// F2158 Wijzig partij (`PUT /partijen/{uuid}`).
-    fn wijzig_partij(id: PartijId, body: impl IntoBody) -> Partij;
-    /// F2158 Wijzig partij, partial (`PATCH /partijen/{uuid}`).
-    fn wijzig_partij_deels(id: PartijId, patch: &Value) -> Partij;
-    /// Verwijder partij (`DELETE /partijen/{uuid}`).
-    fn verwijder_partij(id: PartijId) -> ();
+impl Collection for PartijInput {
+    type Id = PartijId;
+    type Input = Self;
+    type Response = Partij;
+    const EXPAND: &'static [&'static str] = EXPAND;
+    const FILTERS: &'static [Filter<Self>] = FILTERS;
+
+    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &PartijInput) {
+        let b = r.basis();
+        if let Some(n) = filled(b.nummer.as_ref()) {
+            ix.partij_nummer.apply(op, n.to_owned(), id);
+        }
+        if let Some(o) = werkt_voor(r) {
+            ix.contactpersoon_org.apply(op, o, id);
+        }
+        if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
+            ix.voorkeur_da.apply(op, a, id);
+        }
+        if let Some(a) = ref_id(b.voorkeurs_rekeningnummer.as_ref()) {
+            ix.voorkeur_rn.apply(op, a, id);
+        }
+    }
+
+    /// The partij as the API returns it; with `expand`, its `_expand` holds the relations asked
+    /// for (and what is asked below them), read from the indexes.
+    fn present(l: &Lezer<'_>, id: Uuid, r: &PartijInput, expand: Option<&[String]>) -> Partij {
+        let b = r.basis();
+        let ix = &l.state.ix;
+        let adressen = ix.da_partij.get(&id);
+        let betrokkenen = ix.bk_partij.get(&id);
+        let relaties = ix.cr_partij.get(&id);
+        let identificatoren = ix
+            .pi_partij
+            .get(&id)
+            .iter()
+            .filter_map(|i| {
+                l.opt::<PartijIdentificatorInput>(*i)
+                    .map(|r| PartijIdentificatorInput::present(l, *i, r, None))
+            })
+            .collect();
+        let vertegenwoordigden = ix
+            .vt_vertegenwoordigende
+            .get(&id)
+            .iter()
+            .filter_map(|v| l.opt::<VertegenwoordigdenInput>(*v))
+            .map(|v| l.opnieuw(Resource::Partijen, &v.vertegenwoordigde_partij))
+            .collect();
+        let expand = expand.map(|expand| PartijExpand {
+            betrokkenen: wants(expand, "betrokkenen").then(|| {
+                let sub = onder(expand, "betrokkenen");
+                betrokkenen
+                    .iter()
+                    .filter_map(|x| {
+                        l.opt::<BetrokkeneInput>(*x)
+                            .map(|r| BetrokkeneInput::present(l, *x, r, sub.as_deref()))
+                    })
+                    .collect()
+            }),
+            categorie_relaties: wants(expand, "categorieRelaties").then(|| {
+                relaties
+                    .iter()
+                    .filter_map(|x| {
+                        l.opt::<CategorieRelatieInput>(*x)
+                            .map(|r| CategorieRelatieInput::present(l, *x, r, None))
+                    })
+                    .collect()
+            }),
+            digitale_adressen: wants(expand, "digitaleAdressen").then(|| {
+                Some(
+                    adressen
+                        .iter()
+                        .filter_map(|a| {
+                            l.opt::<DigitaalAdresInput>(*a)
+                                .map(|r| DigitaalAdresInput::present(l, *a, r, None))
+                        })
+                        .collect(),
+                )
+            }),
+        });
+        let basis = PartijBasis {
+            uuid: PartijId(id),
+            url: l.url(Resource::Partijen, id),
+            nummer: b.nummer.clone(),
+            interne_notitie: b.interne_notitie.clone(),
+            betrokkenen: l.verwijzingen(Resource::Betrokkenen, betrokkenen),
+            categorie_relaties: relaties
+                .iter()
+                .map(|x| {
+                    let r = l.opt::<CategorieRelatieInput>(*x);
+                    CategorieRelatieVerwijzing {
+                        uuid: (*x).into(),
+                        url: Some(l.url(Resource::CategorieRelaties, *x)),
+                        categorie_naam: Some(r.and_then(|r| r.categorie.as_ref()?.as_ref()).map(
+                            |c| categorie_relatie::categorie_naam(l, c.uuid.0).unwrap_or_default(),
+                        )),
+                        begin_datum: r.and_then(|r| r.begin_datum.clone()),
+                        eind_datum: r.and_then(|r| r.eind_datum.clone()),
+                    }
+                })
+                .collect(),
+            digitale_adressen: Some(Some(l.verwijzingen(Resource::DigitaleAdressen, adressen))),
+            voorkeurs_digitaal_adres: b
+                .voorkeurs_digitaal_adres
+                .as_ref()
+                .map(|v| v.as_ref().map(|v| l.opnieuw(Resource::DigitaleAdressen, v))),
+            vertegenwoordigden,
+            rekeningnummers: Some(Some(
+                l.verwijzingen(Resource::Rekeningnummers, ix.rn_partij.get(&id)),
+            )),
+            voorkeurs_rekeningnummer: b
+                .voorkeurs_rekeningnummer
+                .as_ref()
+                .map(|v| v.as_ref().map(|v| l.opnieuw(Resource::Rekeningnummers, v))),
+            partij_identificatoren: Some(Some(identificatoren)),
+            indicatie_geheimhouding: b.indicatie_geheimhouding,
+            voorkeurstaal: b.voorkeurstaal.clone(),
+            indicatie_actief: b.indicatie_actief,
+            bezoekadres: b.bezoekadres.clone(),
+            correspondentieadres: b.correspondentieadres.clone(),
+            expand,
+        };
+        match r {
+            PartijInput::Persoon(p) => Partij::Persoon(PartijVan {
+                basis,
+                partij_identificatie: p.partij_identificatie.as_ref().map(|i| Persoon {
+                    contactnaam: i.contactnaam.clone(),
+                    volledige_naam: i
+                        .contactnaam
+                        .clone()
+                        .flatten()
+                        .map(|c| c.volledige_naam())
+                        .unwrap_or_default(),
+                }),
+            }),
+            PartijInput::Organisatie(p) => Partij::Organisatie(PartijVan {
+                basis,
+                partij_identificatie: p.partij_identificatie.clone(),
+            }),
+            PartijInput::Contactpersoon(p) => Partij::Contactpersoon(PartijVan {
+                basis,
+                partij_identificatie: p.partij_identificatie.as_ref().map(|i| Contactpersoon {
+                    uuid: i.uuid,
+                    werkte_voor_partij: i
+                        .werkte_voor_partij
+                        .as_ref()
+                        .map(|w| w.as_ref().map(|w| l.opnieuw(Resource::Partijen, w))),
+                    contactnaam: i.contactnaam.clone(),
+                    volledige_naam: i
+                        .contactnaam
+                        .clone()
+                        .flatten()
+                        .map(|c| c.volledige_naam())
+                        .unwrap_or_default(),
+                }),
+            }),
+        }
+    }
+
+    fn create(tx: &mut Transactie<'_>, body: Value) -> Result<Uuid, Error> {
+        let id = tx.id_for_create(&body, |id| tx.lezer().bestaat::<Self>(*id))?;
+        let input: Self = tx.parse(Resource::Partijen, body)?;
+        opslaan(tx, id, input, None)?;
+        Ok(id)
+    }
+
+    fn replace(tx: &mut Transactie<'_>, id: Uuid, body: Value) -> Result<(), Error> {
+        let old = tx.haal::<Self>(id)?;
+        let input = if tx.profile().is_standaard() {
+            tx.parse(Resource::Partijen, body)?
+        } else {
+            tx.check_whole(Resource::Partijen, &body)?;
+            samengevoegd(tx, id, &old, &body)?
+        };
+        opslaan(tx, id, input, Some(&old))
+    }
+
+    fn patch(tx: &mut Transactie<'_>, id: Uuid, patch: &Value) -> Result<(), Error> {
+        let old = tx.haal::<Self>(id)?;
+        let input = samengevoegd(tx, id, &old, patch)?;
+        opslaan(tx, id, input, Some(&old))
+    }
+
+    fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
+        verwijder(tx, id)
+    }
 }
 
 register_reads! {
     /// The search, returning stored records.
     fn zoek_partij_records(q: &Zoekvraag) -> Page<(PartijId, std::sync::Arc<PartijInput>)>;
-    /// F0138 Vraag partij op (`GET /partijen/{uuid}`).
-    fn vraag_partij_op(id: PartijId, expand: &[String]) -> Partij;
-    /// F7927 Zoek partij (`GET /partijen`).
-    fn zoek_partij(q: &Zoekvraag) -> Page<Partij>;
 }

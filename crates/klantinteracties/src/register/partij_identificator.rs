@@ -4,16 +4,16 @@
 //! under a kvk_nummer; no self-reference; a parent with children keeps its soort and cannot
 //! be deleted (PROTECT).
 
-use serde_json::Value;
 use uuid::Uuid;
 
+use super::collection::Collection;
 use super::index::Op;
 use super::lezen::Lezer;
-use super::schrijven::{as_json, ref_id, Checks, IntoBody};
+use super::schrijven::{ref_id, Checks};
 use super::state::Indexes;
 use super::transactie::Transactie;
-use super::zoeken::{Filter, Page, Zoekvraag};
-use super::{register_reads, register_writes, Error};
+use super::zoeken::Filter;
+use super::Error;
 use crate::model::{
     CodeSoortObjectId, PartijIdentificator, PartijIdentificatorId, PartijIdentificatorInput,
     PartijInput,
@@ -24,38 +24,6 @@ use crate::register::regels::{
     REGISTER_SUB_IDENTIFICATOR_ZELF, REGISTER_VESTIGING_ONDER_KVK,
 };
 use crate::Resource;
-
-pub(crate) fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &PartijIdentificatorInput) {
-    if let Some(p) = ref_id(r.identificeerde_partij.as_ref()) {
-        ix.pi_partij.apply(op, p, id);
-    }
-    ix.pi_object_id
-        .apply(op, r.partij_identificator.object_id.clone(), id);
-    if let Some(s) = ref_id(r.sub_identificator_van.as_ref()) {
-        ix.pi_sub.apply(op, s, id);
-    }
-}
-
-pub(crate) fn present(
-    l: &Lezer<'_>,
-    id: Uuid,
-    r: &PartijIdentificatorInput,
-) -> PartijIdentificator {
-    PartijIdentificator {
-        uuid: Some(PartijIdentificatorId(id)),
-        url: l.url(Resource::PartijIdentificatoren, id),
-        identificeerde_partij: r
-            .identificeerde_partij
-            .as_ref()
-            .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
-        andere_partij_identificator: r.andere_partij_identificator.clone(),
-        partij_identificator: r.partij_identificator.clone(),
-        sub_identificator_van: r.sub_identificator_van.as_ref().map(|s| {
-            s.as_ref()
-                .map(|s| l.opnieuw(Resource::PartijIdentificatoren, s))
-        }),
-    }
-}
 
 /// One field of the identificator group, by its API name.
 pub(crate) fn veld<'a>(r: &'a PartijIdentificatorInput, veld: &str) -> &'a str {
@@ -91,7 +59,7 @@ pub(crate) fn partijen_met_object_id(l: &Lezer<'_>, v: &str) -> Vec<Uuid> {
 /// A filter on this collection's records.
 type F = Filter<PartijIdentificatorInput>;
 
-pub(super) const FILTERS: &[F] = &[
+const FILTERS: &[F] = &[
     F::choice(
         "partijIdentificatorCodeObjecttype",
         &["natuurlijk_persoon", "niet_natuurlijk_persoon", "vestiging"],
@@ -115,35 +83,6 @@ pub(super) const FILTERS: &[F] = &[
         r.andere_partij_identificator.as_deref() == Some(v)
     }),
 ];
-
-impl Lezer<'_> {
-    /// F1582 Vraag partij-identificator op (`GET /partij-identificatoren/{uuid}`).
-    pub fn vraag_partij_identificator_op(
-        &self,
-        id: PartijIdentificatorId,
-    ) -> Result<PartijIdentificator, Error> {
-        Ok(present(
-            self,
-            id.0,
-            self.haal::<PartijIdentificatorInput>(id.0)?,
-        ))
-    }
-
-    /// F5817 Zoek partij-identificator (`GET /partij-identificatoren`).
-    pub fn zoek_partij_identificator(
-        &self,
-        q: &Zoekvraag,
-    ) -> Result<Page<PartijIdentificator>, Error> {
-        Self::check_expand(&[], &q.expand)?;
-        self.zoek(
-            &self.state.t.partij_identificatoren,
-            FILTERS,
-            q,
-            None,
-            |id, r| present(self, id, r),
-        )
-    }
-}
 
 /// Checks an identificator about to be stored as `r` (replacing `old`). `path` prefixes the
 /// names in errors (`partijIdentificatoren.0.` when nested in a partij).
@@ -271,75 +210,57 @@ pub(crate) fn beschermd(
     Ok(())
 }
 
-impl Transactie<'_> {
-    /// F6257 Registreer partij-identificator (`POST /partij-identificatoren`).
-    pub fn registreer_partij_identificator(
-        &mut self,
-        body: impl IntoBody,
-    ) -> Result<PartijIdentificator, Error> {
-        self.call(Some("F6257"), "registreer_partij_identificator", |tx| {
-            let id = tx.maak(body.into_body()?, |tx, id, i| plaats(tx, id, i, None, ""))?;
-            tx.vraag_partij_identificator_op(PartijIdentificatorId(id))
-        })
+impl Collection for PartijIdentificatorInput {
+    type Id = PartijIdentificatorId;
+    type Input = Self;
+    type Response = PartijIdentificator;
+    const FILTERS: &'static [Filter<Self>] = FILTERS;
+
+    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &PartijIdentificatorInput) {
+        if let Some(p) = ref_id(r.identificeerde_partij.as_ref()) {
+            ix.pi_partij.apply(op, p, id);
+        }
+        ix.pi_object_id
+            .apply(op, r.partij_identificator.object_id.clone(), id);
+        if let Some(s) = ref_id(r.sub_identificator_van.as_ref()) {
+            ix.pi_sub.apply(op, s, id);
+        }
     }
 
-    /// F8226 Wijzig partij-identificator (`PUT /partij-identificatoren/{uuid}`): a correction.
-    pub fn wijzig_partij_identificator(
-        &mut self,
-        id: PartijIdentificatorId,
-        body: impl IntoBody,
-    ) -> Result<PartijIdentificator, Error> {
-        self.call(Some("F8226"), "wijzig_partij_identificator", |tx| {
-            tx.vervang(id.0, body.into_body()?, as_json, |tx, id, i, old| {
-                plaats(tx, id, i, Some(old), "")
-            })?;
-            tx.vraag_partij_identificator_op(id)
-        })
+    fn present(
+        l: &Lezer<'_>,
+        id: Uuid,
+        r: &PartijIdentificatorInput,
+        _: Option<&[String]>,
+    ) -> PartijIdentificator {
+        PartijIdentificator {
+            uuid: Some(PartijIdentificatorId(id)),
+            url: l.url(Resource::PartijIdentificatoren, id),
+            identificeerde_partij: r
+                .identificeerde_partij
+                .as_ref()
+                .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
+            andere_partij_identificator: r.andere_partij_identificator.clone(),
+            partij_identificator: r.partij_identificator.clone(),
+            sub_identificator_van: r.sub_identificator_van.as_ref().map(|s| {
+                s.as_ref()
+                    .map(|s| l.opnieuw(Resource::PartijIdentificatoren, s))
+            }),
+        }
     }
 
-    /// F8226 Wijzig partij-identificator, partial (`PATCH /partij-identificatoren/{uuid}`).
-    pub fn wijzig_partij_identificator_deels(
-        &mut self,
-        id: PartijIdentificatorId,
-        patch: &Value,
-    ) -> Result<PartijIdentificator, Error> {
-        self.call(Some("F8226"), "wijzig_partij_identificator_deels", |tx| {
-            tx.wijzig_deels(id.0, patch, as_json, |tx, id, i, old| {
-                plaats(tx, id, i, Some(old), "")
-            })?;
-            tx.vraag_partij_identificator_op(id)
-        })
+    fn build(
+        tx: &mut Transactie<'_>,
+        id: Uuid,
+        input: Self::Input,
+        old: Option<&Self>,
+    ) -> Result<Self, Error> {
+        plaats(tx, id, input, old, "")
     }
 
-    /// Verwijder partij-identificator (`DELETE /partij-identificatoren/{uuid}`); refused
-    /// while sub-identificatoren refer to it (R9).
-    pub fn verwijder_partij_identificator(
-        &mut self,
-        id: PartijIdentificatorId,
-    ) -> Result<(), Error> {
-        self.call(None, "verwijder_partij_identificator", |tx| {
-            tx.haal::<PartijIdentificatorInput>(id.0)?;
-            beschermd(tx, id.0, &[], "")?;
-            tx.wis::<PartijIdentificatorInput>(id.0);
-            Ok(())
-        })
+    fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
+        beschermd(tx, id, &[], "")?;
+        tx.wis::<Self>(id);
+        Ok(())
     }
-}
-
-register_writes! {
-    /// F6257 Registreer partij-identificator (`POST /partij-identificatoren`).
-    fn registreer_partij_identificator(body: impl IntoBody) -> PartijIdentificator;
-    /// F8226 Wijzig partij-identificator (`PUT /partij-identificatoren/{uuid}`).
-    fn wijzig_partij_identificator(id: PartijIdentificatorId, body: impl IntoBody) -> PartijIdentificator;
-    /// F8226 Wijzig partij-identificator, partial (`PATCH /partij-identificatoren/{uuid}`).
-    fn wijzig_partij_identificator_deels(id: PartijIdentificatorId, patch: &Value) -> PartijIdentificator;
-    /// Verwijder partij-identificator (`DELETE /partij-identificatoren/{uuid}`).
-    fn verwijder_partij_identificator(id: PartijIdentificatorId) -> ();
-}
-
-register_reads! {
-    /// F1582 Vraag partij-identificator op (`GET /partij-identificatoren/{uuid}`).
-    fn vraag_partij_identificator_op(id: PartijIdentificatorId) -> PartijIdentificator;
-    /// F5817 Zoek partij-identificator (`GET /partij-identificatoren`).
-    fn zoek_partij_identificator(q: &Zoekvraag) -> Page<PartijIdentificator>;
 }

@@ -126,7 +126,7 @@ impl Request {
 
     /// Whether this is a delete of an onderwerpobject with its unreferenced klantcontacten
     /// (`?cascade=true`).
-    fn cascade(&self) -> bool {
+    pub(crate) fn cascade(&self) -> bool {
         self.resource == Resource::Onderwerpobjecten
             && self
                 .query
@@ -144,60 +144,6 @@ impl Request {
             query: Vec::new(),
         }
     }
-}
-
-/// Generates the two halves of the dispatch from one table: `lees` runs the reading methods
-/// (`get`, `list`) on a [`Lezer`], `schrijf` the writing methods on a [`Transactie`].
-macro_rules! dispatch {
-    (extra: [$( ($xm:ident, $xres:ident, $xnaam:ident) ),*];
-     $( $res:ident => { create: $c:ident, replace: $r:ident, patch: $p:ident,
-                        delete: $d:ident $(($de:tt))?, get: $g:ident $(($ge:tt))?, list: $l:ident } ),+ $(,)?) => {
-        /// Every call [`Register::handle`] reaches, by the name of the Rust method that makes
-        /// it (`registreer_partij`, `zoek_partij`, …): what a binding names its methods after.
-        pub const OPERATIES: &[Operatie] = &[
-            $( Operatie { naam: stringify!($xnaam), method: Method::$xm, resource: Resource::$xres }, )*
-            $(
-                Operatie { naam: stringify!($c), method: Method::Create, resource: Resource::$res },
-                Operatie { naam: stringify!($r), method: Method::Replace, resource: Resource::$res },
-                Operatie { naam: stringify!($p), method: Method::Patch, resource: Resource::$res },
-                Operatie { naam: stringify!($d), method: Method::Delete, resource: Resource::$res },
-                Operatie { naam: stringify!($g), method: Method::Get, resource: Resource::$res },
-                Operatie { naam: stringify!($l), method: Method::List, resource: Resource::$res },
-            )+
-        ];
-
-        fn lees(lezer: &Lezer<'_>, req: &Request) -> Result<Value, Error> {
-            match (req.method, req.resource) {
-                $(
-                    (Method::Get, Resource::$res) => {
-                        json(dispatch!(@get lezer, $g, uuid(req)?.into(), req $(, $ge)?))
-                    }
-                    (Method::List, Resource::$res) => pagina(lezer, req, lezer.$l(&query(req)?)),
-                )+
-                _ => Err(unsupported(req)),
-            }
-        }
-
-        fn schrijf(tx: &mut Transactie<'_>, req: &Request) -> Result<Value, Error> {
-            match (req.method, req.resource) {
-                $(
-                    (Method::Create, Resource::$res) => json(tx.$c(body(req)?)),
-                    (Method::Replace, Resource::$res) => json(tx.$r(uuid(req)?.into(), body(req)?)),
-                    (Method::Patch, Resource::$res) => json(tx.$p(uuid(req)?.into(), &body(req)?)),
-                    (Method::Delete, Resource::$res) => {
-                        json(dispatch!(@delete tx, $d, uuid(req)?.into(), req $(, $de)?))
-                    }
-                )+
-                _ => Err(unsupported(req)),
-            }
-        }
-    };
-    (@get $l:ident, $g:ident, $id:expr, $req:ident, expand) => { $l.$g($id, &query($req)?.expand) };
-    (@get $l:ident, $g:ident, $id:expr, $req:ident) => { $l.$g($id) };
-    (@delete $tx:ident, $d:ident, $id:expr, $req:ident, cascade) => {
-        $tx.$d($id, $req.query.iter().any(|(k, v)| k == "cascade" && v == "true"))
-    };
-    (@delete $tx:ident, $d:ident, $id:expr, $req:ident) => { $tx.$d($id) };
 }
 
 impl Register {
@@ -222,7 +168,7 @@ impl Register {
 impl Lezer<'_> {
     /// Runs one reading call (`get` or `list`); a writing call is refused.
     pub fn handle(&self, req: &Request) -> Result<Value, Error> {
-        lees(self, req)
+        super::collecties::lees(self, req)
     }
 }
 
@@ -231,7 +177,7 @@ impl Transactie<'_> {
     /// remains); reads see the transaction's own writes.
     pub fn handle(&mut self, req: &Request) -> Result<Value, Error> {
         if req.method.is_read() {
-            return lees(&self.lezer(), req);
+            return super::collecties::lees(&self.lezer(), req);
         }
         match (req.method, req.resource) {
             (Method::Create, Resource::Klantcontacten)
@@ -267,69 +213,16 @@ impl Transactie<'_> {
                     Ok(Value::Null)
                 }
             }
-            _ => schrijf(self, req),
+            _ => super::collecties::schrijf(self, req),
         }
     }
-}
-
-dispatch! {
-    extra: [(Create, Klantcontacten, registreer_klantcontact),
-            (Create, MaakKlantcontact, maak_klantcontact)];
-    Partijen => { create: registreer_partij, replace: wijzig_partij,
-        patch: wijzig_partij_deels, delete: verwijder_partij,
-        get: vraag_partij_op(expand), list: zoek_partij },
-    PartijIdentificatoren => { create: registreer_partij_identificator,
-        replace: wijzig_partij_identificator, patch: wijzig_partij_identificator_deels,
-        delete: verwijder_partij_identificator, get: vraag_partij_identificator_op,
-        list: zoek_partij_identificator },
-    DigitaleAdressen => { create: registreer_digitaal_adres, replace: wijzig_digitaal_adres,
-        patch: wijzig_digitaal_adres_deels, delete: verwijder_digitaal_adres,
-        get: vraag_digitaal_adres_op(expand), list: zoek_digitaal_adres },
-    Rekeningnummers => { create: registreer_rekeningnummer,
-        replace: wijzig_rekeningnummer, patch: wijzig_rekeningnummer_deels,
-        delete: verwijder_rekeningnummer, get: vraag_rekeningnummer_op,
-        list: zoek_rekeningnummer },
-    Vertegenwoordigingen => { create: registreer_vertegenwoordiging,
-        replace: wijzig_vertegenwoordiging, patch: wijzig_vertegenwoordiging_deels,
-        delete: verwijder_vertegenwoordiging, get: vraag_vertegenwoordiging_op,
-        list: zoek_vertegenwoordiging },
-    Categorieen => { create: registreer_categorie, replace: wijzig_categorie,
-        patch: wijzig_categorie_deels, delete: verwijder_categorie,
-        get: vraag_categorie_op, list: zoek_categorie },
-    CategorieRelaties => { create: registreer_categorie_relatie,
-        replace: wijzig_categorie_relatie, patch: wijzig_categorie_relatie_deels,
-        delete: verwijder_categorie_relatie, get: vraag_categorie_relatie_op,
-        list: zoek_categorie_relatie },
-    Klantcontacten => { create: registreer_klantcontact_los, replace: wijzig_klantcontact,
-        patch: wijzig_klantcontact_deels, delete: verwijder_klantcontact,
-        get: vraag_klantcontact_op(expand), list: zoek_klantcontact },
-    Betrokkenen => { create: registreer_betrokkene, replace: wijzig_betrokkene,
-        patch: wijzig_betrokkene_deels, delete: verwijder_betrokkene,
-        get: vraag_betrokkene_op(expand), list: zoek_betrokkene },
-    Actorklantcontacten => { create: koppel_actor_aan_klantcontact,
-        replace: wijzig_actor_klantcontact, patch: wijzig_actor_klantcontact_deels,
-        delete: verwijder_actor_klantcontact, get: vraag_actor_klantcontact_op,
-        list: zoek_actor_klantcontact },
-    Onderwerpobjecten => { create: registreer_onderwerpobject,
-        replace: wijzig_onderwerpobject, patch: wijzig_onderwerpobject_deels,
-        delete: verwijder_onderwerpobject(cascade), get: vraag_onderwerpobject_op,
-        list: zoek_onderwerpobject },
-    Bijlagen => { create: registreer_bijlage, replace: wijzig_bijlage,
-        patch: wijzig_bijlage_deels, delete: verwijder_bijlage, get: vraag_bijlage_op,
-        list: zoek_bijlage },
-    Actoren => { create: registreer_actor, replace: wijzig_actor,
-        patch: wijzig_actor_deels, delete: verwijder_actor, get: vraag_actor_op,
-        list: zoek_actor },
-    Internetaken => { create: registreer_interne_taak, replace: wijzig_interne_taak,
-        patch: wijzig_interne_taak_deels, delete: verwijder_interne_taak,
-        get: vraag_interne_taak_op, list: zoek_interne_taak },
 }
 
 /// A page as API 0.9.0 answers a search: `{count, next, previous, results}`, where `next`
 /// and `previous` are the URLs of the neighbouring pages, or `null`. The links are made as
 /// Open Klant (DRF) makes them: the request's query with `page` replaced, the parameters
 /// sorted by name, and no `page` at all for the first page.
-fn pagina<T: Serialize>(
+pub(crate) fn pagina<T: Serialize>(
     lezer: &Lezer<'_>,
     req: &Request,
     page: Result<Page<T>, Error>,
@@ -387,12 +280,12 @@ impl Request {
     }
 }
 
-fn uuid(req: &Request) -> Result<Uuid, Error> {
+pub(crate) fn uuid(req: &Request) -> Result<Uuid, Error> {
     req.uuid
         .ok_or_else(|| Error::Query(report("uuid", "required", "Geen uuid.", &ZOEKEN_PARAMETER)))
 }
 
-fn body(req: &Request) -> Result<Value, Error> {
+pub(crate) fn body(req: &Request) -> Result<Value, Error> {
     req.body.clone().ok_or_else(|| {
         Error::Invalid(report(
             "nonFieldErrors",
@@ -403,15 +296,15 @@ fn body(req: &Request) -> Result<Value, Error> {
     })
 }
 
-fn query(req: &Request) -> Result<Zoekvraag, Error> {
+pub(crate) fn query(req: &Request) -> Result<Zoekvraag, Error> {
     Zoekvraag::from_pairs(req.query.iter().cloned())
 }
 
-fn json<T: Serialize>(r: Result<T, Error>) -> Result<Value, Error> {
+pub(crate) fn json<T: Serialize>(r: Result<T, Error>) -> Result<Value, Error> {
     r.and_then(|v| serde_json::to_value(v).map_err(|e| encoding("an answer", &e)))
 }
 
-fn unsupported(req: &Request) -> Error {
+pub(crate) fn unsupported(req: &Request) -> Error {
     Error::Query(report(
         "nonFieldErrors",
         "method_not_allowed",

@@ -32,40 +32,11 @@ impl IntoBody for &Value {
     }
 }
 
-macro_rules! typed_bodies {
-    ($($ty:ty),+) => {
-        $(
-            impl IntoBody for $ty {
-                fn into_body(self) -> Result<Value, Error> {
-                    serde_json::to_value(&self).map_err(|e| encoding("an input", &e))
-                }
-            }
-            impl IntoBody for &$ty {
-                fn into_body(self) -> Result<Value, Error> {
-                    serde_json::to_value(self).map_err(|e| encoding("an input", &e))
-                }
-            }
-        )+
-    };
+impl IntoBody for crate::model::MaakKlantcontactInput {
+    fn into_body(self) -> Result<Value, Error> {
+        serde_json::to_value(&self).map_err(|e| encoding("an input", &e))
+    }
 }
-
-typed_bodies!(
-    crate::model::PartijInput,
-    crate::model::PartijIdentificatorInput,
-    crate::model::DigitaalAdresInput,
-    crate::model::RekeningnummerInput,
-    crate::model::VertegenwoordigdenInput,
-    crate::model::CategorieInput,
-    crate::model::CategorieRelatieInput,
-    crate::model::KlantcontactInput,
-    crate::model::BetrokkeneInput,
-    crate::model::ActorKlantcontactInput,
-    crate::model::OnderwerpobjectInput,
-    crate::model::BijlageInput,
-    crate::model::ActorInput,
-    crate::model::InterneTaakInput,
-    crate::model::MaakKlantcontactInput
-);
 
 /// Collects cross-object violations of one call.
 #[derive(Debug, Default)]

@@ -3,9 +3,8 @@
 
 use uuid::Uuid;
 
+pub(crate) use super::collecties::{AnyRecord, Tables};
 use super::index::MultiIndex;
-use super::record::AnyRecord;
-pub(crate) use super::record::Tables;
 use crate::Resource;
 
 /// Every secondary index. Each resource module adds and removes its own keys

@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use super::audit::{Action, AuditRecord};
 use super::lezen::Lezer;
-use super::record::AnyRecord;
 use super::state::State;
+use super::AnyRecord;
 use super::{Context, Error};
 use crate::rules::Profile;
 use crate::Resource;

@@ -14,7 +14,7 @@ pub use journal::{Journal, JournalOptions, Repair};
 pub use memory::Memory;
 
 use super::audit::AuditRecord;
-use super::record::AnyRecord;
+use super::AnyRecord;
 use super::Error;
 
 /// A storage backend for the register.

@@ -1,0 +1,186 @@
+//! The [`Collection`] trait: what one resource of API 0.9.0 declares (its stored record, its
+//! input and response shapes, filters, indexes, checks, how it presents a record and what its
+//! delete does to others), and the frame every collection shares: read one, search, create,
+//! replace, patch and delete, each as one register call. The Dutch methods
+//! (`registreer_partij`, `zoek_partij`, …) are generated from the table in
+//! [`super::collecties`] and call this frame.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::index::Op;
+use super::lezen::{gevraagd, Lezer};
+use super::record::Stored;
+use super::schrijven::{as_json, IntoBody};
+use super::state::Indexes;
+use super::transactie::Transactie;
+use super::zoeken::{Filter, Page, Zoekvraag};
+use super::Error;
+
+/// A stored object with its id, as a search for records answers it.
+pub(crate) type Bewaard<C> = (<C as Collection>::Id, std::sync::Arc<C>);
+
+/// One resource of the register. Implemented once per resource, in its own module; the
+/// defaults are the plain behaviour, a collection overrides what it does differently.
+pub(crate) trait Collection: Stored {
+    /// The typed id (`PartijId`).
+    type Id: Copy + From<Uuid> + Into<Uuid>;
+    /// The document a create or update is typed as (the register's document rules hold for
+    /// it first).
+    type Input: DeserializeOwned;
+    /// The object as the API answers it.
+    type Response: Serialize;
+
+    /// The relations `expand` may name (API 0.9.0).
+    const EXPAND: &'static [&'static str] = &[];
+    /// The search filters.
+    const FILTERS: &'static [Filter<Self>];
+    /// The order of a search, newest first by this key, then by creation; `None`: by
+    /// creation only.
+    const ORDER: Option<fn(&Self) -> i64> = None;
+
+    /// Adds (or removes) the record's keys to (from) the indexes.
+    fn index(ix: &mut Indexes, op: Op, id: Uuid, rec: &Self);
+
+    /// The record as the API answers it; `expand` is the relations asked for, `None` when the
+    /// answer carries no `_expand`.
+    fn present(l: &Lezer<'_>, id: Uuid, rec: &Self, expand: Option<&[String]>) -> Self::Response;
+
+    /// The register's checks of a create (`old` is `None`) or update, and what it writes to
+    /// other objects; returns the record to store. A collection that overrides
+    /// [`Collection::create`], [`Collection::replace`] and [`Collection::patch`] (partijen,
+    /// which write their nested lists around the record) need not give it.
+    fn build(
+        tx: &mut Transactie<'_>,
+        id: Uuid,
+        input: Self::Input,
+        old: Option<&Self>,
+    ) -> Result<Self, Error> {
+        let _ = (tx, id, input, old);
+        Err(Error::Internal(format!(
+            "/{} writes its objects itself",
+            Self::RESOURCE.collection()
+        )))
+    }
+
+    /// Creates an object from a request body; returns its id.
+    fn create(tx: &mut Transactie<'_>, body: Value) -> Result<Uuid, Error> {
+        tx.maak(body, |tx, id, i| Self::build(tx, id, i, None))
+    }
+
+    /// Replaces object `id` (`PUT`).
+    fn replace(tx: &mut Transactie<'_>, id: Uuid, body: Value) -> Result<(), Error> {
+        tx.vervang(id, body, as_json, |tx, id, i, old| {
+            Self::build(tx, id, i, Some(old))
+        })
+    }
+
+    /// Changes object `id` partially (`PATCH`).
+    fn patch(tx: &mut Transactie<'_>, id: Uuid, patch: &Value) -> Result<(), Error> {
+        tx.wijzig_deels(id, patch, as_json, |tx, id, i, old| {
+            Self::build(tx, id, i, Some(old))
+        })
+    }
+
+    /// Deletes object `id`, which exists, with what that does to others.
+    fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
+        tx.wis::<Self>(id);
+        Ok(())
+    }
+}
+
+impl Lezer<'_> {
+    /// Reads one object of collection `C`.
+    pub(crate) fn vraag_op<C: Collection>(
+        &self,
+        id: Uuid,
+        expand: &[String],
+    ) -> Result<C::Response, Error> {
+        Self::check_expand(C::EXPAND, expand)?;
+        Ok(C::present(self, id, self.haal::<C>(id)?, gevraagd(expand)))
+    }
+
+    /// Searches collection `C`.
+    pub(crate) fn zoek_in<C: Collection>(&self, q: &Zoekvraag) -> Result<Page<C::Response>, Error> {
+        Self::check_expand(C::EXPAND, &q.expand)?;
+        self.zoek(
+            C::table(&self.state.t),
+            C::FILTERS,
+            q,
+            C::ORDER.as_ref().map(|o| o as &dyn Fn(&C) -> i64),
+            |id, r| C::present(self, id, r, Some(&q.expand)),
+        )
+    }
+
+    /// Searches collection `C`, returning the stored records (no response shaping): the
+    /// fastest way to read many objects.
+    pub(crate) fn zoek_records<C: Collection>(
+        &self,
+        q: &Zoekvraag,
+    ) -> Result<Page<Bewaard<C>>, Error> {
+        self.zoek(
+            C::table(&self.state.t),
+            C::FILTERS,
+            q,
+            C::ORDER.as_ref().map(|o| o as &dyn Fn(&C) -> i64),
+            |id, r| (C::Id::from(id), r.clone()),
+        )
+    }
+}
+
+impl Transactie<'_> {
+    /// A create on collection `C` as one register call, answering the stored object.
+    pub(crate) fn registreer<C: Collection>(
+        &mut self,
+        fcode: Option<&'static str>,
+        operation: &'static str,
+        body: impl IntoBody,
+    ) -> Result<C::Response, Error> {
+        self.call(fcode, operation, |tx| {
+            let id = C::create(tx, body.into_body()?)?;
+            tx.lezer().vraag_op::<C>(id, &[])
+        })
+    }
+
+    /// A replacement (`PUT`) in collection `C` as one register call.
+    pub(crate) fn vervang_in<C: Collection>(
+        &mut self,
+        fcode: Option<&'static str>,
+        operation: &'static str,
+        id: Uuid,
+        body: impl IntoBody,
+    ) -> Result<C::Response, Error> {
+        self.call(fcode, operation, |tx| {
+            C::replace(tx, id, body.into_body()?)?;
+            tx.lezer().vraag_op::<C>(id, &[])
+        })
+    }
+
+    /// A partial update (`PATCH`) in collection `C` as one register call.
+    pub(crate) fn wijzig_in<C: Collection>(
+        &mut self,
+        fcode: Option<&'static str>,
+        operation: &'static str,
+        id: Uuid,
+        patch: &Value,
+    ) -> Result<C::Response, Error> {
+        self.call(fcode, operation, |tx| {
+            C::patch(tx, id, patch)?;
+            tx.lezer().vraag_op::<C>(id, &[])
+        })
+    }
+
+    /// A delete in collection `C` as one register call; an unknown id is not found.
+    pub(crate) fn verwijder_uit<C: Collection>(
+        &mut self,
+        operation: &'static str,
+        id: Uuid,
+    ) -> Result<(), Error> {
+        self.call(None, operation, |tx| {
+            tx.haal::<C>(id)?;
+            C::delete(tx, id)
+        })
+    }
+}
