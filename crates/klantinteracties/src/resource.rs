@@ -1,111 +1,81 @@
-//! The resources of API 0.9.0, named by their collection, and the shape each one has.
+//! The resources of API 0.9.0, named by their collection, with the shape and model types of
+//! each: one row per resource (the register's table of collections is the other).
 
 use std::fmt;
 use std::str::FromStr;
 
+use crate::model;
 use crate::rules::shape::Shape;
 use crate::rules::shapes;
+use crate::schema::schema_of;
 
-/// A resource of the Klantinteracties API 0.9.0, named after its collection path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Resource {
-    /// `/partijen`
-    Partijen,
-    /// `/partij-identificatoren`
-    PartijIdentificatoren,
-    /// `/digitaleadressen`
-    DigitaleAdressen,
-    /// `/rekeningnummers`
-    Rekeningnummers,
-    /// `/vertegenwoordigingen`
-    Vertegenwoordigingen,
-    /// `/categorieen`
-    Categorieen,
-    /// `/categorie-relaties`
-    CategorieRelaties,
-    /// `/klantcontacten`
-    Klantcontacten,
-    /// `/betrokkenen`
-    Betrokkenen,
-    /// `/actorklantcontacten`
-    Actorklantcontacten,
-    /// `/onderwerpobjecten`
-    Onderwerpobjecten,
-    /// `/bijlagen`
-    Bijlagen,
-    /// `/actoren`
-    Actoren,
-    /// `/internetaken`
-    Internetaken,
-    /// `/maak-klantcontact`
-    MaakKlantcontact,
+/// Generates [`Resource`] and what it knows of each resource from one row per resource: the
+/// variant, the collection name, the shape its documents are checked against, and the model
+/// types of its create body and response (for the JSON Schemas).
+macro_rules! resources {
+    ($( $variant:ident $name:literal $($shape:ident)::+, $input:ident => $output:ident; )+) => {
+        /// A resource of the Klantinteracties API 0.9.0, named after its collection path.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Resource {
+            $(
+                #[doc = concat!("`/", $name, "`")]
+                $variant,
+            )+
+        }
+
+        impl Resource {
+            /// Every resource, in the order of the command line help.
+            pub const ALL: &'static [Resource] = &[$( Resource::$variant, )+];
+
+            /// The collection name: `partijen`, `partij-identificatoren`, ….
+            pub fn collection(self) -> &'static str {
+                match self {
+                    $( Resource::$variant => $name, )+
+                }
+            }
+
+            /// The shape its documents are checked against.
+            pub fn shape(self) -> &'static Shape {
+                match self {
+                    $( Resource::$variant => &shapes::$($shape)::+, )+
+                }
+            }
+
+            /// The JSON Schema of its create body, or of its response when `response`.
+            pub(crate) fn json_schema(self, response: bool) -> serde_json::Value {
+                match (self, response) {
+                    $(
+                        (Resource::$variant, false) => schema_of::<model::$input>(self, false),
+                        (Resource::$variant, true) => schema_of::<model::$output>(self, true),
+                    )+
+                }
+            }
+        }
+    };
+}
+
+resources! {
+    Partijen "partijen" partij::PARTIJ, PartijInput => Partij;
+    PartijIdentificatoren "partij-identificatoren" partij_identificator::PARTIJ_IDENTIFICATOR, PartijIdentificatorInput => PartijIdentificator;
+    DigitaleAdressen "digitaleadressen" digitaal_adres::DIGITAAL_ADRES, DigitaalAdresInput => DigitaalAdres;
+    Rekeningnummers "rekeningnummers" rekeningnummer::REKENINGNUMMER, RekeningnummerInput => Rekeningnummer;
+    Vertegenwoordigingen "vertegenwoordigingen" vertegenwoordigden::VERTEGENWOORDIGDEN, VertegenwoordigdenInput => Vertegenwoordigden;
+    Categorieen "categorieen" categorie::CATEGORIE, CategorieInput => Categorie;
+    CategorieRelaties "categorie-relaties" categorie_relatie::CATEGORIE_RELATIE, CategorieRelatieInput => CategorieRelatie;
+    Klantcontacten "klantcontacten" klantcontact::KLANTCONTACT, KlantcontactInput => Klantcontact;
+    Betrokkenen "betrokkenen" betrokkene::BETROKKENE, BetrokkeneInput => Betrokkene;
+    Actorklantcontacten "actorklantcontacten" actor_klantcontact::ACTOR_KLANTCONTACT, ActorKlantcontactInput => ActorKlantcontact;
+    Onderwerpobjecten "onderwerpobjecten" onderwerpobject::ONDERWERPOBJECT, OnderwerpobjectInput => Onderwerpobject;
+    Bijlagen "bijlagen" bijlage::BIJLAGE, BijlageInput => Bijlage;
+    Actoren "actoren" actor::ACTOR, ActorInput => Actor;
+    Internetaken "internetaken" interne_taak::INTERNE_TAAK, InterneTaakInput => InterneTaak;
+    MaakKlantcontact "maak-klantcontact" maak_klantcontact::MAAK_KLANTCONTACT, MaakKlantcontactInput => MaakKlantcontact;
 }
 
 impl Resource {
-    /// Every resource, in the order of the command line help.
-    pub const ALL: &'static [Resource] = &[
-        Resource::Partijen,
-        Resource::PartijIdentificatoren,
-        Resource::DigitaleAdressen,
-        Resource::Rekeningnummers,
-        Resource::Vertegenwoordigingen,
-        Resource::Categorieen,
-        Resource::CategorieRelaties,
-        Resource::Klantcontacten,
-        Resource::Betrokkenen,
-        Resource::Actorklantcontacten,
-        Resource::Onderwerpobjecten,
-        Resource::Bijlagen,
-        Resource::Actoren,
-        Resource::Internetaken,
-        Resource::MaakKlantcontact,
-    ];
-
-    /// The collection name: `partijen`, `partij-identificatoren`, ….
-    pub fn collection(self) -> &'static str {
-        match self {
-            Resource::Partijen => "partijen",
-            Resource::PartijIdentificatoren => "partij-identificatoren",
-            Resource::DigitaleAdressen => "digitaleadressen",
-            Resource::Rekeningnummers => "rekeningnummers",
-            Resource::Vertegenwoordigingen => "vertegenwoordigingen",
-            Resource::Categorieen => "categorieen",
-            Resource::CategorieRelaties => "categorie-relaties",
-            Resource::Klantcontacten => "klantcontacten",
-            Resource::Betrokkenen => "betrokkenen",
-            Resource::Actorklantcontacten => "actorklantcontacten",
-            Resource::Onderwerpobjecten => "onderwerpobjecten",
-            Resource::Bijlagen => "bijlagen",
-            Resource::Actoren => "actoren",
-            Resource::Internetaken => "internetaken",
-            Resource::MaakKlantcontact => "maak-klantcontact",
-        }
-    }
-
     /// The resource of a collection name.
     pub fn from_collection(name: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|r| r.collection() == name)
-    }
-
-    /// The shape its documents are checked against.
-    pub fn shape(self) -> &'static Shape {
-        match self {
-            Resource::Partijen => &shapes::partij::PARTIJ,
-            Resource::PartijIdentificatoren => &shapes::partij_identificator::PARTIJ_IDENTIFICATOR,
-            Resource::DigitaleAdressen => &shapes::digitaal_adres::DIGITAAL_ADRES,
-            Resource::Rekeningnummers => &shapes::rekeningnummer::REKENINGNUMMER,
-            Resource::Vertegenwoordigingen => &shapes::vertegenwoordigden::VERTEGENWOORDIGDEN,
-            Resource::Categorieen => &shapes::categorie::CATEGORIE,
-            Resource::CategorieRelaties => &shapes::categorie_relatie::CATEGORIE_RELATIE,
-            Resource::Klantcontacten => &shapes::klantcontact::KLANTCONTACT,
-            Resource::Betrokkenen => &shapes::betrokkene::BETROKKENE,
-            Resource::Actorklantcontacten => &shapes::actor_klantcontact::ACTOR_KLANTCONTACT,
-            Resource::Onderwerpobjecten => &shapes::onderwerpobject::ONDERWERPOBJECT,
-            Resource::Bijlagen => &shapes::bijlage::BIJLAGE,
-            Resource::Actoren => &shapes::actor::ACTOR,
-            Resource::Internetaken => &shapes::interne_taak::INTERNE_TAAK,
-            Resource::MaakKlantcontact => &shapes::maak_klantcontact::MAAK_KLANTCONTACT,
-        }
     }
 }
 

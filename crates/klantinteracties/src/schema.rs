@@ -6,17 +6,9 @@
 use schemars::{generate::SchemaSettings, JsonSchema};
 use serde_json::Value;
 
-use crate::model::{
-    Actor, ActorInput, ActorKlantcontact, ActorKlantcontactInput, Betrokkene, BetrokkeneInput,
-    Bijlage, BijlageInput, Categorie, CategorieInput, CategorieRelatie, CategorieRelatieInput,
-    DigitaalAdres, DigitaalAdresInput, InterneTaak, InterneTaakInput, Klantcontact,
-    KlantcontactInput, MaakKlantcontact, MaakKlantcontactInput, Onderwerpobject,
-    OnderwerpobjectInput, Partij, PartijIdentificator, PartijIdentificatorInput, PartijInput,
-    Rekeningnummer, RekeningnummerInput, Vertegenwoordigden, VertegenwoordigdenInput,
-};
 use crate::Resource;
 
-fn schema_of<T: JsonSchema>(resource: Resource, response: bool) -> Value {
+pub(crate) fn schema_of<T: JsonSchema>(resource: Resource, response: bool) -> Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
     let mut schema = generator.into_root_schema_for::<T>();
     let title = format!(
@@ -52,32 +44,7 @@ pub fn sorted(value: Value) -> Value {
 
 /// The JSON Schema of `resource`'s create body, or of its response when `response`.
 pub fn json_schema(resource: Resource, response: bool) -> Value {
-    macro_rules! pick {
-        ($input:ty, $output:ty) => {
-            if response {
-                schema_of::<$output>(resource, true)
-            } else {
-                schema_of::<$input>(resource, false)
-            }
-        };
-    }
-    match resource {
-        Resource::Partijen => pick!(PartijInput, Partij),
-        Resource::PartijIdentificatoren => pick!(PartijIdentificatorInput, PartijIdentificator),
-        Resource::DigitaleAdressen => pick!(DigitaalAdresInput, DigitaalAdres),
-        Resource::Rekeningnummers => pick!(RekeningnummerInput, Rekeningnummer),
-        Resource::Vertegenwoordigingen => pick!(VertegenwoordigdenInput, Vertegenwoordigden),
-        Resource::Categorieen => pick!(CategorieInput, Categorie),
-        Resource::CategorieRelaties => pick!(CategorieRelatieInput, CategorieRelatie),
-        Resource::Klantcontacten => pick!(KlantcontactInput, Klantcontact),
-        Resource::Betrokkenen => pick!(BetrokkeneInput, Betrokkene),
-        Resource::Actorklantcontacten => pick!(ActorKlantcontactInput, ActorKlantcontact),
-        Resource::Onderwerpobjecten => pick!(OnderwerpobjectInput, Onderwerpobject),
-        Resource::Bijlagen => pick!(BijlageInput, Bijlage),
-        Resource::Actoren => pick!(ActorInput, Actor),
-        Resource::Internetaken => pick!(InterneTaakInput, InterneTaak),
-        Resource::MaakKlantcontact => pick!(MaakKlantcontactInput, MaakKlantcontact),
-    }
+    resource.json_schema(response)
 }
 
 /// The file name under `docs/schemas/` for a resource's schema.
