@@ -9,7 +9,6 @@ use super::collection::Collection;
 use super::index::Op;
 use super::lezen::Lezer;
 use super::record::InterneTaakRecord;
-use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::{flag, icontains, Filter};
 use super::Error;
@@ -77,15 +76,16 @@ const FILTERS: &[F] = &[
 /// klantcontact or an interne taak.
 fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
     tx.haal::<ActorInput>(id)?;
-    let koppelingen = tx.state.ix.ak_actor.get(&id).to_vec();
-    let taken = tx.state.ix.it_actor.get(&id).to_vec();
+    let koppelingen = tx.state.ix.actorklantcontacten.actor.get(&id).to_vec();
+    let taken = tx.state.ix.internetaken.actor.get(&id).to_vec();
     if tx.profile() == Profile::Standaard {
         let l = tx.lezer();
         let laatste_kc = koppelingen.iter().any(|ak| {
             l.opt::<ActorKlantcontactInput>(*ak).is_some_and(|ak| {
                 l.state
                     .ix
-                    .ak_klantcontact
+                    .actorklantcontacten
+                    .klantcontact
                     .get(&ak.klantcontact.uuid.0)
                     .len()
                     == 1
@@ -120,10 +120,11 @@ fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
 impl Collection for ActorInput {
     type Id = ActorId;
     type Input = Self;
+    type Ix = ();
     type Response = Actor;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(_: &mut Indexes, _: Op, _: Uuid, _: &ActorInput) {}
+    fn index(_: &mut (), _: Op, _: Uuid, _: &ActorInput) {}
 
     fn present(l: &Lezer<'_>, id: Uuid, r: &ActorInput, _: Option<&[String]>) -> Actor {
         match r {

@@ -6,10 +6,9 @@ use uuid::Uuid;
 
 use super::actor::actief;
 use super::collection::Collection;
-use super::index::Op;
+use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
 use super::schrijven::Checks;
-use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::{id, Filter};
 use super::Error;
@@ -27,17 +26,31 @@ type F = Filter<ActorKlantcontactInput>;
 
 const FILTERS: &[F] = &[
     F::uuid("actor__uuid", |_, _, r, v| r.actor.uuid.0 == id(v))
-        .indexed(|l, v| l.state.ix.ak_actor.get(&id(v)).to_vec()),
+        .indexed(|l, v| l.state.ix.actorklantcontacten.actor.get(&id(v)).to_vec()),
     F::url("actor__url", |_, _, r, v| r.actor.uuid.0 == id(v))
-        .indexed(|l, v| l.state.ix.ak_actor.get(&id(v)).to_vec()),
+        .indexed(|l, v| l.state.ix.actorklantcontacten.actor.get(&id(v)).to_vec()),
     F::uuid("klantcontact__uuid", |_, _, r, v| {
         r.klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.ak_klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .actorklantcontacten
+            .klantcontact
+            .get(&id(v))
+            .to_vec()
+    }),
     F::url("klantcontact__url", |_, _, r, v| {
         r.klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.ak_klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .actorklantcontacten
+            .klantcontact
+            .get(&id(v))
+            .to_vec()
+    }),
 ];
 
 /// Checks a link: both sides exist, the actor is active (standaard, for a new link), the
@@ -69,11 +82,18 @@ pub(crate) fn build(
     }
     checks.invalid()?;
     let l = tx.lezer();
-    let taken = l.state.ix.ak_actor.get(&a).iter().any(|o| {
-        *o != id
-            && l.opt::<ActorKlantcontactInput>(*o)
-                .is_some_and(|o| o.klantcontact.uuid.0 == k)
-    });
+    let taken = l
+        .state
+        .ix
+        .actorklantcontacten
+        .actor
+        .get(&a)
+        .iter()
+        .any(|o| {
+            *o != id
+                && l.opt::<ActorKlantcontactInput>(*o)
+                    .is_some_and(|o| o.klantcontact.uuid.0 == k)
+        });
     if taken {
         return Err(Error::conflict(
             "nonFieldErrors",
@@ -96,7 +116,14 @@ fn laatste_actor(
     if tx.profile() == Profile::Standaard
         && new_kc != Some(k)
         && tx.bestaat::<KlantcontactInput>(k)
-        && tx.state.ix.ak_klantcontact.get(&k).iter().all(|o| *o == id)
+        && tx
+            .state
+            .ix
+            .actorklantcontacten
+            .klantcontact
+            .get(&k)
+            .iter()
+            .all(|o| *o == id)
     {
         return Err(Error::protected(
             "nonFieldErrors",
@@ -108,15 +135,25 @@ fn laatste_actor(
     Ok(())
 }
 
+/// The indexes of this collection.
+#[derive(Debug, Default)]
+pub(crate) struct Ix {
+    /// actor → actor-klantcontacten.
+    pub(crate) actor: MultiIndex<Uuid>,
+    /// klantcontact → actor-klantcontacten.
+    pub(crate) klantcontact: MultiIndex<Uuid>,
+}
+
 impl Collection for ActorKlantcontactInput {
     type Id = ActorKlantcontactId;
     type Input = Self;
+    type Ix = Ix;
     type Response = ActorKlantcontact;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &ActorKlantcontactInput) {
-        ix.ak_actor.apply(op, r.actor.uuid.0, id);
-        ix.ak_klantcontact.apply(op, r.klantcontact.uuid.0, id);
+    fn index(ix: &mut Ix, op: Op, id: Uuid, r: &ActorKlantcontactInput) {
+        ix.actor.apply(op, r.actor.uuid.0, id);
+        ix.klantcontact.apply(op, r.klantcontact.uuid.0, id);
     }
 
     fn present(

@@ -6,11 +6,10 @@
 use uuid::Uuid;
 
 use super::collection::Collection;
-use super::index::Op;
+use super::index::{MultiIndex, Op};
 use super::lezen::{onder, wants, Lezer};
 use super::partij_identificator::identificeert;
 use super::schrijven::{filled, ref_id, Checks};
-use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::{id, Filter};
 use super::Error;
@@ -52,7 +51,8 @@ fn pi(l: &Lezer<'_>, r: &BetrokkeneInput, veld: &str, v: &str) -> bool {
 fn verstrekt(l: &Lezer<'_>, id: Uuid, pred: impl Fn(Uuid, &DigitaalAdresInput) -> bool) -> bool {
     l.state
         .ix
-        .da_betrokkene
+        .digitaleadressen
+        .betrokkene
         .get(&id)
         .iter()
         .any(|a| l.opt::<DigitaalAdresInput>(*a).is_some_and(|r| pred(*a, r)))
@@ -73,21 +73,22 @@ const FILTERS: &[F] = &[
     F::uuid("hadKlantcontact__uuid", |_, _, r, v| {
         r.had_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.bk_klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.state.ix.betrokkenen.klantcontact.get(&id(v)).to_vec()),
     F::url("hadKlantcontact__url", |_, _, r, v| {
         r.had_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.bk_klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.state.ix.betrokkenen.klantcontact.get(&id(v)).to_vec()),
     F::text("hadKlantcontact__referentienummer", |l, _, r, v| {
         kc_nummer(l, r, true, v)
     })
     .indexed(|l, v| {
         l.state
             .ix
-            .kc_referentienummer
+            .klantcontacten
+            .referentienummer
             .get(v)
             .iter()
-            .flat_map(|k| l.state.ix.bk_klantcontact.get(k).to_vec())
+            .flat_map(|k| l.state.ix.betrokkenen.klantcontact.get(k).to_vec())
             .collect()
     }),
     F::text("hadKlantcontact__nummer", |l, _, r, v| {
@@ -96,16 +97,17 @@ const FILTERS: &[F] = &[
     .indexed(|l, v| {
         l.state
             .ix
-            .kc_nummer
+            .klantcontacten
+            .nummer
             .get(v)
             .iter()
-            .flat_map(|k| l.state.ix.bk_klantcontact.get(k).to_vec())
+            .flat_map(|k| l.state.ix.betrokkenen.klantcontact.get(k).to_vec())
             .collect()
     }),
     F::uuid("wasPartij__uuid", |_, _, r, v| partij(r) == Some(id(v)))
-        .indexed(|l, v| l.state.ix.bk_partij.get(&id(v)).to_vec()),
+        .indexed(|l, v| l.state.ix.betrokkenen.partij.get(&id(v)).to_vec()),
     F::url("wasPartij__url", |_, _, r, v| partij(r) == Some(id(v)))
-        .indexed(|l, v| l.state.ix.bk_partij.get(&id(v)).to_vec()),
+        .indexed(|l, v| l.state.ix.betrokkenen.partij.get(&id(v)).to_vec()),
     F::text("wasPartij__nummer", |l, _, r, v| {
         partij(r)
             .and_then(|p| l.opt::<PartijInput>(p))
@@ -114,10 +116,11 @@ const FILTERS: &[F] = &[
     .indexed(|l, v| {
         l.state
             .ix
-            .partij_nummer
+            .partijen
+            .nummer
             .get(v)
             .iter()
-            .flat_map(|p| l.state.ix.bk_partij.get(p).to_vec())
+            .flat_map(|p| l.state.ix.betrokkenen.partij.get(p).to_vec())
             .collect()
     }),
     F::text(
@@ -134,7 +137,7 @@ const FILTERS: &[F] = &[
     .indexed(|l, v| {
         super::partij_identificator::partijen_met_object_id(l, v)
             .into_iter()
-            .flat_map(|p| l.state.ix.bk_partij.get(&p).to_vec())
+            .flat_map(|p| l.state.ix.betrokkenen.partij.get(&p).to_vec())
             .collect()
     }),
     F::text(
@@ -144,7 +147,7 @@ const FILTERS: &[F] = &[
     F::text("verstrektedigitaalAdres__adres", |l, id, _, v| {
         verstrekt(l, id, |_, a| a.adres == v)
     })
-    .indexed(|l, v| betrokkenen_met_adres(l, l.state.ix.da_adres.get(v))),
+    .indexed(|l, v| betrokkenen_met_adres(l, l.state.ix.digitaleadressen.adres.get(v))),
     F::uuid("verstrektedigitaalAdres__uuid", |l, i, _, v| {
         verstrekt(l, i, |a, _| a == id(v))
     })
@@ -202,7 +205,14 @@ fn laatste_betrokkene(
     let k = old.had_klantcontact.uuid.0;
     if tx.profile() == Profile::Standaard
         && new_kc != Some(k)
-        && tx.state.ix.bk_klantcontact.get(&k).iter().all(|o| *o == id)
+        && tx
+            .state
+            .ix
+            .betrokkenen
+            .klantcontact
+            .get(&k)
+            .iter()
+            .all(|o| *o == id)
     {
         return Err(Error::protected(
             "nonFieldErrors",
@@ -217,7 +227,7 @@ fn laatste_betrokkene(
 /// Deletes a betrokkene: its digitale adressen lose their `verstrektDoorBetrokkene`
 /// (SET_NULL).
 pub(crate) fn wis(tx: &mut Transactie<'_>, id: Uuid) {
-    for a in tx.state.ix.da_betrokkene.get(&id).to_vec() {
+    for a in tx.state.ix.digitaleadressen.betrokkene.get(&id).to_vec() {
         if let Ok(adres) = tx.haal::<DigitaalAdresInput>(a) {
             let mut adres = (*adres).clone();
             adres.verstrekt_door_betrokkene = Some(None);
@@ -227,17 +237,27 @@ pub(crate) fn wis(tx: &mut Transactie<'_>, id: Uuid) {
     tx.wis::<BetrokkeneInput>(id);
 }
 
+/// The indexes of this collection.
+#[derive(Debug, Default)]
+pub(crate) struct Ix {
+    /// klantcontact → betrokkenen.
+    pub(crate) klantcontact: MultiIndex<Uuid>,
+    /// partij → betrokkenen.
+    pub(crate) partij: MultiIndex<Uuid>,
+}
+
 impl Collection for BetrokkeneInput {
     type Id = BetrokkeneId;
     type Input = Self;
+    type Ix = Ix;
     type Response = Betrokkene;
     const EXPAND: &'static [&'static str] = EXPAND;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &BetrokkeneInput) {
-        ix.bk_klantcontact.apply(op, r.had_klantcontact.uuid.0, id);
+    fn index(ix: &mut Ix, op: Op, id: Uuid, r: &BetrokkeneInput) {
+        ix.klantcontact.apply(op, r.had_klantcontact.uuid.0, id);
         if let Some(p) = ref_id(r.gegevens.was_partij.as_ref()) {
-            ix.bk_partij.apply(op, p, id);
+            ix.partij.apply(op, p, id);
         }
     }
 
@@ -250,7 +270,7 @@ impl Collection for BetrokkeneInput {
         expand: Option<&[String]>,
     ) -> Betrokkene {
         let g = &r.gegevens;
-        let adressen = l.state.ix.da_betrokkene.get(&id);
+        let adressen = l.state.ix.digitaleadressen.betrokkene.get(&id);
         Betrokkene {
             uuid: BetrokkeneId(id),
             url: l.url(Resource::Betrokkenen, id),

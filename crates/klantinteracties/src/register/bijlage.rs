@@ -4,10 +4,9 @@
 use uuid::Uuid;
 
 use super::collection::Collection;
-use super::index::Op;
+use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
 use super::schrijven::{ref_id, Checks};
-use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::{id, Filter};
 use super::Error;
@@ -53,7 +52,7 @@ const FILTERS: &[F] = &[
     F::uuid("klantcontact__uuid", |_, _, r, v| {
         ref_id(r.was_bijlage_van_klantcontact.as_ref()) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.bl_klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.state.ix.bijlagen.klantcontact.get(&id(v)).to_vec()),
 ];
 
 pub(crate) fn build(tx: &Transactie<'_>, r: BijlageInput) -> Result<BijlageInput, Error> {
@@ -69,15 +68,23 @@ pub(crate) fn build(tx: &Transactie<'_>, r: BijlageInput) -> Result<BijlageInput
     Ok(r)
 }
 
+/// The indexes of this collection.
+#[derive(Debug, Default)]
+pub(crate) struct Ix {
+    /// klantcontact → bijlagen.
+    pub(crate) klantcontact: MultiIndex<Uuid>,
+}
+
 impl Collection for BijlageInput {
     type Id = BijlageId;
     type Input = Self;
+    type Ix = Ix;
     type Response = Bijlage;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &BijlageInput) {
+    fn index(ix: &mut Ix, op: Op, id: Uuid, r: &BijlageInput) {
         if let Some(k) = ref_id(r.was_bijlage_van_klantcontact.as_ref()) {
-            ix.bl_klantcontact.apply(op, k, id);
+            ix.klantcontact.apply(op, k, id);
         }
     }
 

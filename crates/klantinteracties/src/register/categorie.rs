@@ -5,7 +5,6 @@ use uuid::Uuid;
 use super::collection::Collection;
 use super::index::Op;
 use super::lezen::Lezer;
-use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::Filter;
 use super::Error;
@@ -17,10 +16,11 @@ const FILTERS: &[Filter<CategorieInput>] = &[];
 impl Collection for CategorieInput {
     type Id = CategorieId;
     type Input = Self;
+    type Ix = ();
     type Response = Categorie;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(_: &mut Indexes, _: Op, _: Uuid, _: &CategorieInput) {}
+    fn index(_: &mut (), _: Op, _: Uuid, _: &CategorieInput) {}
 
     fn present(l: &Lezer<'_>, id: Uuid, r: &CategorieInput, _: Option<&[String]>) -> Categorie {
         Categorie {
@@ -40,7 +40,7 @@ impl Collection for CategorieInput {
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
-        for r in tx.state.ix.cr_categorie.get(&id).to_vec() {
+        for r in tx.state.ix.categorie_relaties.categorie.get(&id).to_vec() {
             tx.wis::<CategorieRelatieInput>(r);
         }
         tx.wis::<Self>(id);

@@ -4,10 +4,9 @@
 use uuid::Uuid;
 
 use super::collection::Collection;
-use super::index::Op;
+use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
 use super::schrijven::{ref_id, Checks};
-use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::{id, Filter};
 use super::Error;
@@ -37,9 +36,9 @@ type F = Filter<CategorieRelatieInput>;
 
 const FILTERS: &[F] = &[
     F::uuid("partij__uuid", |_, _, r, v| partij(r) == Some(id(v)))
-        .indexed(|l, v| l.state.ix.cr_partij.get(&id(v)).to_vec()),
+        .indexed(|l, v| l.state.ix.categorie_relaties.partij.get(&id(v)).to_vec()),
     F::url("partij__url", |_, _, r, v| partij(r) == Some(id(v)))
-        .indexed(|l, v| l.state.ix.cr_partij.get(&id(v)).to_vec()),
+        .indexed(|l, v| l.state.ix.categorie_relaties.partij.get(&id(v)).to_vec()),
     F::text("partij__nummer", |l, _, r, v| {
         partij(r)
             .and_then(|p| l.opt::<PartijInput>(p))
@@ -47,9 +46,9 @@ const FILTERS: &[F] = &[
             .is_some_and(|n| n == v)
     }),
     F::uuid("categorie__uuid", |_, _, r, v| categorie(r) == Some(id(v)))
-        .indexed(|l, v| l.state.ix.cr_categorie.get(&id(v)).to_vec()),
+        .indexed(|l, v| l.state.ix.categorie_relaties.categorie.get(&id(v)).to_vec()),
     F::url("categorie__url", |_, _, r, v| categorie(r) == Some(id(v)))
-        .indexed(|l, v| l.state.ix.cr_categorie.get(&id(v)).to_vec()),
+        .indexed(|l, v| l.state.ix.categorie_relaties.categorie.get(&id(v)).to_vec()),
     F::text("categorie__naam", |l, _, r, v| {
         categorie(r)
             .and_then(|c| categorie_naam(l, c))
@@ -93,18 +92,28 @@ fn build(
     Ok(r)
 }
 
+/// The indexes of this collection.
+#[derive(Debug, Default)]
+pub(crate) struct Ix {
+    /// partij → categorie-relaties.
+    pub(crate) partij: MultiIndex<Uuid>,
+    /// categorie → categorie-relaties.
+    pub(crate) categorie: MultiIndex<Uuid>,
+}
+
 impl Collection for CategorieRelatieInput {
     type Id = CategorieRelatieId;
     type Input = Self;
+    type Ix = Ix;
     type Response = CategorieRelatie;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &CategorieRelatieInput) {
+    fn index(ix: &mut Ix, op: Op, id: Uuid, r: &CategorieRelatieInput) {
         if let Some(p) = ref_id(r.partij.as_ref()) {
-            ix.cr_partij.apply(op, p, id);
+            ix.partij.apply(op, p, id);
         }
         if let Some(c) = r.categorie.as_ref().and_then(Option::as_ref) {
-            ix.cr_categorie.apply(op, c.uuid.0, id);
+            ix.categorie.apply(op, c.uuid.0, id);
         }
     }
 

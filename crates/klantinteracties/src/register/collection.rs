@@ -14,7 +14,6 @@ use super::index::Op;
 use super::lezen::{gevraagd, Lezer};
 use super::record::Stored;
 use super::schrijven::{as_json, IntoBody};
-use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::{Filter, Page, Zoekvraag};
 use super::Error;
@@ -32,6 +31,9 @@ pub(crate) trait Collection: Stored {
     type Input: DeserializeOwned;
     /// The object as the API answers it.
     type Response: Serialize;
+    /// Its indexes (exact-match look-ups, kept in step with every write by
+    /// [`Collection::index`]); `()` when it has none.
+    type Ix: Default + std::fmt::Debug;
 
     /// The relations `expand` may name (API 0.9.0).
     const EXPAND: &'static [&'static str] = &[];
@@ -42,7 +44,7 @@ pub(crate) trait Collection: Stored {
     const ORDER: Option<fn(&Self) -> i64> = None;
 
     /// Adds (or removes) the record's keys to (from) the indexes.
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, rec: &Self);
+    fn index(ix: &mut Self::Ix, op: Op, id: Uuid, rec: &Self);
 
     /// The record as the API answers it; `expand` is the relations asked for, `None` when the
     /// answer carries no `_expand`.

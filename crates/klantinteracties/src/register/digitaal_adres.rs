@@ -7,11 +7,10 @@
 use uuid::Uuid;
 
 use super::collection::Collection;
-use super::index::Op;
+use super::index::{MultiIndex, Op};
 use super::lezen::{onder, wants, Lezer};
 use super::partij_identificator::identificeert;
 use super::schrijven::{ref_id, Checks};
-use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::{flag, icontains, id, Filter};
 use super::{partij, Error};
@@ -59,7 +58,8 @@ fn partij_identificator(l: &Lezer<'_>, r: &DigitaalAdresInput, veld: &str, v: &s
 type F = Filter<DigitaalAdresInput>;
 
 const FILTERS: &[F] = &[
-    F::text("adres", |_, _, r, v| r.adres == v).indexed(|l, v| l.state.ix.da_adres.get(v).to_vec()),
+    F::text("adres", |_, _, r, v| r.adres == v)
+        .indexed(|l, v| l.state.ix.digitaleadressen.adres.get(v).to_vec()),
     F::text("adres__icontains", |_, _, r, v| icontains(&r.adres, v)),
     F::choice(
         "soortDigitaalAdres",
@@ -94,11 +94,11 @@ const FILTERS: &[F] = &[
     F::uuid("verstrektDoorBetrokkene__uuid", |_, _, r, v| {
         betrokkene_van(r) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.da_betrokkene.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.state.ix.digitaleadressen.betrokkene.get(&id(v)).to_vec()),
     F::url("verstrektDoorBetrokkene__url", |_, _, r, v| {
         betrokkene_van(r) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.da_betrokkene.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.state.ix.digitaleadressen.betrokkene.get(&id(v)).to_vec()),
     F::choice(
         "verstrektDoorBetrokkene__rol",
         &["vertegenwoordiger", "klant"],
@@ -111,11 +111,11 @@ const FILTERS: &[F] = &[
     F::uuid("verstrektDoorPartij__uuid", |_, _, r, v| {
         partij_van(r) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.da_partij.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.state.ix.digitaleadressen.partij.get(&id(v)).to_vec()),
     F::url("verstrektDoorPartij__url", |_, _, r, v| {
         partij_van(r) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.da_partij.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.state.ix.digitaleadressen.partij.get(&id(v)).to_vec()),
     F::choice(
         "verstrektDoorPartij__soortPartij",
         &["organisatie", "persoon", "contactpersoon"],
@@ -172,7 +172,7 @@ pub(crate) fn plaats(
     c.invalid()?;
     if let (Some(p), Some(referentie_)) = (p, referentie(&r)) {
         let l = tx.lezer();
-        let dubbel = l.state.ix.da_partij.get(&p).iter().any(|o| {
+        let dubbel = l.state.ix.digitaleadressen.partij.get(&p).iter().any(|o| {
             *o != id
                 && l.opt::<DigitaalAdresInput>(*o).is_some_and(|o| {
                     o.soort_digitaal_adres == r.soort_digitaal_adres
@@ -192,7 +192,7 @@ pub(crate) fn plaats(
         partij::wis_voorkeur_da(tx, id, p);
     }
     if let (Some(p), Some(true)) = (p, r.is_standaard_adres) {
-        let anderen: Vec<Uuid> = tx.state.ix.da_partij.get(&p).to_vec();
+        let anderen: Vec<Uuid> = tx.state.ix.digitaleadressen.partij.get(&p).to_vec();
         for o in anderen {
             if o == id {
                 continue;
@@ -210,21 +210,33 @@ pub(crate) fn plaats(
     Ok(r)
 }
 
+/// The indexes of this collection.
+#[derive(Debug, Default)]
+pub(crate) struct Ix {
+    /// partij → digitale adressen.
+    pub(crate) partij: MultiIndex<Uuid>,
+    /// betrokkene → digitale adressen.
+    pub(crate) betrokkene: MultiIndex<Uuid>,
+    /// `adres` → digitale adressen.
+    pub(crate) adres: MultiIndex<String>,
+}
+
 impl Collection for DigitaalAdresInput {
     type Id = DigitaalAdresId;
     type Input = Self;
+    type Ix = Ix;
     type Response = DigitaalAdres;
     const EXPAND: &'static [&'static str] = EXPAND;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &DigitaalAdresInput) {
+    fn index(ix: &mut Ix, op: Op, id: Uuid, r: &DigitaalAdresInput) {
         if let Some(p) = ref_id(r.verstrekt_door_partij.as_ref()) {
-            ix.da_partij.apply(op, p, id);
+            ix.partij.apply(op, p, id);
         }
         if let Some(b) = ref_id(r.verstrekt_door_betrokkene.as_ref()) {
-            ix.da_betrokkene.apply(op, b, id);
+            ix.betrokkene.apply(op, b, id);
         }
-        ix.da_adres.apply(op, r.adres.clone(), id);
+        ix.adres.apply(op, r.adres.clone(), id);
     }
 
     /// The digitaal adres as the API returns it, with the betrokkene that provided it (and what

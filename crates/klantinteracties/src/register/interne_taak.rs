@@ -10,11 +10,10 @@ use uuid::Uuid;
 
 use super::actor::actief;
 use super::collection::Collection;
-use super::index::Op;
+use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
 use super::record::InterneTaakRecord;
 use super::schrijven::{as_json, filled, Checks};
-use super::state::Indexes;
 use super::tabel::register_reads;
 use super::transactie::Transactie;
 use super::zoeken::{icontains, id, Filter, Page, Zoekvraag};
@@ -46,11 +45,11 @@ const FILTERS: &[F] = &[
     F::text("nummer", |_, _, r, v| {
         filled(r.taak.nummer.as_ref()) == Some(v)
     })
-    .indexed(|l, v| l.state.ix.it_nummer.get(v).to_vec()),
+    .indexed(|l, v| l.state.ix.internetaken.nummer.get(v).to_vec()),
     F::text("referentienummer", |_, _, r, v| {
         filled(r.taak.referentienummer.as_ref()) == Some(v)
     })
-    .indexed(|l, v| l.state.ix.it_referentienummer.get(v).to_vec()),
+    .indexed(|l, v| l.state.ix.internetaken.referentienummer.get(v).to_vec()),
     F::choice("status", &["te_verwerken", "verwerkt"], |_, _, r, v| {
         r.taak.status.as_str() == v
     }),
@@ -66,7 +65,7 @@ const FILTERS: &[F] = &[
     F::uuid("klantcontact__uuid", |_, _, r, v| {
         r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.it_klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.state.ix.internetaken.klantcontact.get(&id(v)).to_vec()),
     F::text("klantcontact__nummer", |l, _, r, v| kc_veld(l, r, false, v)),
     F::text("klantcontact__referentienummer", |l, _, r, v| {
         kc_veld(l, r, true, v)
@@ -74,19 +73,19 @@ const FILTERS: &[F] = &[
     F::uuid("toegewezenAanActor__uuid", |_, _, r, v| {
         r.actoren().contains(&id(v))
     })
-    .indexed(|l, v| l.state.ix.it_actor.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.state.ix.internetaken.actor.get(&id(v)).to_vec()),
     F::url("toegewezenAanActor__url", |_, _, r, v| {
         r.actoren().contains(&id(v))
     })
-    .indexed(|l, v| l.state.ix.it_actor.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.state.ix.internetaken.actor.get(&id(v)).to_vec()),
     F::uuid("aanleidinggevendKlantcontact__uuid", |_, _, r, v| {
         r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.it_klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.state.ix.internetaken.klantcontact.get(&id(v)).to_vec()),
     F::url("aanleidinggevendKlantcontact__url", |_, _, r, v| {
         r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.it_klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.state.ix.internetaken.klantcontact.get(&id(v)).to_vec()),
 ];
 
 impl Lezer<'_> {
@@ -155,11 +154,15 @@ pub(crate) fn build(
     c.invalid()?;
     let mut u = Checks::default();
     for (field, value, ix) in [
-        ("nummer", filled(t.nummer.as_ref()), &l.state.ix.it_nummer),
+        (
+            "nummer",
+            filled(t.nummer.as_ref()),
+            &l.state.ix.internetaken.nummer,
+        ),
         (
             "referentienummer",
             filled(t.referentienummer.as_ref()),
-            &l.state.ix.it_referentienummer,
+            &l.state.ix.internetaken.referentienummer,
         ),
     ] {
         if value.is_some_and(|v| ix.get(v).iter().any(|o| *o != id)) {
@@ -207,23 +210,37 @@ fn patch_base(patch: &Value) -> impl FnOnce(&InterneTaakRecord) -> Result<Value,
     }
 }
 
+/// The indexes of this collection.
+#[derive(Debug, Default)]
+pub(crate) struct Ix {
+    /// actor → interne taken assigned to it.
+    pub(crate) actor: MultiIndex<Uuid>,
+    /// klantcontact → interne taken it gave rise to.
+    pub(crate) klantcontact: MultiIndex<Uuid>,
+    /// interne taak `nummer` → taken.
+    pub(crate) nummer: MultiIndex<String>,
+    /// interne taak `referentienummer` → taken.
+    pub(crate) referentienummer: MultiIndex<String>,
+}
+
 impl Collection for InterneTaakRecord {
     type Id = InterneTaakId;
     type Input = InterneTaakInput;
+    type Ix = Ix;
     type Response = InterneTaak;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &InterneTaakRecord) {
+    fn index(ix: &mut Ix, op: Op, id: Uuid, r: &InterneTaakRecord) {
         for a in r.actoren() {
-            ix.it_actor.apply(op, a, id);
+            ix.actor.apply(op, a, id);
         }
-        ix.it_klantcontact
+        ix.klantcontact
             .apply(op, r.taak.aanleidinggevend_klantcontact.uuid.0, id);
         if let Some(n) = filled(r.taak.nummer.as_ref()) {
-            ix.it_nummer.apply(op, n.to_owned(), id);
+            ix.nummer.apply(op, n.to_owned(), id);
         }
         if let Some(n) = filled(r.taak.referentienummer.as_ref()) {
-            ix.it_referentienummer.apply(op, n.to_owned(), id);
+            ix.referentienummer.apply(op, n.to_owned(), id);
         }
     }
 

@@ -114,7 +114,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
     for (id, r) in t.partijen.oldest_first() {
         let b = r.basis();
         if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
-            if !ix.da_partij.get(&id).contains(&a) {
+            if !ix.digitaleadressen.partij.get(&id).contains(&a) {
                 found.fail(
                     "partijen",
                     id,
@@ -124,7 +124,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             }
         }
         if let Some(a) = ref_id(b.voorkeurs_rekeningnummer.as_ref()) {
-            if !ix.rn_partij.get(&id).contains(&a) {
+            if !ix.rekeningnummers.partij.get(&id).contains(&a) {
                 found.fail(
                     "partijen",
                     id,
@@ -274,7 +274,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             }
         }
         if standaard_profiel {
-            if ix.ak_klantcontact.get(&id).is_empty() {
+            if ix.actorklantcontacten.klantcontact.get(&id).is_empty() {
                 found.fail(
                     "klantcontacten",
                     id,
@@ -282,7 +282,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                     "geen actor",
                 );
             }
-            if ix.bk_klantcontact.get(&id).is_empty() {
+            if ix.betrokkenen.klantcontact.get(&id).is_empty() {
                 found.fail(
                     "klantcontacten",
                     id,

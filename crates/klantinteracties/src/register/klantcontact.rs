@@ -16,13 +16,12 @@ use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use super::collection::Collection;
-use super::index::Op;
+use super::index::{MultiIndex, Op};
 use super::interne_taak;
 use super::lezen::{onder, wants, Lezer};
 use super::partij_identificator::identificeert;
 use super::record::InterneTaakRecord;
 use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
-use super::state::Indexes;
 use super::tabel::{register_reads, register_writes};
 use super::transactie::Transactie;
 use super::zoeken::{flag, icontains, id, Filter, Page, Zoekvraag};
@@ -54,7 +53,8 @@ fn betrokkenen_van<'a>(l: &Lezer<'a>, id: Uuid) -> impl Iterator<Item = &'a Betr
     let l = *l;
     l.state
         .ix
-        .bk_klantcontact
+        .betrokkenen
+        .klantcontact
         .get(&id)
         .iter()
         .filter_map(move |b| l.opt::<BetrokkeneInput>(*b).map(|r| &**r))
@@ -82,7 +82,12 @@ fn onderwerp_ident(l: &Lezer<'_>, ids: &[Uuid], veld: &str, v: &str) -> bool {
 }
 
 fn was_onderwerp(l: &Lezer<'_>, id: Uuid) -> Vec<Uuid> {
-    l.state.ix.oo_was_klantcontact.get(&id).to_vec()
+    l.state
+        .ix
+        .onderwerpobjecten
+        .was_klantcontact
+        .get(&id)
+        .to_vec()
 }
 
 fn onderwerp_klantcontact(l: &Lezer<'_>, o: Uuid, was: bool) -> Vec<Uuid> {
@@ -110,7 +115,7 @@ macro_rules! ident_filters {
     ($prefix:literal, $was:literal, $($veld:literal),+) => {
         [$(
             F::text(concat!($prefix, "__onderwerpobjectidentificator", $veld), |l, id, _, v| {
-                    let ids = if $was { was_onderwerp(l, id) } else { l.state.ix.oo_klantcontact.get(&id).to_vec() };
+                    let ids = if $was { was_onderwerp(l, id) } else { l.state.ix.onderwerpobjecten.klantcontact.get(&id).to_vec() };
                     onderwerp_ident(l, &ids, $veld, v)
                 }),
         )+]
@@ -156,11 +161,11 @@ const WP_PI: [F; 4] = wp_pi_filters!(
 
 const FILTERS: &[F] = &[
     F::text("nummer", |_, _, r, v| filled(r.nummer.as_ref()) == Some(v))
-        .indexed(|l, v| l.state.ix.kc_nummer.get(v).to_vec()),
+        .indexed(|l, v| l.state.ix.klantcontacten.nummer.get(v).to_vec()),
     F::text("referentienummer", |_, _, r, v| {
         filled(r.referentienummer.as_ref()) == Some(v)
     })
-    .indexed(|l, v| l.state.ix.kc_referentienummer.get(v).to_vec()),
+    .indexed(|l, v| l.state.ix.klantcontacten.referentienummer.get(v).to_vec()),
     F::text("kanaal", |_, _, r, v| r.kanaal.as_str() == v),
     F::text("onderwerp", |_, _, r, v| icontains(&r.onderwerp, v)),
     tekst_filter!("inhoud", inhoud),
@@ -175,11 +180,11 @@ const FILTERS: &[F] = &[
             .is_some_and(|p| Datumtijd::parse(v).is_ok_and(|d| d.utc() == p.utc()))
     }),
     F::uuid("hadBetrokkene__uuid", |l, i, _, v| {
-        l.state.ix.bk_klantcontact.get(&i).contains(&id(v))
+        l.state.ix.betrokkenen.klantcontact.get(&i).contains(&id(v))
     })
     .indexed(|l, v| via_betrokkenen(l, &[id(v)])),
     F::url("hadBetrokkene__url", |l, i, _, v| {
-        l.state.ix.bk_klantcontact.get(&i).contains(&id(v))
+        l.state.ix.betrokkenen.klantcontact.get(&i).contains(&id(v))
     })
     .indexed(|l, v| via_betrokkenen(l, &[id(v)])),
     F::bool("hadBetrokkene__wasPartij", |l, i, _, v| {
@@ -188,11 +193,11 @@ const FILTERS: &[F] = &[
     F::uuid("hadBetrokkene__wasPartij__uuid", |l, i, _, v| {
         betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()) == Some(id(v)))
     })
-    .indexed(|l, v| via_betrokkenen(l, l.state.ix.bk_partij.get(&id(v)))),
+    .indexed(|l, v| via_betrokkenen(l, l.state.ix.betrokkenen.partij.get(&id(v)))),
     F::url("hadBetrokkene__wasPartij__url", |l, i, _, v| {
         betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()) == Some(id(v)))
     })
-    .indexed(|l, v| via_betrokkenen(l, l.state.ix.bk_partij.get(&id(v)))),
+    .indexed(|l, v| via_betrokkenen(l, l.state.ix.betrokkenen.partij.get(&id(v)))),
     WP_PI[0],
     WP_PI[1],
     WP_PI[2],
@@ -200,23 +205,39 @@ const FILTERS: &[F] = &[
     F::text(
         "hadBetrokkene__digitaaladres__adres__icontains",
         |l, i, _, v| {
-            l.state.ix.bk_klantcontact.get(&i).iter().any(|b| {
-                l.state.ix.da_betrokkene.get(b).iter().any(|a| {
-                    l.opt::<DigitaalAdresInput>(*a)
-                        .is_some_and(|a| icontains(&a.adres, v))
-                })
+            l.state.ix.betrokkenen.klantcontact.get(&i).iter().any(|b| {
+                l.state
+                    .ix
+                    .digitaleadressen
+                    .betrokkene
+                    .get(b)
+                    .iter()
+                    .any(|a| {
+                        l.opt::<DigitaalAdresInput>(*a)
+                            .is_some_and(|a| icontains(&a.adres, v))
+                    })
             })
         },
     ),
     F::bool("leiddeTotInterneTaken", |l, i, _, v| {
-        l.state.ix.it_klantcontact.get(&i).is_empty() != flag(v)
+        l.state.ix.internetaken.klantcontact.get(&i).is_empty() != flag(v)
     }),
     F::uuid("onderwerpobject__uuid", |l, i, _, v| {
-        l.state.ix.oo_klantcontact.get(&i).contains(&id(v))
+        l.state
+            .ix
+            .onderwerpobjecten
+            .klantcontact
+            .get(&i)
+            .contains(&id(v))
     })
     .indexed(|l, v| onderwerp_klantcontact(l, id(v), false)),
     F::url("onderwerpobject__url", |l, i, _, v| {
-        l.state.ix.oo_klantcontact.get(&i).contains(&id(v))
+        l.state
+            .ix
+            .onderwerpobjecten
+            .klantcontact
+            .get(&i)
+            .contains(&id(v))
     })
     .indexed(|l, v| onderwerp_klantcontact(l, id(v), false)),
     OO_IDENT[0],
@@ -345,11 +366,15 @@ fn build(
     c.invalid()?;
     let mut u = Checks::default();
     for (field, value, ix) in [
-        ("nummer", filled(r.nummer.as_ref()), &tx.state.ix.kc_nummer),
+        (
+            "nummer",
+            filled(r.nummer.as_ref()),
+            &tx.state.ix.klantcontacten.nummer,
+        ),
         (
             "referentienummer",
             filled(r.referentienummer.as_ref()),
-            &tx.state.ix.kc_referentienummer,
+            &tx.state.ix.klantcontacten.referentienummer,
         ),
     ] {
         if value.is_some_and(|v| ix.get(v).iter().any(|o| *o != id)) {
@@ -393,12 +418,12 @@ fn met(mut body: Value, key: &str, k: Uuid) -> Value {
 /// `wasKlantcontact`), bijlagen, interne taken and actor-klantcontacten.
 pub(crate) fn verwijder(tx: &mut Transactie<'_>, k: Uuid) {
     let ix = &tx.state.ix;
-    let betrokkenen = ix.bk_klantcontact.get(&k).to_vec();
-    let mut onderwerpen = ix.oo_klantcontact.get(&k).to_vec();
-    onderwerpen.extend_from_slice(ix.oo_was_klantcontact.get(&k));
-    let bijlagen = ix.bl_klantcontact.get(&k).to_vec();
-    let taken = ix.it_klantcontact.get(&k).to_vec();
-    let koppelingen = ix.ak_klantcontact.get(&k).to_vec();
+    let betrokkenen = ix.betrokkenen.klantcontact.get(&k).to_vec();
+    let mut onderwerpen = ix.onderwerpobjecten.klantcontact.get(&k).to_vec();
+    onderwerpen.extend_from_slice(ix.onderwerpobjecten.was_klantcontact.get(&k));
+    let bijlagen = ix.bijlagen.klantcontact.get(&k).to_vec();
+    let taken = ix.internetaken.klantcontact.get(&k).to_vec();
+    let koppelingen = ix.actorklantcontacten.klantcontact.get(&k).to_vec();
     for b in betrokkenen {
         betrokkene::wis(tx, b);
     }
@@ -423,10 +448,11 @@ pub(crate) fn verwijder_met_adressen(tx: &mut Transactie<'_>, k: Uuid) {
     let adressen: Vec<Uuid> = tx
         .state
         .ix
-        .bk_klantcontact
+        .betrokkenen
+        .klantcontact
         .get(&k)
         .iter()
-        .flat_map(|b| tx.state.ix.da_betrokkene.get(b).to_vec())
+        .flat_map(|b| tx.state.ix.digitaleadressen.betrokkene.get(b).to_vec())
         .filter(|a| {
             tx.lezer()
                 .opt::<DigitaalAdresInput>(*a)
@@ -454,7 +480,14 @@ impl Transactie<'_> {
             if !self.bestaat::<KlantcontactInput>(w.id) {
                 continue;
             }
-            if self.state.ix.ak_klantcontact.get(&w.id).is_empty() {
+            if self
+                .state
+                .ix
+                .actorklantcontacten
+                .klantcontact
+                .get(&w.id)
+                .is_empty()
+            {
                 c.push(
                     "hadBetrokkenActoren",
                     "required",
@@ -462,7 +495,7 @@ impl Transactie<'_> {
                     &REGISTER_KLANTCONTACT_COMPLEET,
                 );
             }
-            if self.state.ix.bk_klantcontact.get(&w.id).is_empty() {
+            if self.state.ix.betrokkenen.klantcontact.get(&w.id).is_empty() {
                 c.push(
                     "hadBetrokkenen",
                     "required",
@@ -637,20 +670,30 @@ impl Transactie<'_> {
     }
 }
 
+/// The indexes of this collection.
+#[derive(Debug, Default)]
+pub(crate) struct Ix {
+    /// klantcontact `nummer` → klantcontacten.
+    pub(crate) nummer: MultiIndex<String>,
+    /// klantcontact `referentienummer` → klantcontacten.
+    pub(crate) referentienummer: MultiIndex<String>,
+}
+
 impl Collection for KlantcontactInput {
     type Id = KlantcontactId;
     type Input = Self;
+    type Ix = Ix;
     type Response = Klantcontact;
     const EXPAND: &'static [&'static str] = EXPAND;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
     const ORDER: Option<fn(&Self) -> i64> = Some(plaatsgevonden);
 
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &KlantcontactInput) {
+    fn index(ix: &mut Ix, op: Op, id: Uuid, r: &KlantcontactInput) {
         if let Some(n) = filled(r.nummer.as_ref()) {
-            ix.kc_nummer.apply(op, n.to_owned(), id);
+            ix.nummer.apply(op, n.to_owned(), id);
         }
         if let Some(n) = filled(r.referentienummer.as_ref()) {
-            ix.kc_referentienummer.apply(op, n.to_owned(), id);
+            ix.referentienummer.apply(op, n.to_owned(), id);
         }
     }
 
@@ -664,7 +707,8 @@ impl Collection for KlantcontactInput {
     ) -> Klantcontact {
         let ix = &l.state.ix;
         let actoren: Vec<_> = ix
-            .ak_klantcontact
+            .actorklantcontacten
+            .klantcontact
             .get(&id)
             .iter()
             .filter_map(|ak| l.opt::<ActorKlantcontactInput>(*ak))
@@ -674,10 +718,10 @@ impl Collection for KlantcontactInput {
                     .map(|r| ActorInput::present(l, a, r, None))
             })
             .collect();
-        let betrokkenen = ix.bk_klantcontact.get(&id);
-        let onderwerpen = ix.oo_klantcontact.get(&id);
-        let bijlagen = ix.bl_klantcontact.get(&id);
-        let taken = ix.it_klantcontact.get(&id);
+        let betrokkenen = ix.betrokkenen.klantcontact.get(&id);
+        let onderwerpen = ix.onderwerpobjecten.klantcontact.get(&id);
+        let bijlagen = ix.bijlagen.klantcontact.get(&id);
+        let taken = ix.internetaken.klantcontact.get(&id);
         let expand = expand.map(|expand| KlantcontactExpand {
             ging_over_onderwerpobjecten: wants(expand, "gingOverOnderwerpobjecten").then(|| {
                 onderwerpen

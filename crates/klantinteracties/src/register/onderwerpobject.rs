@@ -6,10 +6,9 @@ use uuid::Uuid;
 
 use super::bijlage::identificator_veld;
 use super::collection::Collection;
-use super::index::Op;
+use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
 use super::schrijven::{ref_id, Checks};
-use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::{id, Filter};
 use super::{klantcontact, Error};
@@ -32,19 +31,47 @@ const FILTERS: &[F] = &[
     F::uuid("klantcontact__uuid", |_, _, r, v| {
         ref_id(r.klantcontact.as_ref()) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.oo_klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .onderwerpobjecten
+            .klantcontact
+            .get(&id(v))
+            .to_vec()
+    }),
     F::url("klantcontact__url", |_, _, r, v| {
         ref_id(r.klantcontact.as_ref()) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.oo_klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .onderwerpobjecten
+            .klantcontact
+            .get(&id(v))
+            .to_vec()
+    }),
     F::uuid("wasKlantcontact__uuid", |_, _, r, v| {
         ref_id(r.was_klantcontact.as_ref()) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.oo_was_klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .onderwerpobjecten
+            .was_klantcontact
+            .get(&id(v))
+            .to_vec()
+    }),
     F::url("wasKlantcontact__url", |_, _, r, v| {
         ref_id(r.was_klantcontact.as_ref()) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.oo_was_klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .onderwerpobjecten
+            .was_klantcontact
+            .get(&id(v))
+            .to_vec()
+    }),
     F::text("onderwerpobjectidentificatorObjectId", |_, _, r, v| {
         identificator_veld(ident(r), "ObjectId") == Some(v)
     }),
@@ -118,8 +145,8 @@ impl Transactie<'_> {
                     continue;
                 }
                 let ix = &tx.state.ix;
-                let referenced = !ix.oo_klantcontact.get(&k).is_empty()
-                    || !ix.oo_was_klantcontact.get(&k).is_empty();
+                let referenced = !ix.onderwerpobjecten.klantcontact.get(&k).is_empty()
+                    || !ix.onderwerpobjecten.was_klantcontact.get(&k).is_empty();
                 if referenced {
                     result
                         .behouden
@@ -133,18 +160,28 @@ impl Transactie<'_> {
     }
 }
 
+/// The indexes of this collection.
+#[derive(Debug, Default)]
+pub(crate) struct Ix {
+    /// klantcontact → onderwerpobjecten about it (`klantcontact`).
+    pub(crate) klantcontact: MultiIndex<Uuid>,
+    /// klantcontact → onderwerpobjecten that were it (`wasKlantcontact`).
+    pub(crate) was_klantcontact: MultiIndex<Uuid>,
+}
+
 impl Collection for OnderwerpobjectInput {
     type Id = OnderwerpobjectId;
     type Input = Self;
+    type Ix = Ix;
     type Response = Onderwerpobject;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &OnderwerpobjectInput) {
+    fn index(ix: &mut Ix, op: Op, id: Uuid, r: &OnderwerpobjectInput) {
         if let Some(k) = ref_id(r.klantcontact.as_ref()) {
-            ix.oo_klantcontact.apply(op, k, id);
+            ix.klantcontact.apply(op, k, id);
         }
         if let Some(k) = ref_id(r.was_klantcontact.as_ref()) {
-            ix.oo_was_klantcontact.apply(op, k, id);
+            ix.was_klantcontact.apply(op, k, id);
         }
     }
 

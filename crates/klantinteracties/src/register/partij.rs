@@ -9,10 +9,9 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::collection::Collection;
-use super::index::Op;
+use super::index::{MultiIndex, Op};
 use super::lezen::{onder, wants, Lezer};
 use super::schrijven::{as_json, filled, ref_id, Checks};
-use super::state::Indexes;
 use super::tabel::register_reads;
 use super::transactie::Transactie;
 use super::zoeken::{flag, id, Filter, Page, Zoekvraag};
@@ -51,7 +50,7 @@ const EXPAND: &[&str] = &[
 /// Clears `voorkeursDigitaalAdres` of every partij (other than `behalve`) that prefers
 /// digitaal adres `adres`.
 pub(crate) fn wis_voorkeur_da(tx: &mut Transactie<'_>, adres: Uuid, behalve: Option<Uuid>) {
-    for p in tx.state.ix.voorkeur_da.get(&adres).to_vec() {
+    for p in tx.state.ix.partijen.voorkeur_da.get(&adres).to_vec() {
         if Some(p) == behalve {
             continue;
         }
@@ -66,7 +65,7 @@ pub(crate) fn wis_voorkeur_da(tx: &mut Transactie<'_>, adres: Uuid, behalve: Opt
 /// Clears `voorkeursRekeningnummer` of every partij (other than `behalve`) that prefers
 /// rekeningnummer `rn`.
 pub(crate) fn wis_voorkeur_rn(tx: &mut Transactie<'_>, rn: Uuid, behalve: Option<Uuid>) {
-    for p in tx.state.ix.voorkeur_rn.get(&rn).to_vec() {
+    for p in tx.state.ix.partijen.voorkeur_rn.get(&rn).to_vec() {
         if Some(p) == behalve {
             continue;
         }
@@ -121,12 +120,18 @@ fn pi(l: &Lezer<'_>, id: Uuid, veld: &str, v: &str) -> bool {
 /// Whether one of the partij's identificatoren hangs under an identificator whose `veld` is
 /// `v` (`subIdentificatorVan__…`).
 fn sub_van(l: &Lezer<'_>, id: Uuid, veld: &str, v: &str) -> bool {
-    l.state.ix.pi_partij.get(&id).iter().any(|i| {
-        l.opt::<PartijIdentificatorInput>(*i)
-            .and_then(|r| ref_id(r.sub_identificator_van.as_ref()))
-            .and_then(|s| l.opt::<PartijIdentificatorInput>(s))
-            .is_some_and(|s| partij_identificator::veld(s, veld) == v)
-    })
+    l.state
+        .ix
+        .partij_identificatoren
+        .partij
+        .get(&id)
+        .iter()
+        .any(|i| {
+            l.opt::<PartijIdentificatorInput>(*i)
+                .and_then(|r| ref_id(r.sub_identificator_van.as_ref()))
+                .and_then(|s| l.opt::<PartijIdentificatorInput>(s))
+                .is_some_and(|s| partij_identificator::veld(s, veld) == v)
+        })
 }
 
 macro_rules! adres_filters {
@@ -157,7 +162,7 @@ const FILTERS: &[F] = &[
     F::text("nummer", |_, _, r, v| {
         filled(r.basis().nummer.as_ref()) == Some(v)
     })
-    .indexed(|l, v| l.state.ix.partij_nummer.get(v).to_vec()),
+    .indexed(|l, v| l.state.ix.partijen.nummer.get(v).to_vec()),
     F::choice(
         "soortPartij",
         &["organisatie", "persoon", "contactpersoon"],
@@ -204,12 +209,18 @@ const FILTERS: &[F] = &[
     .indexed(|l, v| vertegenwoordigd_door(l, id(v))),
     F::text("categorierelatie__categorie__naam", |l, id, _, v| {
         let namen: Vec<&str> = v.split(',').map(str::trim).collect();
-        l.state.ix.cr_partij.get(&id).iter().any(|c| {
-            l.opt::<CategorieRelatieInput>(*c)
-                .and_then(|r| r.categorie.clone().flatten())
-                .and_then(|c| categorie_relatie::categorie_naam(l, c.uuid.0))
-                .is_some_and(|n| namen.contains(&n.as_str()))
-        })
+        l.state
+            .ix
+            .categorie_relaties
+            .partij
+            .get(&id)
+            .iter()
+            .any(|c| {
+                l.opt::<CategorieRelatieInput>(*c)
+                    .and_then(|r| r.categorie.clone().flatten())
+                    .and_then(|c| categorie_relatie::categorie_naam(l, c.uuid.0))
+                    .is_some_and(|n| namen.contains(&n.as_str()))
+            })
     }),
     ADRES_FILTERS[0],
     ADRES_FILTERS[1],
@@ -228,7 +239,8 @@ const FILTERS: &[F] = &[
 fn vertegenwoordigd_door(l: &Lezer<'_>, p: Uuid) -> Vec<Uuid> {
     l.state
         .ix
-        .vt_vertegenwoordigende
+        .vertegenwoordigingen
+        .vertegenwoordigende
         .get(&p)
         .iter()
         .filter_map(|v| l.opt::<VertegenwoordigdenInput>(*v))
@@ -263,10 +275,10 @@ fn met_eigen_lijsten(l: &Lezer<'_>, id: Uuid, mut stored: Value, patch: &Value) 
     let Value::Object(m) = &mut stored else {
         return stored;
     };
-    for ((lijst, voorkeur), eigen) in LIJSTEN
-        .iter()
-        .zip([ix.da_partij.get(&id), ix.rn_partij.get(&id)])
-    {
+    for ((lijst, voorkeur), eigen) in LIJSTEN.iter().zip([
+        ix.digitaleadressen.partij.get(&id),
+        ix.rekeningnummers.partij.get(&id),
+    ]) {
         let refs = eigen
             .iter()
             .map(|u| serde_json::json!({ "uuid": u }))
@@ -371,7 +383,7 @@ fn opslaan(
     }
     if old.is_some_and(|o| o.soort() == SoortPartij::Organisatie)
         && r.soort() != SoortPartij::Organisatie
-        && !tx.state.ix.contactpersoon_org.get(&id).is_empty()
+        && !tx.state.ix.partijen.werkt_voor.get(&id).is_empty()
     {
         c.push(
             "soortPartij",
@@ -410,7 +422,7 @@ fn opslaan(
     }
     c.invalid()?;
     if let Some(n) = filled(r.basis().nummer.as_ref()) {
-        if tx.state.ix.partij_nummer.get(n).iter().any(|o| *o != id) {
+        if tx.state.ix.partijen.nummer.get(n).iter().any(|o| *o != id) {
             return Err(Error::conflict(
                 "nummer",
                 "unique",
@@ -422,7 +434,7 @@ fn opslaan(
     tx.zet(id, r.clone());
     // Re-link the listed digitale adressen and rekeningnummers (R15).
     if let Some(adressen) = &lijsten.adressen {
-        for a in tx.state.ix.da_partij.get(&id).to_vec() {
+        for a in tx.state.ix.digitaleadressen.partij.get(&id).to_vec() {
             if !adressen.contains(&a) {
                 let mut adres = (*tx.haal::<DigitaalAdresInput>(a)?).clone();
                 adres.verstrekt_door_partij = Some(None);
@@ -445,7 +457,7 @@ fn opslaan(
         }
     }
     if let Some(rns) = &lijsten.rekeningnummers {
-        for a in tx.state.ix.rn_partij.get(&id).to_vec() {
+        for a in tx.state.ix.rekeningnummers.partij.get(&id).to_vec() {
             if !rns.contains(&a) {
                 let mut rn = (*tx.haal::<RekeningnummerInput>(a)?).clone();
                 rn.partij = Some(None);
@@ -469,7 +481,8 @@ fn opslaan(
             let weg: Vec<Uuid> = tx
                 .state
                 .ix
-                .pi_partij
+                .partij_identificatoren
+                .partij
                 .get(&id)
                 .iter()
                 .copied()
@@ -500,7 +513,7 @@ fn opslaan(
     let b = r.basis();
     let mut c = Checks::default();
     if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
-        if !tx.state.ix.da_partij.get(&id).contains(&a) {
+        if !tx.state.ix.digitaleadressen.partij.get(&id).contains(&a) {
             c.push(
                 "voorkeursDigitaalAdres",
                 "invalid",
@@ -510,7 +523,7 @@ fn opslaan(
         }
     }
     if let Some(a) = ref_id(b.voorkeurs_rekeningnummer.as_ref()) {
-        if !tx.state.ix.rn_partij.get(&id).contains(&a) {
+        if !tx.state.ix.rekeningnummers.partij.get(&id).contains(&a) {
             c.push(
                 "voorkeursRekeningnummer",
                 "invalid",
@@ -527,7 +540,7 @@ fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
     let p = id;
     tx.haal::<PartijInput>(p)?;
     let ix = &tx.state.ix;
-    let identificatoren = ix.pi_partij.get(&p).to_vec();
+    let identificatoren = ix.partij_identificatoren.partij.get(&p).to_vec();
     let mee: &[Uuid] = if tx.profile() == Profile::Standaard {
         &identificatoren
     } else {
@@ -537,13 +550,13 @@ fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
         partij_identificator::beschermd(tx, *i, mee, "partijIdentificatoren")?;
     }
     let ix = &tx.state.ix;
-    let adressen = ix.da_partij.get(&p).to_vec();
-    let rns = ix.rn_partij.get(&p).to_vec();
-    let relaties = ix.cr_partij.get(&p).to_vec();
-    let mut vt = ix.vt_vertegenwoordigende.get(&p).to_vec();
-    vt.extend_from_slice(ix.vt_vertegenwoordigde.get(&p));
-    let betrokkenen = ix.bk_partij.get(&p).to_vec();
-    let contactpersonen = ix.contactpersoon_org.get(&p).to_vec();
+    let adressen = ix.digitaleadressen.partij.get(&p).to_vec();
+    let rns = ix.rekeningnummers.partij.get(&p).to_vec();
+    let relaties = ix.categorie_relaties.partij.get(&p).to_vec();
+    let mut vt = ix.vertegenwoordigingen.vertegenwoordigende.get(&p).to_vec();
+    vt.extend_from_slice(ix.vertegenwoordigingen.vertegenwoordigde.get(&p));
+    let betrokkenen = ix.betrokkenen.partij.get(&p).to_vec();
+    let contactpersonen = ix.partijen.werkt_voor.get(&p).to_vec();
     for i in identificatoren {
         tx.wis::<PartijIdentificatorInput>(i);
     }
@@ -581,20 +594,34 @@ fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
     Ok(())
 }
 
+/// The indexes of this collection.
+#[derive(Debug, Default)]
+pub(crate) struct Ix {
+    /// partij `nummer` → partijen.
+    pub(crate) nummer: MultiIndex<String>,
+    /// organisatie → contactpersonen (partijen) that work for it.
+    pub(crate) werkt_voor: MultiIndex<Uuid>,
+    /// digitaal adres → partijen that prefer it.
+    pub(crate) voorkeur_da: MultiIndex<Uuid>,
+    /// rekeningnummer → partijen that prefer it.
+    pub(crate) voorkeur_rn: MultiIndex<Uuid>,
+}
+
 impl Collection for PartijInput {
     type Id = PartijId;
     type Input = Self;
+    type Ix = Ix;
     type Response = Partij;
     const EXPAND: &'static [&'static str] = EXPAND;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &PartijInput) {
+    fn index(ix: &mut Ix, op: Op, id: Uuid, r: &PartijInput) {
         let b = r.basis();
         if let Some(n) = filled(b.nummer.as_ref()) {
-            ix.partij_nummer.apply(op, n.to_owned(), id);
+            ix.nummer.apply(op, n.to_owned(), id);
         }
         if let Some(o) = werkt_voor(r) {
-            ix.contactpersoon_org.apply(op, o, id);
+            ix.werkt_voor.apply(op, o, id);
         }
         if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
             ix.voorkeur_da.apply(op, a, id);
@@ -609,11 +636,12 @@ impl Collection for PartijInput {
     fn present(l: &Lezer<'_>, id: Uuid, r: &PartijInput, expand: Option<&[String]>) -> Partij {
         let b = r.basis();
         let ix = &l.state.ix;
-        let adressen = ix.da_partij.get(&id);
-        let betrokkenen = ix.bk_partij.get(&id);
-        let relaties = ix.cr_partij.get(&id);
+        let adressen = ix.digitaleadressen.partij.get(&id);
+        let betrokkenen = ix.betrokkenen.partij.get(&id);
+        let relaties = ix.categorie_relaties.partij.get(&id);
         let identificatoren = ix
-            .pi_partij
+            .partij_identificatoren
+            .partij
             .get(&id)
             .iter()
             .filter_map(|i| {
@@ -622,7 +650,8 @@ impl Collection for PartijInput {
             })
             .collect();
         let vertegenwoordigden = ix
-            .vt_vertegenwoordigende
+            .vertegenwoordigingen
+            .vertegenwoordigende
             .get(&id)
             .iter()
             .filter_map(|v| l.opt::<VertegenwoordigdenInput>(*v))
@@ -687,9 +716,10 @@ impl Collection for PartijInput {
                 .as_ref()
                 .map(|v| v.as_ref().map(|v| l.opnieuw(Resource::DigitaleAdressen, v))),
             vertegenwoordigden,
-            rekeningnummers: Some(Some(
-                l.verwijzingen(Resource::Rekeningnummers, ix.rn_partij.get(&id)),
-            )),
+            rekeningnummers: Some(Some(l.verwijzingen(
+                Resource::Rekeningnummers,
+                ix.rekeningnummers.partij.get(&id),
+            ))),
             voorkeurs_rekeningnummer: b
                 .voorkeurs_rekeningnummer
                 .as_ref()

@@ -7,10 +7,9 @@
 use uuid::Uuid;
 
 use super::collection::Collection;
-use super::index::Op;
+use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
 use super::schrijven::{ref_id, Checks};
-use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::Filter;
 use super::Error;
@@ -38,17 +37,24 @@ pub(crate) fn veld<'a>(r: &'a PartijIdentificatorInput, veld: &str) -> &'a str {
 
 /// Whether partij `p` has an identificator whose `veld` is `v`.
 pub(crate) fn identificeert(l: &Lezer<'_>, p: Uuid, veld_: &str, v: &str) -> bool {
-    l.state.ix.pi_partij.get(&p).iter().any(|i| {
-        l.opt::<PartijIdentificatorInput>(*i)
-            .is_some_and(|r| veld(r, veld_) == v)
-    })
+    l.state
+        .ix
+        .partij_identificatoren
+        .partij
+        .get(&p)
+        .iter()
+        .any(|i| {
+            l.opt::<PartijIdentificatorInput>(*i)
+                .is_some_and(|r| veld(r, veld_) == v)
+        })
 }
 
 /// The partijen identified by an identificator with this `objectId` (indexed).
 pub(crate) fn partijen_met_object_id(l: &Lezer<'_>, v: &str) -> Vec<Uuid> {
     l.state
         .ix
-        .pi_object_id
+        .partij_identificatoren
+        .object_id
         .get(v)
         .iter()
         .filter_map(|i| l.opt::<PartijIdentificatorInput>(*i))
@@ -73,7 +79,7 @@ const FILTERS: &[F] = &[
     F::text("partijIdentificatorObjectId", |_, _, r, v| {
         veld(r, "objectId") == v
     })
-    .indexed(|l, v| l.state.ix.pi_object_id.get(v).to_vec()),
+    .indexed(|l, v| l.state.ix.partij_identificatoren.object_id.get(v).to_vec()),
     F::choice(
         "partijIdentificatorCodeRegister",
         &["brp", "hr"],
@@ -145,7 +151,7 @@ pub(crate) fn plaats(
     }
     if let Some(old) = old {
         if old.partij_identificator.code_soort_object_id != soort
-            && !l.state.ix.pi_sub.get(&id).is_empty()
+            && !l.state.ix.partij_identificatoren.sub.get(&id).is_empty()
         {
             c.push(
                 &format!("{path}partijIdentificator.codeSoortObjectId"),
@@ -158,11 +164,18 @@ pub(crate) fn plaats(
     c.invalid()?;
     let mut uniek = Checks::default();
     if let Some(p) = partij {
-        let dubbel = l.state.ix.pi_partij.get(&p).iter().any(|o| {
-            *o != id
-                && l.opt::<PartijIdentificatorInput>(*o)
-                    .is_some_and(|o| o.partij_identificator.code_soort_object_id == soort)
-        });
+        let dubbel = l
+            .state
+            .ix
+            .partij_identificatoren
+            .partij
+            .get(&p)
+            .iter()
+            .any(|o| {
+                *o != id
+                    && l.opt::<PartijIdentificatorInput>(*o)
+                        .is_some_and(|o| o.partij_identificator.code_soort_object_id == soort)
+            });
         if dubbel {
             uniek.push(
                 &format!("{path}partijIdentificator.codeSoortObjectId"),
@@ -173,12 +186,19 @@ pub(crate) fn plaats(
         }
     }
     let g = &r.partij_identificator;
-    let globaal = l.state.ix.pi_object_id.get(&g.object_id).iter().any(|o| {
-        *o != id
-            && l.opt::<PartijIdentificatorInput>(*o).is_some_and(|o| {
-                o.partij_identificator == *g && ref_id(o.sub_identificator_van.as_ref()) == sub
-            })
-    });
+    let globaal = l
+        .state
+        .ix
+        .partij_identificatoren
+        .object_id
+        .get(&g.object_id)
+        .iter()
+        .any(|o| {
+            *o != id
+                && l.opt::<PartijIdentificatorInput>(*o).is_some_and(|o| {
+                    o.partij_identificator == *g && ref_id(o.sub_identificator_van.as_ref()) == sub
+                })
+        });
     if globaal {
         uniek.push(
             &format!("{path}partijIdentificator"),
@@ -199,7 +219,15 @@ pub(crate) fn beschermd(
     mee: &[Uuid],
     path: &str,
 ) -> Result<(), Error> {
-    if tx.state.ix.pi_sub.get(&id).iter().any(|c| !mee.contains(c)) {
+    if tx
+        .state
+        .ix
+        .partij_identificatoren
+        .sub
+        .get(&id)
+        .iter()
+        .any(|c| !mee.contains(c))
+    {
         return Err(Error::protected(
             if path.is_empty() { "nonFieldErrors" } else { path },
             "invalid",
@@ -210,20 +238,32 @@ pub(crate) fn beschermd(
     Ok(())
 }
 
+/// The indexes of this collection.
+#[derive(Debug, Default)]
+pub(crate) struct Ix {
+    /// partij → its partij-identificatoren.
+    pub(crate) partij: MultiIndex<Uuid>,
+    /// `partijIdentificator.objectId` → partij-identificatoren.
+    pub(crate) object_id: MultiIndex<String>,
+    /// partij-identificator → its sub-identificatoren.
+    pub(crate) sub: MultiIndex<Uuid>,
+}
+
 impl Collection for PartijIdentificatorInput {
     type Id = PartijIdentificatorId;
     type Input = Self;
+    type Ix = Ix;
     type Response = PartijIdentificator;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &PartijIdentificatorInput) {
+    fn index(ix: &mut Ix, op: Op, id: Uuid, r: &PartijIdentificatorInput) {
         if let Some(p) = ref_id(r.identificeerde_partij.as_ref()) {
-            ix.pi_partij.apply(op, p, id);
+            ix.partij.apply(op, p, id);
         }
-        ix.pi_object_id
+        ix.object_id
             .apply(op, r.partij_identificator.object_id.clone(), id);
         if let Some(s) = ref_id(r.sub_identificator_van.as_ref()) {
-            ix.pi_sub.apply(op, s, id);
+            ix.sub.apply(op, s, id);
         }
     }
 

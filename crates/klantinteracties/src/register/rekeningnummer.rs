@@ -5,10 +5,9 @@
 use uuid::Uuid;
 
 use super::collection::Collection;
-use super::index::Op;
+use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
 use super::schrijven::{ref_id, Checks};
-use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::{id, Filter};
 use super::{partij, Error};
@@ -47,15 +46,23 @@ fn build(
     Ok(r)
 }
 
+/// The indexes of this collection.
+#[derive(Debug, Default)]
+pub(crate) struct Ix {
+    /// partij → rekeningnummers.
+    pub(crate) partij: MultiIndex<Uuid>,
+}
+
 impl Collection for RekeningnummerInput {
     type Id = RekeningnummerId;
     type Input = Self;
+    type Ix = Ix;
     type Response = Rekeningnummer;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &RekeningnummerInput) {
+    fn index(ix: &mut Ix, op: Op, id: Uuid, r: &RekeningnummerInput) {
         if let Some(p) = ref_id(r.partij.as_ref()) {
-            ix.rn_partij.apply(op, p, id);
+            ix.partij.apply(op, p, id);
         }
     }
 

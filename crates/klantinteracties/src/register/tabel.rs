@@ -78,6 +78,12 @@ macro_rules! collecties {
             }
         )+
 
+        /// The indexes of every resource, each collection's own.
+        #[derive(Debug, Default)]
+        pub(crate) struct Indexes {
+            $( pub(crate) $field: <$rec as crate::register::collection::Collection>::Ix, )+
+        }
+
         /// The tables of every resource.
         #[derive(Debug, Default)]
         pub(crate) struct Tables {
@@ -91,7 +97,7 @@ macro_rules! collecties {
             /// resource's table: where it goes is read from the record itself.
             pub(crate) fn apply(
                 &mut self,
-                ix: &mut crate::register::state::Indexes,
+                ix: &mut Indexes,
                 resource: crate::Resource,
                 id: uuid::Uuid,
                 rec: Option<AnyRecord>,
@@ -108,11 +114,11 @@ macro_rules! collecties {
                                 _ => None,
                             };
                             if let Some(old) = self.$field.get(&id) {
-                                <$rec>::index(ix, Op::Remove, id, &old.clone());
+                                <$rec>::index(&mut ix.$field, Op::Remove, id, &old.clone());
                             }
                             if let Some(new) = &new {
                                 let at = self.$field.seq_for(&id, seq);
-                                <$rec>::index(ix, Op::Add(at), id, new);
+                                <$rec>::index(&mut ix.$field, Op::Add(at), id, new);
                             }
                             self.$field.set(id, new, seq).map(|(s, r)| (s, AnyRecord::$variant(r)))
                         }

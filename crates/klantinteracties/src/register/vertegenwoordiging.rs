@@ -4,10 +4,9 @@
 use uuid::Uuid;
 
 use super::collection::Collection;
-use super::index::Op;
+use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
 use super::schrijven::Checks;
-use super::state::Indexes;
 use super::transactie::Transactie;
 use super::zoeken::{id, Filter};
 use super::Error;
@@ -24,19 +23,47 @@ const FILTERS: &[F] = &[
     F::uuid("vertegenwoordigendePartij__uuid", |_, _, r, v| {
         r.vertegenwoordigende_partij.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.vt_vertegenwoordigende.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .vertegenwoordigingen
+            .vertegenwoordigende
+            .get(&id(v))
+            .to_vec()
+    }),
     F::url("vertegenwoordigendePartij__url", |_, _, r, v| {
         r.vertegenwoordigende_partij.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.vt_vertegenwoordigende.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .vertegenwoordigingen
+            .vertegenwoordigende
+            .get(&id(v))
+            .to_vec()
+    }),
     F::uuid("vertegenwoordigdePartij__uuid", |_, _, r, v| {
         r.vertegenwoordigde_partij.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.vt_vertegenwoordigde.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .vertegenwoordigingen
+            .vertegenwoordigde
+            .get(&id(v))
+            .to_vec()
+    }),
     F::url("vertegenwoordigdePartij__url", |_, _, r, v| {
         r.vertegenwoordigde_partij.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.vt_vertegenwoordigde.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.state
+            .ix
+            .vertegenwoordigingen
+            .vertegenwoordigde
+            .get(&id(v))
+            .to_vec()
+    }),
 ];
 
 fn build(
@@ -68,13 +95,20 @@ fn build(
         );
     }
     c.invalid()?;
-    let taken = tx.state.ix.vt_vertegenwoordigende.get(&a).iter().any(|o| {
-        *o != id
-            && tx
-                .lezer()
-                .opt::<VertegenwoordigdenInput>(*o)
-                .is_some_and(|o| o.vertegenwoordigde_partij.uuid.0 == b)
-    });
+    let taken = tx
+        .state
+        .ix
+        .vertegenwoordigingen
+        .vertegenwoordigende
+        .get(&a)
+        .iter()
+        .any(|o| {
+            *o != id
+                && tx
+                    .lezer()
+                    .opt::<VertegenwoordigdenInput>(*o)
+                    .is_some_and(|o| o.vertegenwoordigde_partij.uuid.0 == b)
+        });
     if taken {
         return Err(Error::conflict(
             "nonFieldErrors",
@@ -86,16 +120,26 @@ fn build(
     Ok(r)
 }
 
+/// The indexes of this collection.
+#[derive(Debug, Default)]
+pub(crate) struct Ix {
+    /// vertegenwoordigende partij → vertegenwoordigingen.
+    pub(crate) vertegenwoordigende: MultiIndex<Uuid>,
+    /// vertegenwoordigde partij → vertegenwoordigingen.
+    pub(crate) vertegenwoordigde: MultiIndex<Uuid>,
+}
+
 impl Collection for VertegenwoordigdenInput {
     type Id = VertegenwoordigdenId;
     type Input = Self;
+    type Ix = Ix;
     type Response = Vertegenwoordigden;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
-    fn index(ix: &mut Indexes, op: Op, id: Uuid, r: &VertegenwoordigdenInput) {
-        ix.vt_vertegenwoordigende
+    fn index(ix: &mut Ix, op: Op, id: Uuid, r: &VertegenwoordigdenInput) {
+        ix.vertegenwoordigende
             .apply(op, r.vertegenwoordigende_partij.uuid.0, id);
-        ix.vt_vertegenwoordigde
+        ix.vertegenwoordigde
             .apply(op, r.vertegenwoordigde_partij.uuid.0, id);
     }
 
