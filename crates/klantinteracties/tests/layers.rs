@@ -109,3 +109,78 @@ fn the_check_sees_a_reference_upward() {
     );
     assert!(named("let crate_name = 1;").is_empty());
 }
+
+/// The modules of `register/` that implement a collection (`impl Collection for`).
+fn collection_modules(register: &Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    sources(register, &mut files);
+    files
+        .into_iter()
+        .filter_map(|f| {
+            let text = std::fs::read_to_string(&f).expect("a readable source");
+            let stem = f.file_stem()?.to_str()?.to_owned();
+            text.contains("impl Collection for").then_some((stem, text))
+        })
+        .collect()
+}
+
+/// The collection modules `line` names as `super::<name>` (or inside `super::{…}`).
+fn names_module<'a>(line: &str, modules: &'a [(String, String)]) -> Vec<&'a str> {
+    let Some(at) = line.find("super::") else {
+        return Vec::new();
+    };
+    let rest = &line[at + "super::".len()..];
+    modules
+        .iter()
+        .map(|(m, _)| m.as_str())
+        .filter(|m| {
+            rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .any(|w| w == *m)
+        })
+        .collect()
+}
+
+/// Issue 15, item 2: a collection reaches another only through the table (its record type
+/// and the `Collection` trait), never by importing the other's module, so the collection
+/// modules of `register/` cannot import each other in a circle.
+#[test]
+fn no_collection_module_imports_another() {
+    let register = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/register");
+    let modules = collection_modules(&register);
+    assert!(modules.len() >= 14, "found {} collections", modules.len());
+    let mut wrong = Vec::new();
+    for (module, text) in &modules {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for other in names_module(line, &modules) {
+                if other != module {
+                    wrong.push(format!("register/{module}.rs:{}: names {other}", n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "collections import each other:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_module_check_sees_an_import() {
+    let modules = vec![
+        ("partij".to_owned(), String::new()),
+        ("betrokkene".to_owned(), String::new()),
+    ];
+    assert_eq!(
+        names_module("use super::{betrokkene, Error};", &modules),
+        ["betrokkene"]
+    );
+    assert_eq!(
+        names_module("super::partij::wis(tx);", &modules),
+        ["partij"]
+    );
+    assert!(names_module("use super::zoeken::{id, Filter};", &modules).is_empty());
+}

@@ -4,13 +4,12 @@
 
 use uuid::Uuid;
 
-use super::bijlage::identificator_veld;
 use super::collection::Collection;
 use super::index::Op;
 use super::lezen::Lezer;
 use super::record::InterneTaakRecord;
 use super::transactie::Transactie;
-use super::zoeken::{flag, icontains, Filter};
+use super::zoeken::{flag, icontains, identificator_veld, Filter};
 use super::Error;
 use crate::model::{
     Actor, ActorBasis, ActorId, ActorInput, ActorInputBasis, ActorKlantcontactInput, ActorVan,
@@ -28,11 +27,6 @@ fn basis(l: &Lezer<'_>, id: Uuid, b: &ActorInputBasis) -> ActorBasis {
         indicatie_actief: b.indicatie_actief,
         actoridentificator: b.actoridentificator.clone(),
     }
-}
-
-/// AC-02: whether the actor is active (`indicatieActief`, default true).
-pub(crate) fn actief(r: &ActorInput) -> bool {
-    r.basis().indicatie_actief.unwrap_or(true)
 }
 
 fn ident(r: &ActorInput) -> Option<&Objectidentificator> {
@@ -56,7 +50,9 @@ const FILTERS: &[F] = &[
         ],
         |_, _, r, v| r.soort().as_str() == v,
     ),
-    F::bool("indicatieActief", |_, _, r, v| actief(r) == flag(v)),
+    F::bool("indicatieActief", |_, _, r, v| {
+        ActorInput::actief(r) == flag(v)
+    }),
     F::text("actoridentificatorObjectId", |_, _, r, v| {
         identificator_veld(ident(r), "ObjectId") == Some(v)
     }),
@@ -148,11 +144,20 @@ impl Collection for ActorInput {
         _id: Uuid,
         input: Self::Input,
         _old: Option<&Self>,
+        _: &str,
     ) -> Result<Self, Error> {
         Ok(input)
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
         verwijder(tx, id)
+    }
+}
+
+/// What the actor-klantcontacten and interne taken ask of an actor.
+impl ActorInput {
+    /// AC-02: whether the actor is active (`indicatieActief`, default true).
+    pub(crate) fn actief(r: &ActorInput) -> bool {
+        r.basis().indicatie_actief.unwrap_or(true)
     }
 }

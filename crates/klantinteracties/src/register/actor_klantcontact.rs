@@ -4,7 +4,6 @@
 
 use uuid::Uuid;
 
-use super::actor::actief;
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
@@ -72,7 +71,8 @@ pub(crate) fn build(
         "Klantcontact",
     );
     let nieuw = old.is_none_or(|o| o.actor.uuid.0 != a || o.klantcontact.uuid.0 != k);
-    if tx.profile() == Profile::Standaard && nieuw && actor.is_some_and(|x| !actief(x)) {
+    if tx.profile() == Profile::Standaard && nieuw && actor.is_some_and(|x| !ActorInput::actief(x))
+    {
         checks.push(
             "actor.uuid",
             "invalid",
@@ -175,6 +175,7 @@ impl Collection for ActorKlantcontactInput {
         id: Uuid,
         input: Self::Input,
         old: Option<&Self>,
+        _: &str,
     ) -> Result<Self, Error> {
         if let Some(old) = old {
             laatste_actor(tx, id, old, Some(input.klantcontact.uuid.0))?;

@@ -8,14 +8,13 @@ use uuid::Uuid;
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
 use super::lezen::{onder, wants, Lezer};
-use super::partij_identificator::identificeert;
 use super::schrijven::{filled, ref_id, Checks};
 use super::transactie::Transactie;
 use super::zoeken::{id, Filter};
 use super::Error;
 use crate::model::{
     Betrokkene, BetrokkeneExpand, BetrokkeneId, BetrokkeneInput, Contactnaam, DigitaalAdresInput,
-    KlantcontactInput, PartijInput,
+    KlantcontactInput, PartijIdentificatorInput, PartijInput,
 };
 use crate::register::regels::REGISTER_KLANTCONTACT_COMPLEET;
 use crate::rules::Profile;
@@ -45,7 +44,7 @@ fn partij(r: &BetrokkeneInput) -> Option<Uuid> {
 }
 
 fn pi(l: &Lezer<'_>, r: &BetrokkeneInput, veld: &str, v: &str) -> bool {
-    partij(r).is_some_and(|p| identificeert(l, p, veld, v))
+    partij(r).is_some_and(|p| PartijIdentificatorInput::identificeert(l, p, veld, v))
 }
 
 fn verstrekt(l: &Lezer<'_>, id: Uuid, pred: impl Fn(Uuid, &DigitaalAdresInput) -> bool) -> bool {
@@ -135,7 +134,7 @@ const FILTERS: &[F] = &[
         pi(l, r, "objectId", v)
     })
     .indexed(|l, v| {
-        super::partij_identificator::partijen_met_object_id(l, v)
+        PartijIdentificatorInput::partijen_met_object_id(l, v)
             .into_iter()
             .flat_map(|p| l.state.ix.betrokkenen.partij.get(&p).to_vec())
             .collect()
@@ -222,19 +221,6 @@ fn laatste_betrokkene(
         ));
     }
     Ok(())
-}
-
-/// Deletes a betrokkene: its digitale adressen lose their `verstrektDoorBetrokkene`
-/// (SET_NULL).
-pub(crate) fn wis(tx: &mut Transactie<'_>, id: Uuid) {
-    for a in tx.state.ix.digitaleadressen.betrokkene.get(&id).to_vec() {
-        if let Ok(adres) = tx.haal::<DigitaalAdresInput>(a) {
-            let mut adres = (*adres).clone();
-            adres.verstrekt_door_betrokkene = Some(None);
-            tx.zet(a, adres);
-        }
-    }
-    tx.wis::<BetrokkeneInput>(id);
 }
 
 /// The indexes of this collection.
@@ -325,17 +311,34 @@ impl Collection for BetrokkeneInput {
         id: Uuid,
         input: Self::Input,
         old: Option<&Self>,
+        pad: &str,
     ) -> Result<Self, Error> {
         if let Some(old) = old {
             laatste_betrokkene(tx, id, old, Some(input.had_klantcontact.uuid.0))?;
         }
-        build(tx, input, "")
+        build(tx, input, pad)
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
         let old = tx.haal::<Self>(id)?;
         laatste_betrokkene(tx, id, &old, None)?;
-        wis(tx, id);
+        BetrokkeneInput::wis(tx, id);
         Ok(())
+    }
+}
+
+/// Deleting a betrokkene, as a klantcontact or partij that goes takes it along.
+impl BetrokkeneInput {
+    /// Deletes a betrokkene: its digitale adressen lose their `verstrektDoorBetrokkene`
+    /// (SET_NULL).
+    pub(crate) fn wis(tx: &mut Transactie<'_>, id: Uuid) {
+        for a in tx.state.ix.digitaleadressen.betrokkene.get(&id).to_vec() {
+            if let Ok(adres) = tx.haal::<DigitaalAdresInput>(a) {
+                let mut adres = (*adres).clone();
+                adres.verstrekt_door_betrokkene = Some(None);
+                tx.zet(a, adres);
+            }
+        }
+        tx.wis::<BetrokkeneInput>(id);
     }
 }

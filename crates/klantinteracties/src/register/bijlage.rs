@@ -8,26 +8,10 @@ use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
 use super::schrijven::{ref_id, Checks};
 use super::transactie::Transactie;
-use super::zoeken::{id, Filter};
+use super::zoeken::{id, identificator_veld, Filter};
 use super::Error;
-use crate::model::{
-    Bijlage, BijlageId, BijlageInput, KlantcontactInput, Objectidentificator, OpenCode,
-};
+use crate::model::{Bijlage, BijlageId, BijlageInput, KlantcontactInput, Objectidentificator};
 use crate::Resource;
-
-/// The four identificator filters shared by bijlagen, onderwerpobjecten and actoren.
-pub(crate) fn identificator_veld<'a>(
-    i: Option<&'a Objectidentificator>,
-    veld: &str,
-) -> Option<&'a str> {
-    let i = i?;
-    match veld {
-        "ObjectId" => i.object_id.as_deref(),
-        "CodeObjecttype" => i.code_objecttype.as_ref().map(OpenCode::as_str),
-        "CodeRegister" => i.code_register.as_ref().map(OpenCode::as_str),
-        _ => i.code_soort_object_id.as_ref().map(OpenCode::as_str),
-    }
-}
 
 fn ident(r: &BijlageInput) -> Option<&Objectidentificator> {
     r.bijlageidentificator.as_ref().and_then(Option::as_ref)
@@ -105,6 +89,7 @@ impl Collection for BijlageInput {
         _id: Uuid,
         input: Self::Input,
         _old: Option<&Self>,
+        _: &str,
     ) -> Result<Self, Error> {
         build(tx, input)
     }

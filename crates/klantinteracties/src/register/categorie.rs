@@ -35,6 +35,7 @@ impl Collection for CategorieInput {
         _id: Uuid,
         input: Self::Input,
         _old: Option<&Self>,
+        _: &str,
     ) -> Result<Self, Error> {
         Ok(input)
     }

@@ -16,10 +16,6 @@ use crate::model::{
 };
 use crate::Resource;
 
-pub(crate) fn categorie_naam(l: &Lezer<'_>, c: Uuid) -> Option<String> {
-    l.opt::<CategorieInput>(c).and_then(|c| c.naam.clone())
-}
-
 fn partij(r: &CategorieRelatieInput) -> Option<Uuid> {
     ref_id(r.partij.as_ref())
 }
@@ -51,7 +47,7 @@ const FILTERS: &[F] = &[
         .indexed(|l, v| l.state.ix.categorie_relaties.categorie.get(&id(v)).to_vec()),
     F::text("categorie__naam", |l, _, r, v| {
         categorie(r)
-            .and_then(|c| categorie_naam(l, c))
+            .and_then(|c| CategorieRelatieInput::categorie_naam(l, c))
             .is_some_and(|n| n == v)
     }),
     F::date("beginDatum", |_, _, r, v| {
@@ -134,7 +130,9 @@ impl Collection for CategorieRelatieInput {
                 c.as_ref().map(|c| CategorieVerwijzing {
                     uuid: c.uuid,
                     url: Some(l.url(Resource::Categorieen, c.uuid.0)),
-                    naam: Some(categorie_naam(l, c.uuid.0).unwrap_or_default()),
+                    naam: Some(
+                        CategorieRelatieInput::categorie_naam(l, c.uuid.0).unwrap_or_default(),
+                    ),
                 })
             }),
             begin_datum: r.begin_datum.clone(),
@@ -147,7 +145,15 @@ impl Collection for CategorieRelatieInput {
         _id: Uuid,
         input: Self::Input,
         old: Option<&Self>,
+        _: &str,
     ) -> Result<Self, Error> {
         build(tx, input, old.is_none())
+    }
+}
+
+/// The name of a categorie, as a relatie and a partij present it.
+impl CategorieRelatieInput {
+    pub(crate) fn categorie_naam(l: &Lezer<'_>, c: Uuid) -> Option<String> {
+        l.opt::<CategorieInput>(c).and_then(|c| c.naam.clone())
     }
 }

@@ -51,7 +51,9 @@ pub(crate) trait Collection: Stored {
     fn present(l: &Lezer<'_>, id: Uuid, rec: &Self, expand: Option<&[String]>) -> Self::Response;
 
     /// The register's checks of a create (`old` is `None`) or update, and what it writes to
-    /// other objects; returns the record to store. A collection that overrides
+    /// other objects; returns the record to store. `pad` is where the object sits in the
+    /// request (`partijIdentificatoren.0.`, empty for the body itself): the prefix of the
+    /// paths of its violations. A collection that overrides
     /// [`Collection::create`], [`Collection::replace`] and [`Collection::patch`] (partijen,
     /// which write their nested lists around the record) need not give it.
     fn build(
@@ -59,6 +61,7 @@ pub(crate) trait Collection: Stored {
         id: Uuid,
         input: Self::Input,
         old: Option<&Self>,
+        _: &str,
     ) -> Result<Self, Error> {
         let _ = (tx, id, input, old);
         Err(Error::Internal(format!(
@@ -69,20 +72,20 @@ pub(crate) trait Collection: Stored {
 
     /// Creates an object from a request body; returns its id.
     fn create(tx: &mut Transactie<'_>, body: Value) -> Result<Uuid, Error> {
-        tx.maak(body, |tx, id, i| Self::build(tx, id, i, None))
+        tx.maak(body, |tx, id, i| Self::build(tx, id, i, None, ""))
     }
 
     /// Replaces object `id` (`PUT`).
     fn replace(tx: &mut Transactie<'_>, id: Uuid, body: Value) -> Result<(), Error> {
         tx.vervang(id, body, as_json, |tx, id, i, old| {
-            Self::build(tx, id, i, Some(old))
+            Self::build(tx, id, i, Some(old), "")
         })
     }
 
     /// Changes object `id` partially (`PATCH`).
     fn patch(tx: &mut Transactie<'_>, id: Uuid, patch: &Value) -> Result<(), Error> {
         tx.wijzig_deels(id, patch, as_json, |tx, id, i, old| {
-            Self::build(tx, id, i, Some(old))
+            Self::build(tx, id, i, Some(old), "")
         })
     }
 

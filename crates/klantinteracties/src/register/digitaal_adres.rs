@@ -9,14 +9,13 @@ use uuid::Uuid;
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
 use super::lezen::{onder, wants, Lezer};
-use super::partij_identificator::identificeert;
 use super::schrijven::{ref_id, Checks};
 use super::transactie::Transactie;
 use super::zoeken::{flag, icontains, id, Filter};
-use super::{partij, Error};
+use super::Error;
 use crate::model::{
     BetrokkeneInput, DigitaalAdres, DigitaalAdresExpand, DigitaalAdresId, DigitaalAdresInput,
-    PartijInput, Referentie,
+    PartijIdentificatorInput, PartijInput, Referentie,
 };
 use crate::register::regels::REGISTER_REFERENTIE_UNIEK;
 use crate::Resource;
@@ -51,7 +50,7 @@ fn verificatie(r: &DigitaalAdresInput) -> Option<String> {
 }
 
 fn partij_identificator(l: &Lezer<'_>, r: &DigitaalAdresInput, veld: &str, v: &str) -> bool {
-    partij_van(r).is_some_and(|p| identificeert(l, p, veld, v))
+    partij_van(r).is_some_and(|p| PartijIdentificatorInput::identificeert(l, p, veld, v))
 }
 
 /// A filter on this collection's records.
@@ -189,7 +188,7 @@ pub(crate) fn plaats(
         }
     }
     if old.and_then(partij_van) != p {
-        partij::wis_voorkeur_da(tx, id, p);
+        PartijInput::wis_voorkeur_da(tx, id, p);
     }
     if let (Some(p), Some(true)) = (p, r.is_standaard_adres) {
         let anderen: Vec<Uuid> = tx.state.ix.digitaleadressen.partij.get(&p).to_vec();
@@ -282,12 +281,13 @@ impl Collection for DigitaalAdresInput {
         id: Uuid,
         input: Self::Input,
         old: Option<&Self>,
+        pad: &str,
     ) -> Result<Self, Error> {
-        plaats(tx, id, input, old, "")
+        plaats(tx, id, input, old, pad)
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
-        partij::wis_voorkeur_da(tx, id, None);
+        PartijInput::wis_voorkeur_da(tx, id, None);
         tx.wis::<Self>(id);
         Ok(())
     }

@@ -8,7 +8,6 @@ use chrono::SecondsFormat;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::actor::actief;
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
@@ -132,7 +131,10 @@ pub(crate) fn build(
         match l.opt::<ActorInput>(*a) {
             None => c.reference(&name, false, "Actor"),
             Some(actor) => {
-                if tx.profile() == Profile::Standaard && !actief(actor) && !before.contains(a) {
+                if tx.profile() == Profile::Standaard
+                    && !ActorInput::actief(actor)
+                    && !before.contains(a)
+                {
                     c.push(
                         &format!("{name}.uuid"),
                         "invalid",
@@ -274,6 +276,7 @@ impl Collection for InterneTaakRecord {
         id: Uuid,
         input: Self::Input,
         old: Option<&Self>,
+        _: &str,
     ) -> Result<Self, Error> {
         build(tx, id, input, old)
     }

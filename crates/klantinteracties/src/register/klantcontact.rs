@@ -17,21 +17,19 @@ use uuid::Uuid;
 
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
-use super::interne_taak;
 use super::lezen::{onder, wants, Lezer};
-use super::partij_identificator::identificeert;
 use super::record::InterneTaakRecord;
 use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
 use super::tabel::{register_reads, register_writes};
 use super::transactie::Transactie;
-use super::zoeken::{flag, icontains, id, Filter, Page, Zoekvraag};
-use super::{betrokkene, bijlage, onderwerpobject, Error};
+use super::zoeken::{flag, icontains, id, identificator_veld, Filter, Page, Zoekvraag};
+use super::Error;
 use crate::model::{
     ActorId, ActorInput, ActorKlantcontact, ActorKlantcontactId, ActorKlantcontactInput,
     Betrokkene, BetrokkeneGegevens, BetrokkeneId, BetrokkeneInput, Bijlage, BijlageId,
     BijlageInput, Datumtijd, DigitaalAdresInput, InterneTaak, InterneTaakId, Klantcontact,
     KlantcontactExpand, KlantcontactId, KlantcontactInput, MaakKlantcontact, Onderwerpobject,
-    OnderwerpobjectId, OnderwerpobjectInput, Verwijzing,
+    OnderwerpobjectId, OnderwerpobjectInput, PartijIdentificatorInput, Verwijzing,
 };
 use crate::register::regels::{
     REGISTER_GEEN_TOEKOMST, REGISTER_KLANTCONTACT_COMPLEET, REGISTER_NUMMER_UNIEK,
@@ -71,7 +69,7 @@ fn via_betrokkenen(l: &Lezer<'_>, betrokkenen: &[Uuid]) -> Vec<Uuid> {
 fn onderwerp_ident(l: &Lezer<'_>, ids: &[Uuid], veld: &str, v: &str) -> bool {
     ids.iter().any(|o| {
         l.opt::<OnderwerpobjectInput>(*o).is_some_and(|o| {
-            super::bijlage::identificator_veld(
+            identificator_veld(
                 o.onderwerpobjectidentificator
                     .as_ref()
                     .and_then(Option::as_ref),
@@ -146,7 +144,7 @@ macro_rules! wp_pi_filters {
     ($($veld:literal),+) => {
         [$(
             F::text(concat!("hadBetrokkene__wasPartij__partijIdentificator__", $veld), |l, id, _, v| betrokkenen_van(l, id).any(|b| {
-                    ref_id(b.gegevens.was_partij.as_ref()).is_some_and(|p| identificeert(l, p, $veld, v))
+                    ref_id(b.gegevens.was_partij.as_ref()).is_some_and(|p| PartijIdentificatorInput::identificeert(l, p, $veld, v))
                 })),
         )+]
     };
@@ -425,7 +423,7 @@ pub(crate) fn verwijder(tx: &mut Transactie<'_>, k: Uuid) {
     let taken = ix.internetaken.klantcontact.get(&k).to_vec();
     let koppelingen = ix.actorklantcontacten.klantcontact.get(&k).to_vec();
     for b in betrokkenen {
-        betrokkene::wis(tx, b);
+        BetrokkeneInput::wis(tx, b);
     }
     for o in onderwerpen {
         tx.wis::<OnderwerpobjectInput>(o);
@@ -440,29 +438,6 @@ pub(crate) fn verwijder(tx: &mut Transactie<'_>, k: Uuid) {
         tx.wis::<ActorKlantcontactInput>(a);
     }
     tx.wis::<KlantcontactInput>(k);
-}
-
-/// `DELETE /onderwerpobjecten/{uuid}?cascade=true` for one klantcontact: first the digitale
-/// adressen of its betrokkenen that belong to no partij, then the klantcontact.
-pub(crate) fn verwijder_met_adressen(tx: &mut Transactie<'_>, k: Uuid) {
-    let adressen: Vec<Uuid> = tx
-        .state
-        .ix
-        .betrokkenen
-        .klantcontact
-        .get(&k)
-        .iter()
-        .flat_map(|b| tx.state.ix.digitaleadressen.betrokkene.get(b).to_vec())
-        .filter(|a| {
-            tx.lezer()
-                .opt::<DigitaalAdresInput>(*a)
-                .is_some_and(|a| ref_id(a.verstrekt_door_partij.as_ref()).is_none())
-        })
-        .collect();
-    for a in adressen {
-        tx.wis::<DigitaalAdresInput>(a);
-    }
-    verwijder(tx, k);
 }
 
 impl Transactie<'_> {
@@ -538,53 +513,37 @@ impl Transactie<'_> {
                 }
                 c.invalid()?;
             }
-            let k = tx
-                .maak(r.klantcontact, |tx, id, i| build(tx, id, i, ""))
+            let k = KlantcontactInput::create(tx, r.klantcontact)
                 .map_err(|e| prefixed(e, "klantcontact."))?;
             let kc = json!({ "uuid": k });
             let mut dossier_ak = Vec::new();
             for (i, a) in r.actoren.iter().enumerate() {
                 let body = json!({ "actor": { "uuid": a.uuid }, "klantcontact": kc });
-                let id = tx
-                    .maak(body, |tx, id, i| {
-                        super::actor_klantcontact::build(tx, id, i, None)
-                    })
+                let id = ActorKlantcontactInput::create(tx, body)
                     .map_err(|e| prefixed(e, &format!("actoren.{i}.")))?;
                 dossier_ak.push(ActorKlantcontactId(id));
             }
             let mut dossier_b = Vec::new();
             for (i, b) in r.betrokkenen.into_iter().enumerate() {
-                let id = tx
-                    .maak(met(b, "hadKlantcontact", k), |tx, _, i| {
-                        betrokkene::build(tx, i, "")
-                    })
+                let id = BetrokkeneInput::create(tx, met(b, "hadKlantcontact", k))
                     .map_err(|e| prefixed(e, &format!("betrokkenen.{i}.")))?;
                 dossier_b.push(BetrokkeneId(id));
             }
             let mut dossier_o = Vec::new();
             for (i, o) in r.onderwerpobjecten.into_iter().enumerate() {
-                let id = tx
-                    .maak(met(o, "klantcontact", k), |tx, _, i| {
-                        onderwerpobject::build(tx, i)
-                    })
+                let id = OnderwerpobjectInput::create(tx, met(o, "klantcontact", k))
                     .map_err(|e| prefixed(e, &format!("onderwerpobjecten.{i}.")))?;
                 dossier_o.push(OnderwerpobjectId(id));
             }
             let mut dossier_bl = Vec::new();
             for (i, o) in r.bijlagen.into_iter().enumerate() {
-                let id = tx
-                    .maak(met(o, "wasBijlageVanKlantcontact", k), |tx, _, i| {
-                        bijlage::build(tx, i)
-                    })
+                let id = BijlageInput::create(tx, met(o, "wasBijlageVanKlantcontact", k))
                     .map_err(|e| prefixed(e, &format!("bijlagen.{i}.")))?;
                 dossier_bl.push(BijlageId(id));
             }
             let mut dossier_t = Vec::new();
             for (i, t) in r.interne_taken.into_iter().enumerate() {
-                let id = tx
-                    .maak(met(t, "aanleidinggevendKlantcontact", k), |tx, id, i| {
-                        interne_taak::build(tx, id, i, None)
-                    })
+                let id = InterneTaakRecord::create(tx, met(t, "aanleidinggevendKlantcontact", k))
                     .map_err(|e| prefixed(e, &format!("interneTaken.{i}.")))?;
                 dossier_t.push(InterneTaakId(id));
             }
@@ -632,19 +591,15 @@ impl Transactie<'_> {
             }
             let input: crate::model::MaakKlantcontactInput =
                 tx.parse(Resource::MaakKlantcontact, body.clone())?;
-            let k = tx
-                .maak(
-                    body.get("klantcontact").cloned().unwrap_or(Value::Null),
-                    |tx, id, i| build(tx, id, i, ""),
-                )
-                .map_err(|e| prefixed(e, "klantcontact."))?;
+            let k = KlantcontactInput::create(
+                tx,
+                body.get("klantcontact").cloned().unwrap_or(Value::Null),
+            )
+            .map_err(|e| prefixed(e, "klantcontact."))?;
             let betrokkene = match input.betrokkene {
                 Some(g) => {
                     let b: BetrokkeneGegevens = g;
-                    let id = tx
-                        .maak(met(as_json(&b)?, "hadKlantcontact", k), |tx, _, i| {
-                            betrokkene::build(tx, i, "")
-                        })
+                    let id = BetrokkeneInput::create(tx, met(as_json(&b)?, "hadKlantcontact", k))
                         .map_err(|e| prefixed(e, "betrokkene."))?;
                     Some(tx.vraag_betrokkene_op(BetrokkeneId(id), &[])?)
                 }
@@ -652,10 +607,7 @@ impl Transactie<'_> {
             };
             let onderwerpobject = match input.onderwerpobject {
                 Some(o) => {
-                    let id = tx
-                        .maak(met(as_json(&o)?, "klantcontact", k), |tx, _, i| {
-                            onderwerpobject::build(tx, i)
-                        })
+                    let id = OnderwerpobjectInput::create(tx, met(as_json(&o)?, "klantcontact", k))
                         .map_err(|e| prefixed(e, "onderwerpobject."))?;
                     Some(tx.vraag_onderwerpobject_op(OnderwerpobjectId(id))?)
                 }
@@ -791,8 +743,9 @@ impl Collection for KlantcontactInput {
         id: Uuid,
         input: Self::Input,
         _old: Option<&Self>,
+        pad: &str,
     ) -> Result<Self, Error> {
-        build(tx, id, input, "")
+        build(tx, id, input, pad)
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
@@ -811,4 +764,30 @@ register_writes! {
 register_reads! {
     /// The search, returning stored records.
     fn zoek_klantcontact_records(q: &Zoekvraag) -> Page<(KlantcontactId, std::sync::Arc<KlantcontactInput>)>;
+}
+
+/// Deleting a klantcontact, as an onderwerpobject's cascade does.
+impl KlantcontactInput {
+    /// `DELETE /onderwerpobjecten/{uuid}?cascade=true` for one klantcontact: first the digitale
+    /// adressen of its betrokkenen that belong to no partij, then the klantcontact.
+    pub(crate) fn verwijder_met_adressen(tx: &mut Transactie<'_>, k: Uuid) {
+        let adressen: Vec<Uuid> = tx
+            .state
+            .ix
+            .betrokkenen
+            .klantcontact
+            .get(&k)
+            .iter()
+            .flat_map(|b| tx.state.ix.digitaleadressen.betrokkene.get(b).to_vec())
+            .filter(|a| {
+                tx.lezer()
+                    .opt::<DigitaalAdresInput>(*a)
+                    .is_some_and(|a| ref_id(a.verstrekt_door_partij.as_ref()).is_none())
+            })
+            .collect();
+        for a in adressen {
+            tx.wis::<DigitaalAdresInput>(a);
+        }
+        verwijder(tx, k);
+    }
 }

@@ -4,14 +4,13 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::bijlage::identificator_veld;
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
 use super::schrijven::{ref_id, Checks};
 use super::transactie::Transactie;
-use super::zoeken::{id, Filter};
-use super::{klantcontact, Error};
+use super::zoeken::{id, identificator_veld, Filter};
+use super::Error;
 use crate::model::{
     KlantcontactId, KlantcontactInput, Objectidentificator, Onderwerpobject, OnderwerpobjectId,
     OnderwerpobjectInput,
@@ -152,7 +151,7 @@ impl Transactie<'_> {
                         .behouden
                         .push(tx.lezer().url(Resource::Klantcontacten, k));
                 } else {
-                    klantcontact::verwijder_met_adressen(tx, k);
+                    KlantcontactInput::verwijder_met_adressen(tx, k);
                 }
             }
             Ok(result)
@@ -209,6 +208,7 @@ impl Collection for OnderwerpobjectInput {
         _id: Uuid,
         input: Self::Input,
         _old: Option<&Self>,
+        _: &str,
     ) -> Result<Self, Error> {
         build(tx, input)
     }

@@ -15,7 +15,7 @@ use super::schrijven::{as_json, filled, ref_id, Checks};
 use super::tabel::register_reads;
 use super::transactie::Transactie;
 use super::zoeken::{flag, id, Filter, Page, Zoekvraag};
-use super::{betrokkene, categorie_relatie, digitaal_adres, partij_identificator, Error};
+use super::Error;
 use crate::model::{
     Adres, BetrokkeneInput, CategorieRelatieInput, CategorieRelatieVerwijzing, Contactpersoon,
     ContactpersoonId, DigitaalAdresInput, Partij, PartijBasis, PartijExpand, PartijId,
@@ -46,36 +46,6 @@ const EXPAND: &[&str] = &[
     "categorieRelaties",
     "digitaleAdressen",
 ];
-
-/// Clears `voorkeursDigitaalAdres` of every partij (other than `behalve`) that prefers
-/// digitaal adres `adres`.
-pub(crate) fn wis_voorkeur_da(tx: &mut Transactie<'_>, adres: Uuid, behalve: Option<Uuid>) {
-    for p in tx.state.ix.partijen.voorkeur_da.get(&adres).to_vec() {
-        if Some(p) == behalve {
-            continue;
-        }
-        if let Ok(partij) = tx.haal::<PartijInput>(p) {
-            let mut partij = (*partij).clone();
-            partij.basis_mut().voorkeurs_digitaal_adres = Some(None);
-            tx.zet(p, partij);
-        }
-    }
-}
-
-/// Clears `voorkeursRekeningnummer` of every partij (other than `behalve`) that prefers
-/// rekeningnummer `rn`.
-pub(crate) fn wis_voorkeur_rn(tx: &mut Transactie<'_>, rn: Uuid, behalve: Option<Uuid>) {
-    for p in tx.state.ix.partijen.voorkeur_rn.get(&rn).to_vec() {
-        if Some(p) == behalve {
-            continue;
-        }
-        if let Ok(partij) = tx.haal::<PartijInput>(p) {
-            let mut partij = (*partij).clone();
-            partij.basis_mut().voorkeurs_rekeningnummer = Some(None);
-            tx.zet(p, partij);
-        }
-    }
-}
 
 fn adres_veld(a: Option<&Adres>, veld: &str) -> Option<String> {
     let a = a?;
@@ -114,7 +84,7 @@ fn correspondentie(r: &PartijInput, veld: &str) -> Option<String> {
 }
 
 fn pi(l: &Lezer<'_>, id: Uuid, veld: &str, v: &str) -> bool {
-    partij_identificator::identificeert(l, id, veld, v)
+    PartijIdentificatorInput::identificeert(l, id, veld, v)
 }
 
 /// Whether one of the partij's identificatoren hangs under an identificator whose `veld` is
@@ -130,7 +100,7 @@ fn sub_van(l: &Lezer<'_>, id: Uuid, veld: &str, v: &str) -> bool {
             l.opt::<PartijIdentificatorInput>(*i)
                 .and_then(|r| ref_id(r.sub_identificator_van.as_ref()))
                 .and_then(|s| l.opt::<PartijIdentificatorInput>(s))
-                .is_some_and(|s| partij_identificator::veld(s, veld) == v)
+                .is_some_and(|s| PartijIdentificatorInput::veld(s, veld) == v)
         })
 }
 
@@ -183,7 +153,7 @@ const FILTERS: &[F] = &[
     F::text("partijIdentificator__objectId", |l, id, _, v| {
         pi(l, id, "objectId", v)
     })
-    .indexed(partij_identificator::partijen_met_object_id),
+    .indexed(PartijIdentificatorInput::partijen_met_object_id),
     F::text("partijIdentificator__codeRegister", |l, id, _, v| {
         pi(l, id, "codeRegister", v)
     }),
@@ -218,7 +188,7 @@ const FILTERS: &[F] = &[
             .any(|c| {
                 l.opt::<CategorieRelatieInput>(*c)
                     .and_then(|r| r.categorie.clone().flatten())
-                    .and_then(|c| categorie_relatie::categorie_naam(l, c.uuid.0))
+                    .and_then(|c| CategorieRelatieInput::categorie_naam(l, c.uuid.0))
                     .is_some_and(|n| namen.contains(&n.as_str()))
             })
     }),
@@ -438,7 +408,7 @@ fn opslaan(
             if !adressen.contains(&a) {
                 let mut adres = (*tx.haal::<DigitaalAdresInput>(a)?).clone();
                 adres.verstrekt_door_partij = Some(None);
-                let adres = digitaal_adres::plaats(tx, a, adres, None, "")?;
+                let adres = DigitaalAdresInput::build(tx, a, adres, None, "")?;
                 tx.zet(a, adres);
             }
         }
@@ -446,7 +416,7 @@ fn opslaan(
             let old_adres = tx.haal::<DigitaalAdresInput>(*a)?;
             let mut adres = (*old_adres).clone();
             adres.verstrekt_door_partij = Some(Some(Verwijzing::naar(PartijId(id))));
-            let adres = digitaal_adres::plaats(
+            let adres = DigitaalAdresInput::build(
                 tx,
                 *a,
                 adres,
@@ -461,14 +431,14 @@ fn opslaan(
             if !rns.contains(&a) {
                 let mut rn = (*tx.haal::<RekeningnummerInput>(a)?).clone();
                 rn.partij = Some(None);
-                wis_voorkeur_rn(tx, a, None);
+                PartijInput::wis_voorkeur_rn(tx, a, None);
                 tx.zet(a, rn);
             }
         }
         for a in rns {
             let mut rn = (*tx.haal::<RekeningnummerInput>(*a)?).clone();
             if ref_id(rn.partij.as_ref()) != Some(id) {
-                wis_voorkeur_rn(tx, *a, Some(id));
+                PartijInput::wis_voorkeur_rn(tx, *a, Some(id));
             }
             rn.partij = Some(Some(Verwijzing::naar(PartijId(id))));
             tx.zet(*a, rn);
@@ -489,7 +459,7 @@ fn opslaan(
                 .filter(|p| !houden.contains(p))
                 .collect();
             for p in &weg {
-                partij_identificator::beschermd(tx, *p, &weg, "partijIdentificatoren")?;
+                PartijIdentificatorInput::beschermd(tx, *p, &weg, "partijIdentificatoren")?;
             }
             for p in weg {
                 tx.wis::<PartijIdentificatorInput>(p);
@@ -499,7 +469,7 @@ fn opslaan(
             let pid = pi.uuid.map_or_else(|| tx.new_id(), |u| u.0);
             pi.identificeerde_partij = Some(Some(Verwijzing::naar(PartijId(id))));
             let old_pi = tx.lezer().opt::<PartijIdentificatorInput>(pid).cloned();
-            let pi = partij_identificator::plaats(
+            let pi = PartijIdentificatorInput::build(
                 tx,
                 pid,
                 pi,
@@ -547,7 +517,7 @@ fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
         &[]
     };
     for i in &identificatoren {
-        partij_identificator::beschermd(tx, *i, mee, "partijIdentificatoren")?;
+        PartijIdentificatorInput::beschermd(tx, *i, mee, "partijIdentificatoren")?;
     }
     let ix = &tx.state.ix;
     let adressen = ix.digitaleadressen.partij.get(&p).to_vec();
@@ -574,7 +544,7 @@ fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
     }
     for b in betrokkenen {
         if tx.profile() == Profile::OpenKlant {
-            betrokkene::wis(tx, b);
+            BetrokkeneInput::wis(tx, b);
         } else {
             let mut r = (*tx.haal::<BetrokkeneInput>(b)?).clone();
             r.gegevens.was_partij = Some(None);
@@ -703,7 +673,10 @@ impl Collection for PartijInput {
                         uuid: (*x).into(),
                         url: Some(l.url(Resource::CategorieRelaties, *x)),
                         categorie_naam: Some(r.and_then(|r| r.categorie.as_ref()?.as_ref()).map(
-                            |c| categorie_relatie::categorie_naam(l, c.uuid.0).unwrap_or_default(),
+                            |c| {
+                                CategorieRelatieInput::categorie_naam(l, c.uuid.0)
+                                    .unwrap_or_default()
+                            },
                         )),
                         begin_datum: r.and_then(|r| r.begin_datum.clone()),
                         eind_datum: r.and_then(|r| r.eind_datum.clone()),
@@ -801,4 +774,37 @@ impl Collection for PartijInput {
 register_reads! {
     /// The search, returning stored records.
     fn zoek_partij_records(q: &Zoekvraag) -> Page<(PartijId, std::sync::Arc<PartijInput>)>;
+}
+
+/// What the partijen do when an address or account they may prefer goes (SET_NULL).
+impl PartijInput {
+    /// Clears `voorkeursDigitaalAdres` of every partij (other than `behalve`) that prefers
+    /// digitaal adres `adres`.
+    pub(crate) fn wis_voorkeur_da(tx: &mut Transactie<'_>, adres: Uuid, behalve: Option<Uuid>) {
+        for p in tx.state.ix.partijen.voorkeur_da.get(&adres).to_vec() {
+            if Some(p) == behalve {
+                continue;
+            }
+            if let Ok(partij) = tx.haal::<PartijInput>(p) {
+                let mut partij = (*partij).clone();
+                partij.basis_mut().voorkeurs_digitaal_adres = Some(None);
+                tx.zet(p, partij);
+            }
+        }
+    }
+
+    /// Clears `voorkeursRekeningnummer` of every partij (other than `behalve`) that prefers
+    /// rekeningnummer `rn`.
+    pub(crate) fn wis_voorkeur_rn(tx: &mut Transactie<'_>, rn: Uuid, behalve: Option<Uuid>) {
+        for p in tx.state.ix.partijen.voorkeur_rn.get(&rn).to_vec() {
+            if Some(p) == behalve {
+                continue;
+            }
+            if let Ok(partij) = tx.haal::<PartijInput>(p) {
+                let mut partij = (*partij).clone();
+                partij.basis_mut().voorkeurs_rekeningnummer = Some(None);
+                tx.zet(p, partij);
+            }
+        }
+    }
 }

@@ -24,44 +24,6 @@ use crate::register::regels::{
 };
 use crate::Resource;
 
-/// One field of the identificator group, by its API name.
-pub(crate) fn veld<'a>(r: &'a PartijIdentificatorInput, veld: &str) -> &'a str {
-    let g = &r.partij_identificator;
-    match veld {
-        "codeObjecttype" => g.code_objecttype.as_str(),
-        "codeSoortObjectId" => g.code_soort_object_id.as_str(),
-        "codeRegister" => g.code_register.as_str(),
-        _ => g.object_id.as_str(),
-    }
-}
-
-/// Whether partij `p` has an identificator whose `veld` is `v`.
-pub(crate) fn identificeert(l: &Lezer<'_>, p: Uuid, veld_: &str, v: &str) -> bool {
-    l.state
-        .ix
-        .partij_identificatoren
-        .partij
-        .get(&p)
-        .iter()
-        .any(|i| {
-            l.opt::<PartijIdentificatorInput>(*i)
-                .is_some_and(|r| veld(r, veld_) == v)
-        })
-}
-
-/// The partijen identified by an identificator with this `objectId` (indexed).
-pub(crate) fn partijen_met_object_id(l: &Lezer<'_>, v: &str) -> Vec<Uuid> {
-    l.state
-        .ix
-        .partij_identificatoren
-        .object_id
-        .get(v)
-        .iter()
-        .filter_map(|i| l.opt::<PartijIdentificatorInput>(*i))
-        .filter_map(|r| ref_id(r.identificeerde_partij.as_ref()))
-        .collect()
-}
-
 /// A filter on this collection's records.
 type F = Filter<PartijIdentificatorInput>;
 
@@ -69,21 +31,21 @@ const FILTERS: &[F] = &[
     F::choice(
         "partijIdentificatorCodeObjecttype",
         &["natuurlijk_persoon", "niet_natuurlijk_persoon", "vestiging"],
-        |_, _, r, v| veld(r, "codeObjecttype") == v,
+        |_, _, r, v| PartijIdentificatorInput::veld(r, "codeObjecttype") == v,
     ),
     F::choice(
         "partijIdentificatorCodeSoortObjectId",
         &["bsn", "kvk_nummer", "rsin", "vestigingsnummer"],
-        |_, _, r, v| veld(r, "codeSoortObjectId") == v,
+        |_, _, r, v| PartijIdentificatorInput::veld(r, "codeSoortObjectId") == v,
     ),
     F::text("partijIdentificatorObjectId", |_, _, r, v| {
-        veld(r, "objectId") == v
+        PartijIdentificatorInput::veld(r, "objectId") == v
     })
     .indexed(|l, v| l.state.ix.partij_identificatoren.object_id.get(v).to_vec()),
     F::choice(
         "partijIdentificatorCodeRegister",
         &["brp", "hr"],
-        |_, _, r, v| veld(r, "codeRegister") == v,
+        |_, _, r, v| PartijIdentificatorInput::veld(r, "codeRegister") == v,
     ),
     F::text("anderePartijIdentificator", |_, _, r, v| {
         r.andere_partij_identificator.as_deref() == Some(v)
@@ -211,33 +173,6 @@ pub(crate) fn plaats(
     Ok(r)
 }
 
-/// R9: an identificator with sub-identificatoren cannot be deleted (PROTECT), unless every
-/// child is in `mee` (deleted in the same operation; standaard profile).
-pub(crate) fn beschermd(
-    tx: &Transactie<'_>,
-    id: Uuid,
-    mee: &[Uuid],
-    path: &str,
-) -> Result<(), Error> {
-    if tx
-        .state
-        .ix
-        .partij_identificatoren
-        .sub
-        .get(&id)
-        .iter()
-        .any(|c| !mee.contains(c))
-    {
-        return Err(Error::protected(
-            if path.is_empty() { "nonFieldErrors" } else { path },
-            "invalid",
-            "Deze PartijIdentificator kan niet worden verwijderd, omdat er andere PartijIdentificatoren (subIdentificatorVan) naar verwijzen.",
-            &REGISTER_SUB_IDENTIFICATOR_BESCHERMD,
-        ));
-    }
-    Ok(())
-}
-
 /// The indexes of this collection.
 #[derive(Debug, Default)]
 pub(crate) struct Ix {
@@ -294,13 +229,83 @@ impl Collection for PartijIdentificatorInput {
         id: Uuid,
         input: Self::Input,
         old: Option<&Self>,
+        pad: &str,
     ) -> Result<Self, Error> {
-        plaats(tx, id, input, old, "")
+        plaats(tx, id, input, old, pad)
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
-        beschermd(tx, id, &[], "")?;
+        PartijIdentificatorInput::beschermd(tx, id, &[], "")?;
         tx.wis::<Self>(id);
+        Ok(())
+    }
+}
+
+/// What other collections ask of the partij-identificatoren: their fields, the partijen they
+/// identify, and whether one may go (R9).
+impl PartijIdentificatorInput {
+    /// One field of the identificator group, by its API name.
+    pub(crate) fn veld<'a>(r: &'a PartijIdentificatorInput, veld: &str) -> &'a str {
+        let g = &r.partij_identificator;
+        match veld {
+            "codeObjecttype" => g.code_objecttype.as_str(),
+            "codeSoortObjectId" => g.code_soort_object_id.as_str(),
+            "codeRegister" => g.code_register.as_str(),
+            _ => g.object_id.as_str(),
+        }
+    }
+
+    /// Whether partij `p` has an identificator whose `veld` is `v`.
+    pub(crate) fn identificeert(l: &Lezer<'_>, p: Uuid, veld_: &str, v: &str) -> bool {
+        l.state
+            .ix
+            .partij_identificatoren
+            .partij
+            .get(&p)
+            .iter()
+            .any(|i| {
+                l.opt::<PartijIdentificatorInput>(*i)
+                    .is_some_and(|r| PartijIdentificatorInput::veld(r, veld_) == v)
+            })
+    }
+
+    /// The partijen identified by an identificator with this `objectId` (indexed).
+    pub(crate) fn partijen_met_object_id(l: &Lezer<'_>, v: &str) -> Vec<Uuid> {
+        l.state
+            .ix
+            .partij_identificatoren
+            .object_id
+            .get(v)
+            .iter()
+            .filter_map(|i| l.opt::<PartijIdentificatorInput>(*i))
+            .filter_map(|r| ref_id(r.identificeerde_partij.as_ref()))
+            .collect()
+    }
+
+    /// R9: an identificator with sub-identificatoren cannot be deleted (PROTECT), unless every
+    /// child is in `mee` (deleted in the same operation; standaard profile).
+    pub(crate) fn beschermd(
+        tx: &Transactie<'_>,
+        id: Uuid,
+        mee: &[Uuid],
+        path: &str,
+    ) -> Result<(), Error> {
+        if tx
+            .state
+            .ix
+            .partij_identificatoren
+            .sub
+            .get(&id)
+            .iter()
+            .any(|c| !mee.contains(c))
+        {
+            return Err(Error::protected(
+                if path.is_empty() { "nonFieldErrors" } else { path },
+                "invalid",
+                "Deze PartijIdentificator kan niet worden verwijderd, omdat er andere PartijIdentificatoren (subIdentificatorVan) naar verwijzen.",
+                &REGISTER_SUB_IDENTIFICATOR_BESCHERMD,
+            ));
+        }
         Ok(())
     }
 }

@@ -10,7 +10,7 @@ use super::lezen::Lezer;
 use super::schrijven::{ref_id, Checks};
 use super::transactie::Transactie;
 use super::zoeken::{id, Filter};
-use super::{partij, Error};
+use super::Error;
 use crate::model::{PartijInput, Rekeningnummer, RekeningnummerId, RekeningnummerInput};
 use crate::Resource;
 
@@ -41,7 +41,7 @@ fn build(
     }
     c.invalid()?;
     if old.and_then(|o| ref_id(o.partij.as_ref())) != new_partij {
-        partij::wis_voorkeur_rn(tx, id, new_partij);
+        PartijInput::wis_voorkeur_rn(tx, id, new_partij);
     }
     Ok(r)
 }
@@ -89,12 +89,13 @@ impl Collection for RekeningnummerInput {
         id: Uuid,
         input: Self,
         old: Option<&Self>,
+        _: &str,
     ) -> Result<Self, Error> {
         build(tx, id, input, old)
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
-        partij::wis_voorkeur_rn(tx, id, None);
+        PartijInput::wis_voorkeur_rn(tx, id, None);
         tx.wis::<Self>(id);
         Ok(())
     }

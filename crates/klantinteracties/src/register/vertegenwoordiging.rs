@@ -163,6 +163,7 @@ impl Collection for VertegenwoordigdenInput {
         id: Uuid,
         input: Self::Input,
         _old: Option<&Self>,
+        _: &str,
     ) -> Result<Self, Error> {
         build(tx, id, input)
     }

@@ -15,6 +15,7 @@ use super::error::violation;
 use super::lezen::Lezer;
 use super::table::Table;
 use super::Error;
+use crate::model::{Objectidentificator, OpenCode};
 use crate::register::regels::ZOEKEN_PARAMETER;
 use crate::rules::{Profile, Report};
 
@@ -539,5 +540,21 @@ impl<'a> Lezer<'a> {
             page_size,
             results,
         })
+    }
+}
+
+/// One field of an objectidentificator by the suffix of its filter name (`…ObjectId`,
+/// `…CodeObjecttype`, …): what the identificator filters of bijlagen, onderwerpobjecten,
+/// actoren and klantcontacten compare.
+pub(crate) fn identificator_veld<'a>(
+    i: Option<&'a Objectidentificator>,
+    veld: &str,
+) -> Option<&'a str> {
+    let i = i?;
+    match veld {
+        "ObjectId" => i.object_id.as_deref(),
+        "CodeObjecttype" => i.code_objecttype.as_ref().map(OpenCode::as_str),
+        "CodeRegister" => i.code_register.as_ref().map(OpenCode::as_str),
+        _ => i.code_soort_object_id.as_ref().map(OpenCode::as_str),
     }
 }
