@@ -5,7 +5,6 @@
 use uuid::Uuid;
 
 use super::collection::Collection;
-use super::index::Op;
 use super::lezen::Lezer;
 use super::record::InterneTaakRecord;
 use super::transactie::Transactie;
@@ -119,8 +118,6 @@ impl Collection for ActorInput {
     type Ix = ();
     type Response = Actor;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
-
-    fn index(_: &mut (), _: Op, _: Uuid, _: &ActorInput) {}
 
     fn present(l: &Lezer<'_>, id: Uuid, r: &ActorInput, _: Option<&[String]>) -> Actor {
         match r {

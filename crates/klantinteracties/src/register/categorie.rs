@@ -3,7 +3,6 @@
 use uuid::Uuid;
 
 use super::collection::Collection;
-use super::index::Op;
 use super::lezen::Lezer;
 use super::transactie::Transactie;
 use super::zoeken::Filter;
@@ -19,8 +18,6 @@ impl Collection for CategorieInput {
     type Ix = ();
     type Response = Categorie;
     const FILTERS: &'static [Filter<Self>] = FILTERS;
-
-    fn index(_: &mut (), _: Op, _: Uuid, _: &CategorieInput) {}
 
     fn present(l: &Lezer<'_>, id: Uuid, r: &CategorieInput, _: Option<&[String]>) -> Categorie {
         Categorie {

@@ -43,8 +43,11 @@ pub(crate) trait Collection: Stored {
     /// creation only.
     const ORDER: Option<fn(&Self) -> i64> = None;
 
-    /// Adds (or removes) the record's keys to (from) the indexes.
-    fn index(ix: &mut Self::Ix, op: Op, id: Uuid, rec: &Self);
+    /// Adds (or removes) the record's keys to (from) the indexes; nothing for a collection
+    /// without indexes.
+    fn index(ix: &mut Self::Ix, op: Op, id: Uuid, rec: &Self) {
+        let _ = (ix, op, id, rec);
+    }
 
     /// The record as the API answers it; `expand` is the relations asked for, `None` when the
     /// answer carries no `_expand`.
