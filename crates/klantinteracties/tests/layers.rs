@@ -184,3 +184,44 @@ fn the_module_check_sees_an_import() {
     );
     assert!(names_module("use super::zoeken::{id, Filter};", &modules).is_empty());
 }
+
+/// Issue 15, item 7: the collections, the invariant check and the workflows reach stored
+/// records and indexes only through the storage seam (`Lezer::{haal, opt, bestaat, ix,
+/// tabel}` and the writes of `Transactie`), never through the state's fields, so that
+/// another store can stand behind that seam without touching them.
+#[test]
+fn only_the_storage_seam_touches_the_state() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let register = src.join("register");
+    let mut files: Vec<PathBuf> = collection_modules(&register)
+        .into_iter()
+        .map(|(m, _)| register.join(format!("{m}.rs")))
+        .collect();
+    files.push(register.join("invarianten.rs"));
+    sources(&src.join("workflows"), &mut files);
+    let mut wrong = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("a readable source");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            let touches = code
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                .any(|w| w.contains(".state.") || w.ends_with(".state"));
+            if touches {
+                wrong.push(format!(
+                    "{}:{}",
+                    file.strip_prefix(&src).unwrap_or(&file).display(),
+                    n + 1
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "the state reached past the seam:\n{}",
+        wrong.join("\n")
+    );
+}

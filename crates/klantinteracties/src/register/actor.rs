@@ -71,15 +71,13 @@ const FILTERS: &[F] = &[
 /// klantcontact or an interne taak.
 fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
     tx.haal::<ActorInput>(id)?;
-    let koppelingen = tx.state.ix.actorklantcontacten.actor.get(&id).to_vec();
-    let taken = tx.state.ix.internetaken.actor.get(&id).to_vec();
+    let koppelingen = tx.ix::<ActorKlantcontactInput>().actor.get(&id).to_vec();
+    let taken = tx.ix::<InterneTaakRecord>().actor.get(&id).to_vec();
     if tx.profile() == Profile::Standaard {
         let l = tx.lezer();
         let laatste_kc = koppelingen.iter().any(|ak| {
             l.opt::<ActorKlantcontactInput>(*ak).is_some_and(|ak| {
-                l.state
-                    .ix
-                    .actorklantcontacten
+                l.ix::<ActorKlantcontactInput>()
                     .klantcontact
                     .get(&ak.klantcontact.uuid.0)
                     .len()

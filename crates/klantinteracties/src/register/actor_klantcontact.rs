@@ -25,16 +25,14 @@ type F = Filter<ActorKlantcontactInput>;
 
 const FILTERS: &[F] = &[
     F::uuid("actor__uuid", |_, _, r, v| r.actor.uuid.0 == id(v))
-        .indexed(|l, v| l.state.ix.actorklantcontacten.actor.get(&id(v)).to_vec()),
+        .indexed(|l, v| l.ix::<ActorKlantcontactInput>().actor.get(&id(v)).to_vec()),
     F::url("actor__url", |_, _, r, v| r.actor.uuid.0 == id(v))
-        .indexed(|l, v| l.state.ix.actorklantcontacten.actor.get(&id(v)).to_vec()),
+        .indexed(|l, v| l.ix::<ActorKlantcontactInput>().actor.get(&id(v)).to_vec()),
     F::uuid("klantcontact__uuid", |_, _, r, v| {
         r.klantcontact.uuid.0 == id(v)
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .actorklantcontacten
+        l.ix::<ActorKlantcontactInput>()
             .klantcontact
             .get(&id(v))
             .to_vec()
@@ -43,9 +41,7 @@ const FILTERS: &[F] = &[
         r.klantcontact.uuid.0 == id(v)
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .actorklantcontacten
+        l.ix::<ActorKlantcontactInput>()
             .klantcontact
             .get(&id(v))
             .to_vec()
@@ -83,9 +79,7 @@ pub(crate) fn build(
     checks.invalid()?;
     let l = tx.lezer();
     let taken = l
-        .state
-        .ix
-        .actorklantcontacten
+        .ix::<ActorKlantcontactInput>()
         .actor
         .get(&a)
         .iter()
@@ -117,9 +111,7 @@ fn laatste_actor(
         && new_kc != Some(k)
         && tx.bestaat::<KlantcontactInput>(k)
         && tx
-            .state
-            .ix
-            .actorklantcontacten
+            .ix::<ActorKlantcontactInput>()
             .klantcontact
             .get(&k)
             .iter()

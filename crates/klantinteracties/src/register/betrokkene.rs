@@ -48,9 +48,7 @@ fn pi(l: &Lezer<'_>, r: &BetrokkeneInput, veld: &str, v: &str) -> bool {
 }
 
 fn verstrekt(l: &Lezer<'_>, id: Uuid, pred: impl Fn(Uuid, &DigitaalAdresInput) -> bool) -> bool {
-    l.state
-        .ix
-        .digitaleadressen
+    l.ix::<DigitaalAdresInput>()
         .betrokkene
         .get(&id)
         .iter()
@@ -72,54 +70,48 @@ const FILTERS: &[F] = &[
     F::uuid("hadKlantcontact__uuid", |_, _, r, v| {
         r.had_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.betrokkenen.klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.ix::<BetrokkeneInput>().klantcontact.get(&id(v)).to_vec()),
     F::url("hadKlantcontact__url", |_, _, r, v| {
         r.had_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.betrokkenen.klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.ix::<BetrokkeneInput>().klantcontact.get(&id(v)).to_vec()),
     F::text("hadKlantcontact__referentienummer", |l, _, r, v| {
         kc_nummer(l, r, true, v)
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .klantcontacten
+        l.ix::<KlantcontactInput>()
             .referentienummer
             .get(v)
             .iter()
-            .flat_map(|k| l.state.ix.betrokkenen.klantcontact.get(k).to_vec())
+            .flat_map(|k| l.ix::<BetrokkeneInput>().klantcontact.get(k).to_vec())
             .collect()
     }),
     F::text("hadKlantcontact__nummer", |l, _, r, v| {
         kc_nummer(l, r, false, v)
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .klantcontacten
+        l.ix::<KlantcontactInput>()
             .nummer
             .get(v)
             .iter()
-            .flat_map(|k| l.state.ix.betrokkenen.klantcontact.get(k).to_vec())
+            .flat_map(|k| l.ix::<BetrokkeneInput>().klantcontact.get(k).to_vec())
             .collect()
     }),
     F::uuid("wasPartij__uuid", |_, _, r, v| partij(r) == Some(id(v)))
-        .indexed(|l, v| l.state.ix.betrokkenen.partij.get(&id(v)).to_vec()),
+        .indexed(|l, v| l.ix::<BetrokkeneInput>().partij.get(&id(v)).to_vec()),
     F::url("wasPartij__url", |_, _, r, v| partij(r) == Some(id(v)))
-        .indexed(|l, v| l.state.ix.betrokkenen.partij.get(&id(v)).to_vec()),
+        .indexed(|l, v| l.ix::<BetrokkeneInput>().partij.get(&id(v)).to_vec()),
     F::text("wasPartij__nummer", |l, _, r, v| {
         partij(r)
             .and_then(|p| l.opt::<PartijInput>(p))
             .is_some_and(|p| filled(p.basis().nummer.as_ref()) == Some(v))
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .partijen
+        l.ix::<PartijInput>()
             .nummer
             .get(v)
             .iter()
-            .flat_map(|p| l.state.ix.betrokkenen.partij.get(p).to_vec())
+            .flat_map(|p| l.ix::<BetrokkeneInput>().partij.get(p).to_vec())
             .collect()
     }),
     F::text(
@@ -136,7 +128,7 @@ const FILTERS: &[F] = &[
     .indexed(|l, v| {
         PartijIdentificatorInput::partijen_met_object_id(l, v)
             .into_iter()
-            .flat_map(|p| l.state.ix.betrokkenen.partij.get(&p).to_vec())
+            .flat_map(|p| l.ix::<BetrokkeneInput>().partij.get(&p).to_vec())
             .collect()
     }),
     F::text(
@@ -146,7 +138,7 @@ const FILTERS: &[F] = &[
     F::text("verstrektedigitaalAdres__adres", |l, id, _, v| {
         verstrekt(l, id, |_, a| a.adres == v)
     })
-    .indexed(|l, v| betrokkenen_met_adres(l, l.state.ix.digitaleadressen.adres.get(v))),
+    .indexed(|l, v| betrokkenen_met_adres(l, l.ix::<DigitaalAdresInput>().adres.get(v))),
     F::uuid("verstrektedigitaalAdres__uuid", |l, i, _, v| {
         verstrekt(l, i, |a, _| a == id(v))
     })
@@ -205,9 +197,7 @@ fn laatste_betrokkene(
     if tx.profile() == Profile::Standaard
         && new_kc != Some(k)
         && tx
-            .state
-            .ix
-            .betrokkenen
+            .ix::<BetrokkeneInput>()
             .klantcontact
             .get(&k)
             .iter()
@@ -256,7 +246,7 @@ impl Collection for BetrokkeneInput {
         expand: Option<&[String]>,
     ) -> Betrokkene {
         let g = &r.gegevens;
-        let adressen = l.state.ix.digitaleadressen.betrokkene.get(&id);
+        let adressen = l.ix::<DigitaalAdresInput>().betrokkene.get(&id);
         Betrokkene {
             uuid: BetrokkeneId(id),
             url: l.url(Resource::Betrokkenen, id),
@@ -332,7 +322,7 @@ impl BetrokkeneInput {
     /// Deletes a betrokkene: its digitale adressen lose their `verstrektDoorBetrokkene`
     /// (SET_NULL).
     pub(crate) fn wis(tx: &mut Transactie<'_>, id: Uuid) {
-        for a in tx.state.ix.digitaleadressen.betrokkene.get(&id).to_vec() {
+        for a in tx.ix::<DigitaalAdresInput>().betrokkene.get(&id).to_vec() {
             if let Ok(adres) = tx.haal::<DigitaalAdresInput>(a) {
                 let mut adres = (*adres).clone();
                 adres.verstrekt_door_betrokkene = Some(None);

@@ -38,7 +38,7 @@ impl Collection for CategorieInput {
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
-        for r in tx.state.ix.categorie_relaties.categorie.get(&id).to_vec() {
+        for r in tx.ix::<CategorieRelatieInput>().categorie.get(&id).to_vec() {
             tx.wis::<CategorieRelatieInput>(r);
         }
         tx.wis::<Self>(id);

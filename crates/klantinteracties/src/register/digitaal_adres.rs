@@ -58,7 +58,7 @@ type F = Filter<DigitaalAdresInput>;
 
 const FILTERS: &[F] = &[
     F::text("adres", |_, _, r, v| r.adres == v)
-        .indexed(|l, v| l.state.ix.digitaleadressen.adres.get(v).to_vec()),
+        .indexed(|l, v| l.ix::<DigitaalAdresInput>().adres.get(v).to_vec()),
     F::text("adres__icontains", |_, _, r, v| icontains(&r.adres, v)),
     F::choice(
         "soortDigitaalAdres",
@@ -93,11 +93,11 @@ const FILTERS: &[F] = &[
     F::uuid("verstrektDoorBetrokkene__uuid", |_, _, r, v| {
         betrokkene_van(r) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.digitaleadressen.betrokkene.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.ix::<DigitaalAdresInput>().betrokkene.get(&id(v)).to_vec()),
     F::url("verstrektDoorBetrokkene__url", |_, _, r, v| {
         betrokkene_van(r) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.digitaleadressen.betrokkene.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.ix::<DigitaalAdresInput>().betrokkene.get(&id(v)).to_vec()),
     F::choice(
         "verstrektDoorBetrokkene__rol",
         &["vertegenwoordiger", "klant"],
@@ -110,11 +110,11 @@ const FILTERS: &[F] = &[
     F::uuid("verstrektDoorPartij__uuid", |_, _, r, v| {
         partij_van(r) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.digitaleadressen.partij.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.ix::<DigitaalAdresInput>().partij.get(&id(v)).to_vec()),
     F::url("verstrektDoorPartij__url", |_, _, r, v| {
         partij_van(r) == Some(id(v))
     })
-    .indexed(|l, v| l.state.ix.digitaleadressen.partij.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.ix::<DigitaalAdresInput>().partij.get(&id(v)).to_vec()),
     F::choice(
         "verstrektDoorPartij__soortPartij",
         &["organisatie", "persoon", "contactpersoon"],
@@ -171,7 +171,7 @@ pub(crate) fn plaats(
     c.invalid()?;
     if let (Some(p), Some(referentie_)) = (p, referentie(&r)) {
         let l = tx.lezer();
-        let dubbel = l.state.ix.digitaleadressen.partij.get(&p).iter().any(|o| {
+        let dubbel = l.ix::<DigitaalAdresInput>().partij.get(&p).iter().any(|o| {
             *o != id
                 && l.opt::<DigitaalAdresInput>(*o).is_some_and(|o| {
                     o.soort_digitaal_adres == r.soort_digitaal_adres
@@ -191,7 +191,7 @@ pub(crate) fn plaats(
         PartijInput::wis_voorkeur_da(tx, id, p);
     }
     if let (Some(p), Some(true)) = (p, r.is_standaard_adres) {
-        let anderen: Vec<Uuid> = tx.state.ix.digitaleadressen.partij.get(&p).to_vec();
+        let anderen: Vec<Uuid> = tx.ix::<DigitaalAdresInput>().partij.get(&p).to_vec();
         for o in anderen {
             if o == id {
                 continue;

@@ -44,11 +44,11 @@ const FILTERS: &[F] = &[
     F::text("nummer", |_, _, r, v| {
         filled(r.taak.nummer.as_ref()) == Some(v)
     })
-    .indexed(|l, v| l.state.ix.internetaken.nummer.get(v).to_vec()),
+    .indexed(|l, v| l.ix::<InterneTaakRecord>().nummer.get(v).to_vec()),
     F::text("referentienummer", |_, _, r, v| {
         filled(r.taak.referentienummer.as_ref()) == Some(v)
     })
-    .indexed(|l, v| l.state.ix.internetaken.referentienummer.get(v).to_vec()),
+    .indexed(|l, v| l.ix::<InterneTaakRecord>().referentienummer.get(v).to_vec()),
     F::choice("status", &["te_verwerken", "verwerkt"], |_, _, r, v| {
         r.taak.status.as_str() == v
     }),
@@ -64,7 +64,12 @@ const FILTERS: &[F] = &[
     F::uuid("klantcontact__uuid", |_, _, r, v| {
         r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.internetaken.klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.ix::<InterneTaakRecord>()
+            .klantcontact
+            .get(&id(v))
+            .to_vec()
+    }),
     F::text("klantcontact__nummer", |l, _, r, v| kc_veld(l, r, false, v)),
     F::text("klantcontact__referentienummer", |l, _, r, v| {
         kc_veld(l, r, true, v)
@@ -72,19 +77,29 @@ const FILTERS: &[F] = &[
     F::uuid("toegewezenAanActor__uuid", |_, _, r, v| {
         r.actoren().contains(&id(v))
     })
-    .indexed(|l, v| l.state.ix.internetaken.actor.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.ix::<InterneTaakRecord>().actor.get(&id(v)).to_vec()),
     F::url("toegewezenAanActor__url", |_, _, r, v| {
         r.actoren().contains(&id(v))
     })
-    .indexed(|l, v| l.state.ix.internetaken.actor.get(&id(v)).to_vec()),
+    .indexed(|l, v| l.ix::<InterneTaakRecord>().actor.get(&id(v)).to_vec()),
     F::uuid("aanleidinggevendKlantcontact__uuid", |_, _, r, v| {
         r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.internetaken.klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.ix::<InterneTaakRecord>()
+            .klantcontact
+            .get(&id(v))
+            .to_vec()
+    }),
     F::url("aanleidinggevendKlantcontact__url", |_, _, r, v| {
         r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.state.ix.internetaken.klantcontact.get(&id(v)).to_vec()),
+    .indexed(|l, v| {
+        l.ix::<InterneTaakRecord>()
+            .klantcontact
+            .get(&id(v))
+            .to_vec()
+    }),
 ];
 
 impl Lezer<'_> {
@@ -159,12 +174,12 @@ pub(crate) fn build(
         (
             "nummer",
             filled(t.nummer.as_ref()),
-            &l.state.ix.internetaken.nummer,
+            &l.ix::<InterneTaakRecord>().nummer,
         ),
         (
             "referentienummer",
             filled(t.referentienummer.as_ref()),
-            &l.state.ix.internetaken.referentienummer,
+            &l.ix::<InterneTaakRecord>().referentienummer,
         ),
     ] {
         if value.is_some_and(|v| ix.get(v).iter().any(|o| *o != id)) {

@@ -12,6 +12,11 @@ use super::schrijven::{filled, ref_id};
 use crate::model::{
     ActorInput, CategorieInput, CodeSoortObjectId, PartijInput, SoortPartij, Taakstatus,
 };
+use crate::model::{
+    ActorKlantcontactInput, BetrokkeneInput, BijlageInput, CategorieRelatieInput,
+    DigitaalAdresInput, KlantcontactInput, OnderwerpobjectInput, PartijIdentificatorInput,
+    RekeningnummerInput, VertegenwoordigdenInput,
+};
 use crate::regel::Rule;
 use crate::register::regels::{
     REGISTER_AFGEHANDELD_OP, REGISTER_CONTACTPERSOON_ORGANISATIE,
@@ -35,17 +40,15 @@ impl Findings {
 /// All findings; empty when every invariant holds.
 #[allow(clippy::many_single_char_names)]
 pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
-    let t = &l.state.t;
-    let ix = &l.state.ix;
     let mut found = Findings(Vec::new());
     let verwijzing = &REGISTER_VERWIJZING;
 
     let mut globaal = HashSet::new();
     let mut per_partij = HashSet::new();
-    for (id, r) in t.partij_identificatoren.oldest_first() {
+    for (id, r) in l.tabel::<PartijIdentificatorInput>().oldest_first() {
         let partij = ref_id(r.identificeerde_partij.as_ref());
         let sub = ref_id(r.sub_identificator_van.as_ref());
-        if partij.is_some_and(|p| !t.partijen.contains(&p)) {
+        if partij.is_some_and(|p| !l.tabel::<PartijInput>().contains(&p)) {
             found.fail(
                 "partij-identificatoren",
                 id,
@@ -74,7 +77,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 );
             }
         }
-        match sub.map(|s| t.partij_identificatoren.get(&s)) {
+        match sub.map(|s| l.tabel::<PartijIdentificatorInput>().get(&s)) {
             Some(None) => found.fail(
                 "partij-identificatoren",
                 id,
@@ -111,10 +114,10 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
     }
 
     let mut nummers = HashSet::new();
-    for (id, r) in t.partijen.oldest_first() {
+    for (id, r) in l.tabel::<PartijInput>().oldest_first() {
         let b = r.basis();
         if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
-            if !ix.digitaleadressen.partij.get(&id).contains(&a) {
+            if !l.ix::<DigitaalAdresInput>().partij.get(&id).contains(&a) {
                 found.fail(
                     "partijen",
                     id,
@@ -124,7 +127,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             }
         }
         if let Some(a) = ref_id(b.voorkeurs_rekeningnummer.as_ref()) {
-            if !ix.rekeningnummers.partij.get(&id).contains(&a) {
+            if !l.ix::<RekeningnummerInput>().partij.get(&id).contains(&a) {
                 found.fail(
                     "partijen",
                     id,
@@ -144,7 +147,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 .as_ref()
                 .and_then(|i| ref_id(i.werkte_voor_partij.as_ref()))
             {
-                if t.partijen
+                if l.tabel::<PartijInput>()
                     .get(&o)
                     .is_none_or(|o| o.soort() != SoortPartij::Organisatie)
                 {
@@ -161,9 +164,9 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
 
     let mut standaard = HashSet::new();
     let mut referenties = HashSet::new();
-    for (id, r) in t.digitaleadressen.oldest_first() {
+    for (id, r) in l.tabel::<DigitaalAdresInput>().oldest_first() {
         let p = ref_id(r.verstrekt_door_partij.as_ref());
-        if p.is_some_and(|p| !t.partijen.contains(&p)) {
+        if p.is_some_and(|p| !l.tabel::<PartijInput>().contains(&p)) {
             found.fail(
                 "digitaleadressen",
                 id,
@@ -171,7 +174,8 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 "verstrektDoorPartij bestaat niet",
             );
         }
-        if ref_id(r.verstrekt_door_betrokkene.as_ref()).is_some_and(|b| !t.betrokkenen.contains(&b))
+        if ref_id(r.verstrekt_door_betrokkene.as_ref())
+            .is_some_and(|b| !l.tabel::<BetrokkeneInput>().contains(&b))
         {
             found.fail(
                 "digitaleadressen",
@@ -202,18 +206,18 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             }
         }
     }
-    for (id, r) in t.rekeningnummers.oldest_first() {
-        if ref_id(r.partij.as_ref()).is_some_and(|p| !t.partijen.contains(&p)) {
+    for (id, r) in l.tabel::<RekeningnummerInput>().oldest_first() {
+        if ref_id(r.partij.as_ref()).is_some_and(|p| !l.tabel::<PartijInput>().contains(&p)) {
             found.fail("rekeningnummers", id, verwijzing, "partij bestaat niet");
         }
     }
     let mut paren = HashSet::new();
-    for (id, r) in t.vertegenwoordigingen.oldest_first() {
+    for (id, r) in l.tabel::<VertegenwoordigdenInput>().oldest_first() {
         let (a, b) = (
             r.vertegenwoordigende_partij.uuid.0,
             r.vertegenwoordigde_partij.uuid.0,
         );
-        if !t.partijen.contains(&a) || !t.partijen.contains(&b) {
+        if !l.tabel::<PartijInput>().contains(&a) || !l.tabel::<PartijInput>().contains(&b) {
             found.fail(
                 "vertegenwoordigingen",
                 id,
@@ -238,13 +242,13 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             );
         }
     }
-    for (id, r) in t.categorie_relaties.oldest_first() {
+    for (id, r) in l.tabel::<CategorieRelatieInput>().oldest_first() {
         let c = r
             .categorie
             .as_ref()
             .and_then(Option::as_ref)
             .map(|c| c.uuid.0);
-        if ref_id(r.partij.as_ref()).is_some_and(|p| !t.partijen.contains(&p))
+        if ref_id(r.partij.as_ref()).is_some_and(|p| !l.tabel::<PartijInput>().contains(&p))
             || c.is_some_and(|c| l.opt::<CategorieInput>(c).is_none())
         {
             found.fail(
@@ -258,7 +262,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
 
     let standaard_profiel = l.ctx.profile == Profile::Standaard;
     let mut kc_nummers = HashSet::new();
-    for (id, r) in t.klantcontacten.oldest_first() {
+    for (id, r) in l.tabel::<KlantcontactInput>().oldest_first() {
         for (k, n) in [
             ("n", filled(r.nummer.as_ref())),
             ("r", filled(r.referentienummer.as_ref())),
@@ -274,7 +278,11 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             }
         }
         if standaard_profiel {
-            if ix.actorklantcontacten.klantcontact.get(&id).is_empty() {
+            if l.ix::<ActorKlantcontactInput>()
+                .klantcontact
+                .get(&id)
+                .is_empty()
+            {
                 found.fail(
                     "klantcontacten",
                     id,
@@ -282,7 +290,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                     "geen actor",
                 );
             }
-            if ix.betrokkenen.klantcontact.get(&id).is_empty() {
+            if l.ix::<BetrokkeneInput>().klantcontact.get(&id).is_empty() {
                 found.fail(
                     "klantcontacten",
                     id,
@@ -292,9 +300,12 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             }
         }
     }
-    for (id, r) in t.betrokkenen.oldest_first() {
-        if !t.klantcontacten.contains(&r.had_klantcontact.uuid.0)
-            || ref_id(r.gegevens.was_partij.as_ref()).is_some_and(|p| !t.partijen.contains(&p))
+    for (id, r) in l.tabel::<BetrokkeneInput>().oldest_first() {
+        if !l
+            .tabel::<KlantcontactInput>()
+            .contains(&r.had_klantcontact.uuid.0)
+            || ref_id(r.gegevens.was_partij.as_ref())
+                .is_some_and(|p| !l.tabel::<PartijInput>().contains(&p))
         {
             found.fail(
                 "betrokkenen",
@@ -305,9 +316,9 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         }
     }
     let mut ak = HashSet::new();
-    for (id, r) in t.actorklantcontacten.oldest_first() {
+    for (id, r) in l.tabel::<ActorKlantcontactInput>().oldest_first() {
         let (a, k) = (r.actor.uuid.0, r.klantcontact.uuid.0);
-        if l.opt::<ActorInput>(a).is_none() || !t.klantcontacten.contains(&k) {
+        if l.opt::<ActorInput>(a).is_none() || !l.tabel::<KlantcontactInput>().contains(&k) {
             found.fail(
                 "actorklantcontacten",
                 id,
@@ -324,7 +335,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             );
         }
     }
-    for (id, r) in t.onderwerpobjecten.oldest_first() {
+    for (id, r) in l.tabel::<OnderwerpobjectInput>().oldest_first() {
         for k in [
             ref_id(r.klantcontact.as_ref()),
             ref_id(r.was_klantcontact.as_ref()),
@@ -332,7 +343,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
         .into_iter()
         .flatten()
         {
-            if !t.klantcontacten.contains(&k) {
+            if !l.tabel::<KlantcontactInput>().contains(&k) {
                 found.fail(
                     "onderwerpobjecten",
                     id,
@@ -342,18 +353,18 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
             }
         }
     }
-    for (id, r) in t.bijlagen.oldest_first() {
+    for (id, r) in l.tabel::<BijlageInput>().oldest_first() {
         if ref_id(r.was_bijlage_van_klantcontact.as_ref())
-            .is_some_and(|k| !t.klantcontacten.contains(&k))
+            .is_some_and(|k| !l.tabel::<KlantcontactInput>().contains(&k))
         {
             found.fail("bijlagen", id, verwijzing, "klantcontact bestaat niet");
         }
     }
     let mut taak_nummers: HashMap<String, Uuid> = HashMap::new();
-    for (id, r) in t.internetaken.oldest_first() {
+    for (id, r) in l.tabel::<InterneTaakRecord>().oldest_first() {
         let r: &InterneTaakRecord = r;
-        if !t
-            .klantcontacten
+        if !l
+            .tabel::<KlantcontactInput>()
             .contains(&r.taak.aanleidinggevend_klantcontact.uuid.0)
             || r.actoren()
                 .iter()

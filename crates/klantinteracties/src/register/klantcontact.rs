@@ -49,9 +49,7 @@ const EXPAND: &[&str] = &[
 
 fn betrokkenen_van<'a>(l: &Lezer<'a>, id: Uuid) -> impl Iterator<Item = &'a BetrokkeneInput> + 'a {
     let l = *l;
-    l.state
-        .ix
-        .betrokkenen
+    l.ix::<BetrokkeneInput>()
         .klantcontact
         .get(&id)
         .iter()
@@ -80,9 +78,7 @@ fn onderwerp_ident(l: &Lezer<'_>, ids: &[Uuid], veld: &str, v: &str) -> bool {
 }
 
 fn was_onderwerp(l: &Lezer<'_>, id: Uuid) -> Vec<Uuid> {
-    l.state
-        .ix
-        .onderwerpobjecten
+    l.ix::<OnderwerpobjectInput>()
         .was_klantcontact
         .get(&id)
         .to_vec()
@@ -113,7 +109,7 @@ macro_rules! ident_filters {
     ($prefix:literal, $was:literal, $($veld:literal),+) => {
         [$(
             F::text(concat!($prefix, "__onderwerpobjectidentificator", $veld), |l, id, _, v| {
-                    let ids = if $was { was_onderwerp(l, id) } else { l.state.ix.onderwerpobjecten.klantcontact.get(&id).to_vec() };
+                    let ids = if $was { was_onderwerp(l, id) } else { l.ix::<OnderwerpobjectInput>().klantcontact.get(&id).to_vec() };
                     onderwerp_ident(l, &ids, $veld, v)
                 }),
         )+]
@@ -159,11 +155,11 @@ const WP_PI: [F; 4] = wp_pi_filters!(
 
 const FILTERS: &[F] = &[
     F::text("nummer", |_, _, r, v| filled(r.nummer.as_ref()) == Some(v))
-        .indexed(|l, v| l.state.ix.klantcontacten.nummer.get(v).to_vec()),
+        .indexed(|l, v| l.ix::<KlantcontactInput>().nummer.get(v).to_vec()),
     F::text("referentienummer", |_, _, r, v| {
         filled(r.referentienummer.as_ref()) == Some(v)
     })
-    .indexed(|l, v| l.state.ix.klantcontacten.referentienummer.get(v).to_vec()),
+    .indexed(|l, v| l.ix::<KlantcontactInput>().referentienummer.get(v).to_vec()),
     F::text("kanaal", |_, _, r, v| r.kanaal.as_str() == v),
     F::text("onderwerp", |_, _, r, v| icontains(&r.onderwerp, v)),
     tekst_filter!("inhoud", inhoud),
@@ -178,11 +174,17 @@ const FILTERS: &[F] = &[
             .is_some_and(|p| Datumtijd::parse(v).is_ok_and(|d| d.utc() == p.utc()))
     }),
     F::uuid("hadBetrokkene__uuid", |l, i, _, v| {
-        l.state.ix.betrokkenen.klantcontact.get(&i).contains(&id(v))
+        l.ix::<BetrokkeneInput>()
+            .klantcontact
+            .get(&i)
+            .contains(&id(v))
     })
     .indexed(|l, v| via_betrokkenen(l, &[id(v)])),
     F::url("hadBetrokkene__url", |l, i, _, v| {
-        l.state.ix.betrokkenen.klantcontact.get(&i).contains(&id(v))
+        l.ix::<BetrokkeneInput>()
+            .klantcontact
+            .get(&i)
+            .contains(&id(v))
     })
     .indexed(|l, v| via_betrokkenen(l, &[id(v)])),
     F::bool("hadBetrokkene__wasPartij", |l, i, _, v| {
@@ -191,11 +193,11 @@ const FILTERS: &[F] = &[
     F::uuid("hadBetrokkene__wasPartij__uuid", |l, i, _, v| {
         betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()) == Some(id(v)))
     })
-    .indexed(|l, v| via_betrokkenen(l, l.state.ix.betrokkenen.partij.get(&id(v)))),
+    .indexed(|l, v| via_betrokkenen(l, l.ix::<BetrokkeneInput>().partij.get(&id(v)))),
     F::url("hadBetrokkene__wasPartij__url", |l, i, _, v| {
         betrokkenen_van(l, i).any(|b| ref_id(b.gegevens.was_partij.as_ref()) == Some(id(v)))
     })
-    .indexed(|l, v| via_betrokkenen(l, l.state.ix.betrokkenen.partij.get(&id(v)))),
+    .indexed(|l, v| via_betrokkenen(l, l.ix::<BetrokkeneInput>().partij.get(&id(v)))),
     WP_PI[0],
     WP_PI[1],
     WP_PI[2],
@@ -203,36 +205,34 @@ const FILTERS: &[F] = &[
     F::text(
         "hadBetrokkene__digitaaladres__adres__icontains",
         |l, i, _, v| {
-            l.state.ix.betrokkenen.klantcontact.get(&i).iter().any(|b| {
-                l.state
-                    .ix
-                    .digitaleadressen
-                    .betrokkene
-                    .get(b)
-                    .iter()
-                    .any(|a| {
-                        l.opt::<DigitaalAdresInput>(*a)
-                            .is_some_and(|a| icontains(&a.adres, v))
-                    })
-            })
+            l.ix::<BetrokkeneInput>()
+                .klantcontact
+                .get(&i)
+                .iter()
+                .any(|b| {
+                    l.ix::<DigitaalAdresInput>()
+                        .betrokkene
+                        .get(b)
+                        .iter()
+                        .any(|a| {
+                            l.opt::<DigitaalAdresInput>(*a)
+                                .is_some_and(|a| icontains(&a.adres, v))
+                        })
+                })
         },
     ),
     F::bool("leiddeTotInterneTaken", |l, i, _, v| {
-        l.state.ix.internetaken.klantcontact.get(&i).is_empty() != flag(v)
+        l.ix::<InterneTaakRecord>().klantcontact.get(&i).is_empty() != flag(v)
     }),
     F::uuid("onderwerpobject__uuid", |l, i, _, v| {
-        l.state
-            .ix
-            .onderwerpobjecten
+        l.ix::<OnderwerpobjectInput>()
             .klantcontact
             .get(&i)
             .contains(&id(v))
     })
     .indexed(|l, v| onderwerp_klantcontact(l, id(v), false)),
     F::url("onderwerpobject__url", |l, i, _, v| {
-        l.state
-            .ix
-            .onderwerpobjecten
+        l.ix::<OnderwerpobjectInput>()
             .klantcontact
             .get(&i)
             .contains(&id(v))
@@ -266,7 +266,7 @@ impl Lezer<'_> {
     /// Orders `ids` as F3896 lists klantcontacten: newest `plaatsgevondenOp` first, then the
     /// most recently registered first; ids that name no klantcontact go last.
     pub(crate) fn nieuwste_eerst(&self, ids: &mut [KlantcontactId]) {
-        let t = &self.state.t.klantcontacten;
+        let t = self.tabel::<KlantcontactInput>();
         ids.sort_by_cached_key(|id| {
             let moment = t.get(&id.0).map_or(i64::MIN, |r| plaatsgevonden(r));
             (
@@ -283,7 +283,7 @@ impl Lezer<'_> {
         q: &Zoekvraag,
     ) -> Result<Page<(KlantcontactId, std::sync::Arc<KlantcontactInput>)>, Error> {
         self.zoek(
-            &self.state.t.klantcontacten,
+            self.tabel::<KlantcontactInput>(),
             FILTERS,
             q,
             Some(&plaatsgevonden),
@@ -367,12 +367,12 @@ fn build(
         (
             "nummer",
             filled(r.nummer.as_ref()),
-            &tx.state.ix.klantcontacten.nummer,
+            &tx.ix::<KlantcontactInput>().nummer,
         ),
         (
             "referentienummer",
             filled(r.referentienummer.as_ref()),
-            &tx.state.ix.klantcontacten.referentienummer,
+            &tx.ix::<KlantcontactInput>().referentienummer,
         ),
     ] {
         if value.is_some_and(|v| ix.get(v).iter().any(|o| *o != id)) {
@@ -415,13 +415,20 @@ fn met(mut body: Value, key: &str, k: Uuid) -> Value {
 /// adressen lose `verstrektDoorBetrokkene`), onderwerpobjecten (both `klantcontact` and
 /// `wasKlantcontact`), bijlagen, interne taken and actor-klantcontacten.
 pub(crate) fn verwijder(tx: &mut Transactie<'_>, k: Uuid) {
-    let ix = &tx.state.ix;
-    let betrokkenen = ix.betrokkenen.klantcontact.get(&k).to_vec();
-    let mut onderwerpen = ix.onderwerpobjecten.klantcontact.get(&k).to_vec();
-    onderwerpen.extend_from_slice(ix.onderwerpobjecten.was_klantcontact.get(&k));
-    let bijlagen = ix.bijlagen.klantcontact.get(&k).to_vec();
-    let taken = ix.internetaken.klantcontact.get(&k).to_vec();
-    let koppelingen = ix.actorklantcontacten.klantcontact.get(&k).to_vec();
+    let betrokkenen = tx.ix::<BetrokkeneInput>().klantcontact.get(&k).to_vec();
+    let mut onderwerpen = tx
+        .ix::<OnderwerpobjectInput>()
+        .klantcontact
+        .get(&k)
+        .to_vec();
+    onderwerpen.extend_from_slice(tx.ix::<OnderwerpobjectInput>().was_klantcontact.get(&k));
+    let bijlagen = tx.ix::<BijlageInput>().klantcontact.get(&k).to_vec();
+    let taken = tx.ix::<InterneTaakRecord>().klantcontact.get(&k).to_vec();
+    let koppelingen = tx
+        .ix::<ActorKlantcontactInput>()
+        .klantcontact
+        .get(&k)
+        .to_vec();
     for b in betrokkenen {
         BetrokkeneInput::wis(tx, b);
     }
@@ -456,9 +463,7 @@ impl Transactie<'_> {
                 continue;
             }
             if self
-                .state
-                .ix
-                .actorklantcontacten
+                .ix::<ActorKlantcontactInput>()
                 .klantcontact
                 .get(&w.id)
                 .is_empty()
@@ -470,7 +475,12 @@ impl Transactie<'_> {
                     &REGISTER_KLANTCONTACT_COMPLEET,
                 );
             }
-            if self.state.ix.betrokkenen.klantcontact.get(&w.id).is_empty() {
+            if self
+                .ix::<BetrokkeneInput>()
+                .klantcontact
+                .get(&w.id)
+                .is_empty()
+            {
                 c.push(
                     "hadBetrokkenen",
                     "required",
@@ -657,9 +667,8 @@ impl Collection for KlantcontactInput {
         r: &KlantcontactInput,
         expand: Option<&[String]>,
     ) -> Klantcontact {
-        let ix = &l.state.ix;
-        let actoren: Vec<_> = ix
-            .actorklantcontacten
+        let actoren: Vec<_> = l
+            .ix::<ActorKlantcontactInput>()
             .klantcontact
             .get(&id)
             .iter()
@@ -670,10 +679,10 @@ impl Collection for KlantcontactInput {
                     .map(|r| ActorInput::present(l, a, r, None))
             })
             .collect();
-        let betrokkenen = ix.betrokkenen.klantcontact.get(&id);
-        let onderwerpen = ix.onderwerpobjecten.klantcontact.get(&id);
-        let bijlagen = ix.bijlagen.klantcontact.get(&id);
-        let taken = ix.internetaken.klantcontact.get(&id);
+        let betrokkenen = l.ix::<BetrokkeneInput>().klantcontact.get(&id);
+        let onderwerpen = l.ix::<OnderwerpobjectInput>().klantcontact.get(&id);
+        let bijlagen = l.ix::<BijlageInput>().klantcontact.get(&id);
+        let taken = l.ix::<InterneTaakRecord>().klantcontact.get(&id);
         let expand = expand.map(|expand| KlantcontactExpand {
             ging_over_onderwerpobjecten: wants(expand, "gingOverOnderwerpobjecten").then(|| {
                 onderwerpen
@@ -772,13 +781,11 @@ impl KlantcontactInput {
     /// adressen of its betrokkenen that belong to no partij, then the klantcontact.
     pub(crate) fn verwijder_met_adressen(tx: &mut Transactie<'_>, k: Uuid) {
         let adressen: Vec<Uuid> = tx
-            .state
-            .ix
-            .betrokkenen
+            .ix::<BetrokkeneInput>()
             .klantcontact
             .get(&k)
             .iter()
-            .flat_map(|b| tx.state.ix.digitaleadressen.betrokkene.get(b).to_vec())
+            .flat_map(|b| tx.ix::<DigitaalAdresInput>().betrokkene.get(b).to_vec())
             .filter(|a| {
                 tx.lezer()
                     .opt::<DigitaalAdresInput>(*a)

@@ -31,9 +31,7 @@ const FILTERS: &[F] = &[
         ref_id(r.klantcontact.as_ref()) == Some(id(v))
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .onderwerpobjecten
+        l.ix::<OnderwerpobjectInput>()
             .klantcontact
             .get(&id(v))
             .to_vec()
@@ -42,9 +40,7 @@ const FILTERS: &[F] = &[
         ref_id(r.klantcontact.as_ref()) == Some(id(v))
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .onderwerpobjecten
+        l.ix::<OnderwerpobjectInput>()
             .klantcontact
             .get(&id(v))
             .to_vec()
@@ -53,9 +49,7 @@ const FILTERS: &[F] = &[
         ref_id(r.was_klantcontact.as_ref()) == Some(id(v))
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .onderwerpobjecten
+        l.ix::<OnderwerpobjectInput>()
             .was_klantcontact
             .get(&id(v))
             .to_vec()
@@ -64,9 +58,7 @@ const FILTERS: &[F] = &[
         ref_id(r.was_klantcontact.as_ref()) == Some(id(v))
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .onderwerpobjecten
+        l.ix::<OnderwerpobjectInput>()
             .was_klantcontact
             .get(&id(v))
             .to_vec()
@@ -143,9 +135,16 @@ impl Transactie<'_> {
                 if !tx.bestaat::<KlantcontactInput>(k) {
                     continue;
                 }
-                let ix = &tx.state.ix;
-                let referenced = !ix.onderwerpobjecten.klantcontact.get(&k).is_empty()
-                    || !ix.onderwerpobjecten.was_klantcontact.get(&k).is_empty();
+                let referenced = !tx
+                    .ix::<OnderwerpobjectInput>()
+                    .klantcontact
+                    .get(&k)
+                    .is_empty()
+                    || !tx
+                        .ix::<OnderwerpobjectInput>()
+                        .was_klantcontact
+                        .get(&k)
+                        .is_empty();
                 if referenced {
                     result
                         .behouden

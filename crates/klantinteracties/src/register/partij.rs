@@ -90,9 +90,7 @@ fn pi(l: &Lezer<'_>, id: Uuid, veld: &str, v: &str) -> bool {
 /// Whether one of the partij's identificatoren hangs under an identificator whose `veld` is
 /// `v` (`subIdentificatorVan__…`).
 fn sub_van(l: &Lezer<'_>, id: Uuid, veld: &str, v: &str) -> bool {
-    l.state
-        .ix
-        .partij_identificatoren
+    l.ix::<PartijIdentificatorInput>()
         .partij
         .get(&id)
         .iter()
@@ -132,7 +130,7 @@ const FILTERS: &[F] = &[
     F::text("nummer", |_, _, r, v| {
         filled(r.basis().nummer.as_ref()) == Some(v)
     })
-    .indexed(|l, v| l.state.ix.partijen.nummer.get(v).to_vec()),
+    .indexed(|l, v| l.ix::<PartijInput>().nummer.get(v).to_vec()),
     F::choice(
         "soortPartij",
         &["organisatie", "persoon", "contactpersoon"],
@@ -179,9 +177,7 @@ const FILTERS: &[F] = &[
     .indexed(|l, v| vertegenwoordigd_door(l, id(v))),
     F::text("categorierelatie__categorie__naam", |l, id, _, v| {
         let namen: Vec<&str> = v.split(',').map(str::trim).collect();
-        l.state
-            .ix
-            .categorie_relaties
+        l.ix::<CategorieRelatieInput>()
             .partij
             .get(&id)
             .iter()
@@ -207,9 +203,7 @@ const FILTERS: &[F] = &[
 /// The partijen represented by `p` (Open Klant maps `vertegenwoordigdePartij__uuid=X` to the
 /// partijen that X represents).
 fn vertegenwoordigd_door(l: &Lezer<'_>, p: Uuid) -> Vec<Uuid> {
-    l.state
-        .ix
-        .vertegenwoordigingen
+    l.ix::<VertegenwoordigdenInput>()
         .vertegenwoordigende
         .get(&p)
         .iter()
@@ -241,13 +235,12 @@ const LIJSTEN: [(&str, &str); 2] = [
 /// point at their partij). A list the patch replaces takes a stored preference it leaves out
 /// with it, as unlinking the address or account itself does.
 fn met_eigen_lijsten(l: &Lezer<'_>, id: Uuid, mut stored: Value, patch: &Value) -> Value {
-    let ix = &l.state.ix;
     let Value::Object(m) = &mut stored else {
         return stored;
     };
     for ((lijst, voorkeur), eigen) in LIJSTEN.iter().zip([
-        ix.digitaleadressen.partij.get(&id),
-        ix.rekeningnummers.partij.get(&id),
+        l.ix::<DigitaalAdresInput>().partij.get(&id),
+        l.ix::<RekeningnummerInput>().partij.get(&id),
     ]) {
         let refs = eigen
             .iter()
@@ -353,7 +346,7 @@ fn opslaan(
     }
     if old.is_some_and(|o| o.soort() == SoortPartij::Organisatie)
         && r.soort() != SoortPartij::Organisatie
-        && !tx.state.ix.partijen.werkt_voor.get(&id).is_empty()
+        && !tx.ix::<PartijInput>().werkt_voor.get(&id).is_empty()
     {
         c.push(
             "soortPartij",
@@ -392,7 +385,13 @@ fn opslaan(
     }
     c.invalid()?;
     if let Some(n) = filled(r.basis().nummer.as_ref()) {
-        if tx.state.ix.partijen.nummer.get(n).iter().any(|o| *o != id) {
+        if tx
+            .ix::<PartijInput>()
+            .nummer
+            .get(n)
+            .iter()
+            .any(|o| *o != id)
+        {
             return Err(Error::conflict(
                 "nummer",
                 "unique",
@@ -404,7 +403,7 @@ fn opslaan(
     tx.zet(id, r.clone());
     // Re-link the listed digitale adressen and rekeningnummers (R15).
     if let Some(adressen) = &lijsten.adressen {
-        for a in tx.state.ix.digitaleadressen.partij.get(&id).to_vec() {
+        for a in tx.ix::<DigitaalAdresInput>().partij.get(&id).to_vec() {
             if !adressen.contains(&a) {
                 let mut adres = (*tx.haal::<DigitaalAdresInput>(a)?).clone();
                 adres.verstrekt_door_partij = Some(None);
@@ -427,7 +426,7 @@ fn opslaan(
         }
     }
     if let Some(rns) = &lijsten.rekeningnummers {
-        for a in tx.state.ix.rekeningnummers.partij.get(&id).to_vec() {
+        for a in tx.ix::<RekeningnummerInput>().partij.get(&id).to_vec() {
             if !rns.contains(&a) {
                 let mut rn = (*tx.haal::<RekeningnummerInput>(a)?).clone();
                 rn.partij = Some(None);
@@ -449,9 +448,7 @@ fn opslaan(
         let houden: Vec<Uuid> = lijst.iter().filter_map(|p| p.uuid.map(|u| u.0)).collect();
         if old.is_some() {
             let weg: Vec<Uuid> = tx
-                .state
-                .ix
-                .partij_identificatoren
+                .ix::<PartijIdentificatorInput>()
                 .partij
                 .get(&id)
                 .iter()
@@ -483,7 +480,7 @@ fn opslaan(
     let b = r.basis();
     let mut c = Checks::default();
     if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
-        if !tx.state.ix.digitaleadressen.partij.get(&id).contains(&a) {
+        if !tx.ix::<DigitaalAdresInput>().partij.get(&id).contains(&a) {
             c.push(
                 "voorkeursDigitaalAdres",
                 "invalid",
@@ -493,7 +490,7 @@ fn opslaan(
         }
     }
     if let Some(a) = ref_id(b.voorkeurs_rekeningnummer.as_ref()) {
-        if !tx.state.ix.rekeningnummers.partij.get(&id).contains(&a) {
+        if !tx.ix::<RekeningnummerInput>().partij.get(&id).contains(&a) {
             c.push(
                 "voorkeursRekeningnummer",
                 "invalid",
@@ -509,8 +506,7 @@ fn opslaan(
 fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
     let p = id;
     tx.haal::<PartijInput>(p)?;
-    let ix = &tx.state.ix;
-    let identificatoren = ix.partij_identificatoren.partij.get(&p).to_vec();
+    let identificatoren = tx.ix::<PartijIdentificatorInput>().partij.get(&p).to_vec();
     let mee: &[Uuid] = if tx.profile() == Profile::Standaard {
         &identificatoren
     } else {
@@ -519,14 +515,17 @@ fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
     for i in &identificatoren {
         PartijIdentificatorInput::beschermd(tx, *i, mee, "partijIdentificatoren")?;
     }
-    let ix = &tx.state.ix;
-    let adressen = ix.digitaleadressen.partij.get(&p).to_vec();
-    let rns = ix.rekeningnummers.partij.get(&p).to_vec();
-    let relaties = ix.categorie_relaties.partij.get(&p).to_vec();
-    let mut vt = ix.vertegenwoordigingen.vertegenwoordigende.get(&p).to_vec();
-    vt.extend_from_slice(ix.vertegenwoordigingen.vertegenwoordigde.get(&p));
-    let betrokkenen = ix.betrokkenen.partij.get(&p).to_vec();
-    let contactpersonen = ix.partijen.werkt_voor.get(&p).to_vec();
+    let adressen = tx.ix::<DigitaalAdresInput>().partij.get(&p).to_vec();
+    let rns = tx.ix::<RekeningnummerInput>().partij.get(&p).to_vec();
+    let relaties = tx.ix::<CategorieRelatieInput>().partij.get(&p).to_vec();
+    let mut vt = tx
+        .ix::<VertegenwoordigdenInput>()
+        .vertegenwoordigende
+        .get(&p)
+        .to_vec();
+    vt.extend_from_slice(tx.ix::<VertegenwoordigdenInput>().vertegenwoordigde.get(&p));
+    let betrokkenen = tx.ix::<BetrokkeneInput>().partij.get(&p).to_vec();
+    let contactpersonen = tx.ix::<PartijInput>().werkt_voor.get(&p).to_vec();
     for i in identificatoren {
         tx.wis::<PartijIdentificatorInput>(i);
     }
@@ -605,12 +604,11 @@ impl Collection for PartijInput {
     /// for (and what is asked below them), read from the indexes.
     fn present(l: &Lezer<'_>, id: Uuid, r: &PartijInput, expand: Option<&[String]>) -> Partij {
         let b = r.basis();
-        let ix = &l.state.ix;
-        let adressen = ix.digitaleadressen.partij.get(&id);
-        let betrokkenen = ix.betrokkenen.partij.get(&id);
-        let relaties = ix.categorie_relaties.partij.get(&id);
-        let identificatoren = ix
-            .partij_identificatoren
+        let adressen = l.ix::<DigitaalAdresInput>().partij.get(&id);
+        let betrokkenen = l.ix::<BetrokkeneInput>().partij.get(&id);
+        let relaties = l.ix::<CategorieRelatieInput>().partij.get(&id);
+        let identificatoren = l
+            .ix::<PartijIdentificatorInput>()
             .partij
             .get(&id)
             .iter()
@@ -619,8 +617,8 @@ impl Collection for PartijInput {
                     .map(|r| PartijIdentificatorInput::present(l, *i, r, None))
             })
             .collect();
-        let vertegenwoordigden = ix
-            .vertegenwoordigingen
+        let vertegenwoordigden = l
+            .ix::<VertegenwoordigdenInput>()
             .vertegenwoordigende
             .get(&id)
             .iter()
@@ -691,7 +689,7 @@ impl Collection for PartijInput {
             vertegenwoordigden,
             rekeningnummers: Some(Some(l.verwijzingen(
                 Resource::Rekeningnummers,
-                ix.rekeningnummers.partij.get(&id),
+                l.ix::<RekeningnummerInput>().partij.get(&id),
             ))),
             voorkeurs_rekeningnummer: b
                 .voorkeurs_rekeningnummer
@@ -781,7 +779,7 @@ impl PartijInput {
     /// Clears `voorkeursDigitaalAdres` of every partij (other than `behalve`) that prefers
     /// digitaal adres `adres`.
     pub(crate) fn wis_voorkeur_da(tx: &mut Transactie<'_>, adres: Uuid, behalve: Option<Uuid>) {
-        for p in tx.state.ix.partijen.voorkeur_da.get(&adres).to_vec() {
+        for p in tx.ix::<PartijInput>().voorkeur_da.get(&adres).to_vec() {
             if Some(p) == behalve {
                 continue;
             }
@@ -796,7 +794,7 @@ impl PartijInput {
     /// Clears `voorkeursRekeningnummer` of every partij (other than `behalve`) that prefers
     /// rekeningnummer `rn`.
     pub(crate) fn wis_voorkeur_rn(tx: &mut Transactie<'_>, rn: Uuid, behalve: Option<Uuid>) {
-        for p in tx.state.ix.partijen.voorkeur_rn.get(&rn).to_vec() {
+        for p in tx.ix::<PartijInput>().voorkeur_rn.get(&rn).to_vec() {
             if Some(p) == behalve {
                 continue;
             }

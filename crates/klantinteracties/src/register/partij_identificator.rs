@@ -41,7 +41,7 @@ const FILTERS: &[F] = &[
     F::text("partijIdentificatorObjectId", |_, _, r, v| {
         PartijIdentificatorInput::veld(r, "objectId") == v
     })
-    .indexed(|l, v| l.state.ix.partij_identificatoren.object_id.get(v).to_vec()),
+    .indexed(|l, v| l.ix::<PartijIdentificatorInput>().object_id.get(v).to_vec()),
     F::choice(
         "partijIdentificatorCodeRegister",
         &["brp", "hr"],
@@ -113,7 +113,7 @@ pub(crate) fn plaats(
     }
     if let Some(old) = old {
         if old.partij_identificator.code_soort_object_id != soort
-            && !l.state.ix.partij_identificatoren.sub.get(&id).is_empty()
+            && !l.ix::<PartijIdentificatorInput>().sub.get(&id).is_empty()
         {
             c.push(
                 &format!("{path}partijIdentificator.codeSoortObjectId"),
@@ -127,9 +127,7 @@ pub(crate) fn plaats(
     let mut uniek = Checks::default();
     if let Some(p) = partij {
         let dubbel = l
-            .state
-            .ix
-            .partij_identificatoren
+            .ix::<PartijIdentificatorInput>()
             .partij
             .get(&p)
             .iter()
@@ -149,9 +147,7 @@ pub(crate) fn plaats(
     }
     let g = &r.partij_identificator;
     let globaal = l
-        .state
-        .ix
-        .partij_identificatoren
+        .ix::<PartijIdentificatorInput>()
         .object_id
         .get(&g.object_id)
         .iter()
@@ -257,9 +253,7 @@ impl PartijIdentificatorInput {
 
     /// Whether partij `p` has an identificator whose `veld` is `v`.
     pub(crate) fn identificeert(l: &Lezer<'_>, p: Uuid, veld_: &str, v: &str) -> bool {
-        l.state
-            .ix
-            .partij_identificatoren
+        l.ix::<PartijIdentificatorInput>()
             .partij
             .get(&p)
             .iter()
@@ -271,9 +265,7 @@ impl PartijIdentificatorInput {
 
     /// The partijen identified by an identificator with this `objectId` (indexed).
     pub(crate) fn partijen_met_object_id(l: &Lezer<'_>, v: &str) -> Vec<Uuid> {
-        l.state
-            .ix
-            .partij_identificatoren
+        l.ix::<PartijIdentificatorInput>()
             .object_id
             .get(v)
             .iter()
@@ -291,9 +283,7 @@ impl PartijIdentificatorInput {
         path: &str,
     ) -> Result<(), Error> {
         if tx
-            .state
-            .ix
-            .partij_identificatoren
+            .ix::<PartijIdentificatorInput>()
             .sub
             .get(&id)
             .iter()

@@ -11,7 +11,8 @@ use uuid::Uuid;
 use crate::model::{Datumtijd, InterneTaakInput};
 use crate::Resource;
 
-use super::collecties::{AnyRecord, Tables};
+use super::collecties::{AnyRecord, Indexes, Tables};
+use super::collection::Collection;
 use super::table::Table;
 
 /// What the register stores of an interne taak: the writable fields (with the actoren
@@ -54,4 +55,8 @@ pub(crate) trait Stored:
     fn table(t: &Tables) -> &Table<Self>;
     /// As [`AnyRecord`].
     fn wrap(rec: Arc<Self>) -> AnyRecord;
+    /// Its collection's indexes.
+    fn indexes(ix: &Indexes) -> &<Self as Collection>::Ix
+    where
+        Self: Collection;
 }

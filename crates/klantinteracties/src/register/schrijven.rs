@@ -166,10 +166,16 @@ pub(crate) fn ref_id<I: Copy + Into<Uuid>>(
 
 use std::sync::Arc;
 
+use super::collection::Collection;
 use super::lezen::Lezer;
 use super::record::Stored;
 
 impl Transactie<'_> {
+    /// The indexes of collection `C`, as this transaction has left them.
+    pub(crate) fn ix<C: Collection>(&self) -> &C::Ix {
+        C::indexes(&self.state.ix)
+    }
+
     /// The stored object, or not found.
     pub(crate) fn haal<R: Stored>(&self, id: Uuid) -> Result<Arc<R>, Error> {
         R::table(&self.state.t)
@@ -274,6 +280,16 @@ impl Transactie<'_> {
 }
 
 impl<'a> Lezer<'a> {
+    /// The indexes of collection `C`.
+    pub(crate) fn ix<C: Collection>(&self) -> &'a C::Ix {
+        C::indexes(&self.state.ix)
+    }
+
+    /// The table of collection `C`.
+    pub(crate) fn tabel<C: Stored>(&self) -> &'a super::table::Table<C> {
+        C::table(&self.state.t)
+    }
+
     /// The stored object, or not found.
     pub(crate) fn haal<R: Stored>(&self, id: Uuid) -> Result<&'a Arc<R>, Error> {
         R::table(&self.state.t).get(&id).ok_or(Error::NotFound {

@@ -75,6 +75,9 @@ macro_rules! collecties {
                 fn wrap(rec: std::sync::Arc<Self>) -> AnyRecord {
                     AnyRecord::$variant(rec)
                 }
+                fn indexes(ix: &Indexes) -> &<Self as crate::register::collection::Collection>::Ix {
+                    &ix.$field
+                }
             }
         )+
 

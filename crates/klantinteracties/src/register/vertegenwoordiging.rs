@@ -24,9 +24,7 @@ const FILTERS: &[F] = &[
         r.vertegenwoordigende_partij.uuid.0 == id(v)
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .vertegenwoordigingen
+        l.ix::<VertegenwoordigdenInput>()
             .vertegenwoordigende
             .get(&id(v))
             .to_vec()
@@ -35,9 +33,7 @@ const FILTERS: &[F] = &[
         r.vertegenwoordigende_partij.uuid.0 == id(v)
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .vertegenwoordigingen
+        l.ix::<VertegenwoordigdenInput>()
             .vertegenwoordigende
             .get(&id(v))
             .to_vec()
@@ -46,9 +42,7 @@ const FILTERS: &[F] = &[
         r.vertegenwoordigde_partij.uuid.0 == id(v)
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .vertegenwoordigingen
+        l.ix::<VertegenwoordigdenInput>()
             .vertegenwoordigde
             .get(&id(v))
             .to_vec()
@@ -57,9 +51,7 @@ const FILTERS: &[F] = &[
         r.vertegenwoordigde_partij.uuid.0 == id(v)
     })
     .indexed(|l, v| {
-        l.state
-            .ix
-            .vertegenwoordigingen
+        l.ix::<VertegenwoordigdenInput>()
             .vertegenwoordigde
             .get(&id(v))
             .to_vec()
@@ -96,9 +88,7 @@ fn build(
     }
     c.invalid()?;
     let taken = tx
-        .state
-        .ix
-        .vertegenwoordigingen
+        .ix::<VertegenwoordigdenInput>()
         .vertegenwoordigende
         .get(&a)
         .iter()
