@@ -1,6 +1,7 @@
 //! Actor: who or what acted on behalf of the municipality in a klantcontact or interne taak.
 //! Polymorphic by `soortActor`: medewerker, geautomatiseerde actor, organisatorische eenheid.
 
+use super::nullable::Nullable;
 use schemars::JsonSchema;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
@@ -255,13 +256,8 @@ pub struct ActorInputBasis {
     #[schemars(with = "bool")]
     pub indicatie_actief: Option<bool>,
     /// Identificator of the actor in another register.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Actoridentificator>")]
-    pub actoridentificator: Option<Option<Actoridentificator>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub actoridentificator: Nullable<Actoridentificator>,
 }
 
 super::verhuld::verhulde_debug!(ActorInputBasis {

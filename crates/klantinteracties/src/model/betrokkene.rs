@@ -1,6 +1,7 @@
 //! Betrokkene bij klantcontact: a person or organisation involved in a klantcontact, possibly
 //! a known partij.
 
+use super::nullable::Nullable;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -79,13 +80,8 @@ super::verhuld::verhulde_debug!(Betrokkene {
 #[serde(rename_all = "camelCase")]
 pub struct BetrokkeneExpand {
     /// The partij the betrokkene was (`null` when it was none).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Box<Partij>>")]
-    pub was_partij: Option<Option<Box<Partij>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub was_partij: Nullable<Box<Partij>>,
     /// The klantcontact the betrokkene was involved in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Box<Klantcontact>")]
@@ -113,37 +109,17 @@ pub struct BetrokkeneInput {
 #[serde(rename_all = "camelCase")]
 pub struct BetrokkeneGegevens {
     /// The partij the betrokkene was.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<PartijId>>")]
-    pub was_partij: Option<Option<Verwijzing<PartijId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub was_partij: Nullable<Verwijzing<PartijId>>,
     /// Bezoekadres.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Adres>")]
-    pub bezoekadres: Option<Option<Adres>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub bezoekadres: Nullable<Adres>,
     /// Correspondentieadres.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Adres>")]
-    pub correspondentieadres: Option<Option<Adres>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub correspondentieadres: Nullable<Adres>,
     /// Contactnaam.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Contactnaam>")]
-    pub contactnaam: Option<Option<Contactnaam>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub contactnaam: Nullable<Contactnaam>,
     /// Rol: klant or vertegenwoordiger.
     pub rol: Klantcontactrol,
     /// Organisatienaam (max 200).

@@ -1,5 +1,6 @@
 //! Bijlage: a document that describes (part of) the content of a klantcontact.
 
+use super::nullable::Nullable;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -28,19 +29,9 @@ pub struct Bijlage {
 #[serde(rename_all = "camelCase")]
 pub struct BijlageInput {
     /// The klantcontact it belongs to.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<KlantcontactId>>")]
-    pub was_bijlage_van_klantcontact: Option<Option<Verwijzing<KlantcontactId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub was_bijlage_van_klantcontact: Nullable<Verwijzing<KlantcontactId>>,
     /// Identificator of the document.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<BijlageIdentificator>")]
-    pub bijlageidentificator: Option<Option<BijlageIdentificator>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub bijlageidentificator: Nullable<BijlageIdentificator>,
 }

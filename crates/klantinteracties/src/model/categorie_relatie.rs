@@ -1,5 +1,6 @@
 //! Categorie-relatie: a partij placed in a categorie for a period (EXPERIMENTAL).
 
+use super::nullable::Nullable;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -36,35 +37,15 @@ pub struct CategorieRelatie {
 #[serde(rename_all = "camelCase")]
 pub struct CategorieRelatieInput {
     /// The partij.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<PartijId>>")]
-    pub partij: Option<Option<Verwijzing<PartijId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub partij: Nullable<Verwijzing<PartijId>>,
     /// The categorie.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<CategorieVerwijzing>")]
-    pub categorie: Option<Option<CategorieVerwijzing>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub categorie: Nullable<CategorieVerwijzing>,
     /// Begin datum.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Datum>")]
-    pub begin_datum: Option<Option<Datum>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub begin_datum: Nullable<Datum>,
     /// Eind datum.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Datum>")]
-    pub eind_datum: Option<Option<Datum>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub eind_datum: Nullable<Datum>,
 }

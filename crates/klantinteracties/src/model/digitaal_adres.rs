@@ -1,6 +1,7 @@
 //! Digitaal adres: an e-mail address, telephone number or other digital address that a
 //! partij or betrokkene provided for contact.
 
+use super::nullable::Nullable;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -71,13 +72,8 @@ super::verhuld::verhulde_debug!(DigitaalAdres {
 #[serde(rename_all = "camelCase")]
 pub struct DigitaalAdresExpand {
     /// The betrokkene that provided the address.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Box<Betrokkene>>")]
-    pub verstrekt_door_betrokkene: Option<Option<Box<Betrokkene>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub verstrekt_door_betrokkene: Nullable<Box<Betrokkene>>,
 }
 
 /// A digitaal adres in a create or update request.
@@ -85,21 +81,11 @@ pub struct DigitaalAdresExpand {
 #[serde(rename_all = "camelCase")]
 pub struct DigitaalAdresInput {
     /// The betrokkene bij klantcontact that provided it.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<BetrokkeneId>>")]
-    pub verstrekt_door_betrokkene: Option<Option<Verwijzing<BetrokkeneId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub verstrekt_door_betrokkene: Nullable<Verwijzing<BetrokkeneId>>,
     /// The partij that provided it.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<PartijId>>")]
-    pub verstrekt_door_partij: Option<Option<Verwijzing<PartijId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub verstrekt_door_partij: Nullable<Verwijzing<PartijId>>,
     /// The address (max 80).
     pub adres: String,
     /// Soort digitaal adres.
@@ -117,13 +103,8 @@ pub struct DigitaalAdresInput {
     #[schemars(with = "OfLeeg<Referentie>")]
     pub referentie: Option<OfLeeg<Referentie>>,
     /// Date the address was last verified.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Datum>")]
-    pub verificatie_datum: Option<Option<Datum>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub verificatie_datum: Nullable<Datum>,
 }
 
 super::verhuld::verhulde_debug!(DigitaalAdresInput {

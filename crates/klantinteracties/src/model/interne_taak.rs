@@ -1,6 +1,7 @@
 //! Interne taak: a task within the municipality that a klantcontact led to (a
 //! contactverzoek), assigned to one or more actoren.
 
+use super::nullable::Nullable;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -73,21 +74,11 @@ super::verhuld::verhulde_debug!(InterneTaak {
 #[serde(rename_all = "camelCase")]
 pub struct InterneTaakInput {
     /// DEPRECATED: taak-nummer.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<String>")]
-    pub nummer: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nummer: Nullable<String>,
     /// Referentienummer (digits, max 10, unique).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<String>")]
-    pub referentienummer: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub referentienummer: Nullable<String>,
     /// Gevraagde handeling (max 200).
     pub gevraagde_handeling: String,
     /// The klantcontact that gave rise to the task.
@@ -107,13 +98,8 @@ pub struct InterneTaakInput {
     /// Status.
     pub status: Taakstatus,
     /// When the task was handled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Datumtijd>")]
-    pub afgehandeld_op: Option<Option<Datumtijd>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub afgehandeld_op: Nullable<Datumtijd>,
 }
 
 super::verhuld::verhulde_debug!(InterneTaakInput {

@@ -1,6 +1,7 @@
 //! Klantcontact: one contact between the municipality and a klant (F2173 registreer
 //! klantcontact).
 
+use super::nullable::Nullable;
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
@@ -136,21 +137,11 @@ pub struct KlantcontactExpand {
 #[serde(rename_all = "camelCase")]
 pub struct KlantcontactInput {
     /// DEPRECATED: klantcontact-nummer.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<String>")]
-    pub nummer: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nummer: Nullable<String>,
     /// Referentienummer (digits, max 10, unique).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<String>")]
-    pub referentienummer: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub referentienummer: Nullable<String>,
     /// Kanaal; an open code list.
     pub kanaal: OpenCode<Kanaal>,
     /// Onderwerp (max 200).
@@ -164,13 +155,8 @@ pub struct KlantcontactInput {
     #[schemars(with = "String")]
     pub reactie: Option<String>,
     /// Whether contact was made.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<bool>")]
-    pub indicatie_contact_gelukt: Option<Option<bool>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub indicatie_contact_gelukt: Nullable<bool>,
     /// Hoofd-onderwerp type URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]

@@ -1,5 +1,6 @@
 //! Onderwerpobject: what a klantcontact was about (a zaak, or an earlier klantcontact, C9708).
 
+use super::nullable::Nullable;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -33,29 +34,14 @@ pub struct Onderwerpobject {
 #[serde(rename_all = "camelCase")]
 pub struct OnderwerpobjectInput {
     /// The klantcontact that was about this object.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<KlantcontactId>>")]
-    pub klantcontact: Option<Option<Verwijzing<KlantcontactId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub klantcontact: Nullable<Verwijzing<KlantcontactId>>,
     /// The klantcontact that is the object.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<KlantcontactId>>")]
-    pub was_klantcontact: Option<Option<Verwijzing<KlantcontactId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub was_klantcontact: Nullable<Verwijzing<KlantcontactId>>,
     /// Identificator of the object.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Onderwerpobjectidentificator>")]
-    pub onderwerpobjectidentificator: Option<Option<Onderwerpobjectidentificator>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub onderwerpobjectidentificator: Nullable<Onderwerpobjectidentificator>,
 }
 
 /// The onderwerpobject of a `maak-klantcontact` request (`OnderwerpobjectKlantcontactReadOnly`
@@ -64,21 +50,11 @@ pub struct OnderwerpobjectInput {
 #[serde(rename_all = "camelCase")]
 pub struct OnderwerpobjectKlantcontactInput {
     /// The klantcontact that is the object.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<KlantcontactId>>")]
-    pub was_klantcontact: Option<Option<Verwijzing<KlantcontactId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub was_klantcontact: Nullable<Verwijzing<KlantcontactId>>,
     /// Identificator of the object.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Onderwerpobjectidentificator>")]
-    pub onderwerpobjectidentificator: Option<Option<Onderwerpobjectidentificator>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub onderwerpobjectidentificator: Nullable<Onderwerpobjectidentificator>,
 }
 
 /// Response of deleting an onderwerpobject (`OnderwerpobjectDeleteResponse`): the URLs of the

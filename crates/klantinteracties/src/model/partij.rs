@@ -1,6 +1,7 @@
 //! Partij: a person or organisation the municipality has, had or will have contact with
 //! (F7554 registreer partij). Polymorphic by `soortPartij`: persoon, organisatie, contactpersoon.
 
+use super::nullable::Nullable;
 use schemars::JsonSchema;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
@@ -369,65 +370,30 @@ pub struct PartijInputVan<I> {
 #[serde(rename_all = "camelCase")]
 pub struct PartijInputBasis {
     /// DEPRECATED: partij-nummer (digits, max 10, unique).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<String>")]
-    pub nummer: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nummer: Nullable<String>,
     /// Interne notitie (max 1000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub interne_notitie: Option<String>,
     /// Digitale adressen the partij provided.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Vec<Verwijzing<DigitaalAdresId>>>")]
-    pub digitale_adressen: Option<Option<Vec<Verwijzing<DigitaalAdresId>>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub digitale_adressen: Nullable<Vec<Verwijzing<DigitaalAdresId>>>,
     /// Voorkeurs digitaal adres (one of the partij's digitale adressen).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<DigitaalAdresId>>")]
-    pub voorkeurs_digitaal_adres: Option<Option<Verwijzing<DigitaalAdresId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub voorkeurs_digitaal_adres: Nullable<Verwijzing<DigitaalAdresId>>,
     /// Rekeningnummers of the partij.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Vec<Verwijzing<RekeningnummerId>>>")]
-    pub rekeningnummers: Option<Option<Vec<Verwijzing<RekeningnummerId>>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub rekeningnummers: Nullable<Vec<Verwijzing<RekeningnummerId>>>,
     /// Voorkeurs rekeningnummer (one of the partij's rekeningnummers).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<RekeningnummerId>>")]
-    pub voorkeurs_rekeningnummer: Option<Option<Verwijzing<RekeningnummerId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub voorkeurs_rekeningnummer: Nullable<Verwijzing<RekeningnummerId>>,
     /// Partij-identificatoren, created or (with `uuid`) updated atomically with the partij.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Vec<PartijIdentificatorInput>>")]
-    pub partij_identificatoren: Option<Option<Vec<PartijIdentificatorInput>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub partij_identificatoren: Nullable<Vec<PartijIdentificatorInput>>,
     /// Indicatie geheimhouding persoonsgegevens.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<bool>")]
-    pub indicatie_geheimhouding: Option<Option<bool>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub indicatie_geheimhouding: Nullable<bool>,
     /// Voorkeurstaal, ISO 639-2/B (max 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
@@ -435,21 +401,11 @@ pub struct PartijInputBasis {
     /// Indicatie actief.
     pub indicatie_actief: bool,
     /// Bezoekadres.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Adres>")]
-    pub bezoekadres: Option<Option<Adres>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub bezoekadres: Nullable<Adres>,
     /// Correspondentieadres.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Adres>")]
-    pub correspondentieadres: Option<Option<Adres>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub correspondentieadres: Nullable<Adres>,
 }
 
 super::verhuld::verhulde_debug!(PartijInputBasis {
@@ -479,13 +435,8 @@ impl PartijInputBasis {
 #[serde(rename_all = "camelCase")]
 pub struct PersoonInput {
     /// Contactnaam.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Contactnaam>")]
-    pub contactnaam: Option<Option<Contactnaam>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub contactnaam: Nullable<Contactnaam>,
 }
 
 /// Partij-identificatie of soort `contactpersoon` in input.
@@ -497,21 +448,11 @@ pub struct ContactpersoonInput {
     #[schemars(with = "ContactpersoonId")]
     pub uuid: Option<ContactpersoonId>,
     /// The organisation the contactpersoon works for (must be of soort organisatie).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<PartijId>>")]
-    pub werkte_voor_partij: Option<Option<Verwijzing<PartijId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub werkte_voor_partij: Nullable<Verwijzing<PartijId>>,
     /// Contactnaam.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Contactnaam>")]
-    pub contactnaam: Option<Option<Contactnaam>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub contactnaam: Nullable<Contactnaam>,
 }
 
 impl PartijInput {

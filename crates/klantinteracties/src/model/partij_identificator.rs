@@ -1,5 +1,6 @@
 //! Partij-identificator: a number that identifies a partij in a basisregistratie.
 
+use super::nullable::Nullable;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -53,13 +54,8 @@ pub struct PartijIdentificatorInput {
     #[schemars(with = "PartijIdentificatorId")]
     pub uuid: Option<PartijIdentificatorId>,
     /// The partij identified.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<PartijId>>")]
-    pub identificeerde_partij: Option<Option<Verwijzing<PartijId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub identificeerde_partij: Nullable<Verwijzing<PartijId>>,
     /// DEPRECATED: another identificator of the partij (max 200).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
@@ -67,13 +63,8 @@ pub struct PartijIdentificatorInput {
     /// The identificator itself.
     pub partij_identificator: PartijIdentificatorGroep,
     /// The identificator this one is scoped under.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<PartijIdentificatorId>>")]
-    pub sub_identificator_van: Option<Option<Verwijzing<PartijIdentificatorId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sub_identificator_van: Nullable<Verwijzing<PartijIdentificatorId>>,
 }
 
 super::verhuld::verhulde_debug!(PartijIdentificatorInput {

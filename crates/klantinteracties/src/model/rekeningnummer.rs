@@ -1,5 +1,6 @@
 //! Rekeningnummer: a bank account of a partij.
 
+use super::nullable::Nullable;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -30,13 +31,8 @@ pub struct Rekeningnummer {
 #[serde(rename_all = "camelCase")]
 pub struct RekeningnummerInput {
     /// The partij the account belongs to.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[schemars(with = "Option<Verwijzing<PartijId>>")]
-    pub partij: Option<Option<Verwijzing<PartijId>>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub partij: Nullable<Verwijzing<PartijId>>,
     /// IBAN.
     pub iban: Iban,
     /// BIC.

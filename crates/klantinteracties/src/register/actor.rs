@@ -24,7 +24,7 @@ fn basis(l: &Lezer<'_>, id: Uuid, b: &ActorInputBasis) -> ActorBasis {
         url: l.url(Resource::Actoren, id),
         naam: b.naam.clone(),
         indicatie_actief: b.indicatie_actief,
-        actoridentificator: b.actoridentificator.clone(),
+        actoridentificator: b.actoridentificator.0.clone(),
     }
 }
 

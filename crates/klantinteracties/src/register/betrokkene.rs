@@ -14,7 +14,7 @@ use super::zoeken::{id, Filter};
 use super::Error;
 use crate::model::{
     Betrokkene, BetrokkeneExpand, BetrokkeneId, BetrokkeneInput, Contactnaam, DigitaalAdresInput,
-    KlantcontactInput, PartijIdentificatorInput, PartijInput,
+    KlantcontactInput, Nullable, PartijIdentificatorInput, PartijInput,
 };
 use crate::register::regels::REGISTER_KLANTCONTACT_COMPLEET;
 use crate::rules::Profile;
@@ -256,11 +256,12 @@ impl Collection for BetrokkeneInput {
                 .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
             had_klantcontact: l.opnieuw(Resource::Klantcontacten, &r.had_klantcontact),
             digitale_adressen: l.verwijzingen(Resource::DigitaleAdressen, adressen),
-            bezoekadres: g.bezoekadres.clone(),
-            correspondentieadres: g.correspondentieadres.clone(),
-            contactnaam: g.contactnaam.clone(),
+            bezoekadres: g.bezoekadres.0.clone(),
+            correspondentieadres: g.correspondentieadres.0.clone(),
+            contactnaam: g.contactnaam.0.clone(),
             volledige_naam: g
                 .contactnaam
+                .0
                 .clone()
                 .flatten()
                 .map(|c| c.volledige_naam())
@@ -269,12 +270,12 @@ impl Collection for BetrokkeneInput {
             organisatienaam: g.organisatienaam.clone(),
             initiator: g.initiator,
             expand: expand.map(|expand| BetrokkeneExpand {
-                was_partij: wants(expand, "wasPartij").then(|| {
+                was_partij: Nullable(wants(expand, "wasPartij").then(|| {
                     ref_id(g.was_partij.as_ref()).and_then(|p| {
                         l.opt::<PartijInput>(p)
                             .map(|r| Box::new(PartijInput::present(l, p, r, None)))
                     })
-                }),
+                })),
                 had_klantcontact: wants(expand, "hadKlantcontact")
                     .then(|| {
                         let k = r.had_klantcontact.uuid.0;
@@ -325,7 +326,7 @@ impl BetrokkeneInput {
         for a in tx.ix::<DigitaalAdresInput>().betrokkene.get(&id).to_vec() {
             if let Ok(adres) = tx.haal::<DigitaalAdresInput>(a) {
                 let mut adres = (*adres).clone();
-                adres.verstrekt_door_betrokkene = Some(None);
+                adres.verstrekt_door_betrokkene = Nullable::NULL;
                 tx.zet(a, adres);
             }
         }

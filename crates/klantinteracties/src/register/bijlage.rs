@@ -80,7 +80,7 @@ impl Collection for BijlageInput {
                 .was_bijlage_van_klantcontact
                 .as_ref()
                 .map(|k| k.as_ref().map(|k| l.opnieuw(Resource::Klantcontacten, k))),
-            bijlageidentificator: r.bijlageidentificator.clone(),
+            bijlageidentificator: r.bijlageidentificator.0.clone(),
         }
     }
 

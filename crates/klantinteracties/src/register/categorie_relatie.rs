@@ -12,7 +12,7 @@ use super::zoeken::{id, Filter};
 use super::Error;
 use crate::model::{
     CategorieInput, CategorieRelatie, CategorieRelatieId, CategorieRelatieInput,
-    CategorieVerwijzing, Datum, PartijInput,
+    CategorieVerwijzing, Datum, Nullable, PartijInput,
 };
 use crate::Resource;
 
@@ -38,7 +38,7 @@ const FILTERS: &[F] = &[
     F::text("partij__nummer", |l, _, r, v| {
         partij(r)
             .and_then(|p| l.opt::<PartijInput>(p))
-            .and_then(|p| p.basis().nummer.clone().flatten())
+            .and_then(|p| p.basis().nummer.0.clone().flatten())
             .is_some_and(|n| n == v)
     }),
     F::uuid("categorie__uuid", |_, _, r, v| categorie(r) == Some(id(v))).indexed(|l, v| {
@@ -60,12 +60,14 @@ const FILTERS: &[F] = &[
     }),
     F::date("beginDatum", |_, _, r, v| {
         r.begin_datum
+            .0
             .clone()
             .flatten()
             .is_some_and(|d| d.as_str() == v)
     }),
     F::date("eindDatum", |_, _, r, v| {
         r.eind_datum
+            .0
             .clone()
             .flatten()
             .is_some_and(|d| d.as_str() == v)
@@ -87,7 +89,7 @@ fn build(
     c.invalid()?;
     if create && r.begin_datum.as_ref().is_none_or(Option::is_none) {
         let today = tx.now().date_naive().format("%Y-%m-%d").to_string();
-        r.begin_datum = Some(Datum::parse(&today).ok());
+        r.begin_datum = Nullable(Some(Datum::parse(&today).ok()));
     }
     if let Some(Some(c)) = r.categorie.as_mut() {
         c.url = None;
@@ -143,8 +145,8 @@ impl Collection for CategorieRelatieInput {
                     ),
                 })
             }),
-            begin_datum: r.begin_datum.clone(),
-            eind_datum: r.eind_datum.clone(),
+            begin_datum: r.begin_datum.0.clone(),
+            eind_datum: r.eind_datum.0.clone(),
         }
     }
 

@@ -15,7 +15,7 @@ use super::zoeken::{flag, icontains, id, Filter};
 use super::Error;
 use crate::model::{
     BetrokkeneInput, DigitaalAdres, DigitaalAdresExpand, DigitaalAdresId, DigitaalAdresInput,
-    PartijIdentificatorInput, PartijInput, Referentie,
+    Nullable, PartijIdentificatorInput, PartijInput, Referentie,
 };
 use crate::register::regels::REGISTER_REFERENTIE_UNIEK;
 use crate::Resource;
@@ -44,6 +44,7 @@ fn referentie(r: &DigitaalAdresInput) -> Option<&str> {
 
 fn verificatie(r: &DigitaalAdresInput) -> Option<String> {
     r.verificatie_datum
+        .0
         .clone()
         .flatten()
         .map(|d| d.as_str().to_owned())
@@ -263,15 +264,18 @@ impl Collection for DigitaalAdresInput {
             is_standaard_adres: r.is_standaard_adres,
             omschrijving: r.omschrijving.clone(),
             referentie: r.referentie.clone(),
-            verificatie_datum: r.verificatie_datum.clone(),
+            verificatie_datum: r.verificatie_datum.0.clone(),
             expand: expand.map(|expand| DigitaalAdresExpand {
-                verstrekt_door_betrokkene: wants(expand, "verstrektDoorBetrokkene").then(|| {
-                    let sub = onder(expand, "verstrektDoorBetrokkene");
-                    betrokkene_id.and_then(|b| {
-                        l.opt::<BetrokkeneInput>(b)
-                            .map(|r| Box::new(BetrokkeneInput::present(l, b, r, sub.as_deref())))
-                    })
-                }),
+                verstrekt_door_betrokkene: Nullable(wants(expand, "verstrektDoorBetrokkene").then(
+                    || {
+                        let sub = onder(expand, "verstrektDoorBetrokkene");
+                        betrokkene_id.and_then(|b| {
+                            l.opt::<BetrokkeneInput>(b).map(|r| {
+                                Box::new(BetrokkeneInput::present(l, b, r, sub.as_deref()))
+                            })
+                        })
+                    },
+                )),
             }),
         }
     }

@@ -19,7 +19,7 @@ use super::zoeken::{icontains, id, Filter, Page, Zoekvraag};
 use super::Error;
 use crate::model::{
     ActorId, ActorInput, Datumtijd, InterneTaak, InterneTaakId, InterneTaakInput,
-    KlantcontactInput, Taakstatus, Verwijzing,
+    KlantcontactInput, Nullable, Taakstatus, Verwijzing,
 };
 use crate::register::regels::{REGISTER_ACTOR_ACTIEF, REGISTER_NUMMER_UNIEK, REGISTER_TAAK_ACTOR};
 use crate::rules::Profile;
@@ -195,13 +195,13 @@ pub(crate) fn build(
     match t.status {
         Taakstatus::Verwerkt => {
             if t.afgehandeld_op.as_ref().is_none_or(Option::is_none) {
-                t.afgehandeld_op = Some(Some(
-                    old.and_then(|o| o.taak.afgehandeld_op.clone().flatten())
+                t.afgehandeld_op = Nullable(Some(Some(
+                    old.and_then(|o| o.taak.afgehandeld_op.0.clone().flatten())
                         .unwrap_or_else(|| nu(tx)),
-                ));
+                )));
             }
         }
-        Taakstatus::TeVerwerken => t.afgehandeld_op = Some(None),
+        Taakstatus::TeVerwerken => t.afgehandeld_op = Nullable::NULL,
     }
     Ok(InterneTaakRecord {
         taak: t,
@@ -272,8 +272,8 @@ impl Collection for InterneTaakRecord {
         InterneTaak {
             uuid: InterneTaakId(id),
             url: l.url(Resource::Internetaken, id),
-            nummer: t.nummer.clone(),
-            referentienummer: t.referentienummer.clone(),
+            nummer: t.nummer.0.clone(),
+            referentienummer: t.referentienummer.0.clone(),
             gevraagde_handeling: t.gevraagde_handeling.clone(),
             aanleidinggevend_klantcontact: l
                 .opnieuw(Resource::Klantcontacten, &t.aanleidinggevend_klantcontact),
@@ -282,7 +282,7 @@ impl Collection for InterneTaakRecord {
             toelichting: t.toelichting.clone(),
             status: t.status,
             toegewezen_op: r.toegewezen_op.clone(),
-            afgehandeld_op: t.afgehandeld_op.clone(),
+            afgehandeld_op: t.afgehandeld_op.0.clone(),
         }
     }
 

@@ -377,7 +377,7 @@ pub(crate) fn check(l: &Lezer<'_>) -> Vec<Violation> {
                 "klantcontact of actor bestaat niet",
             );
         }
-        let afgehandeld = r.taak.afgehandeld_op.clone().flatten().is_some();
+        let afgehandeld = r.taak.afgehandeld_op.0.clone().flatten().is_some();
         if afgehandeld != (r.taak.status == Taakstatus::Verwerkt) {
             found.fail(
                 "internetaken",

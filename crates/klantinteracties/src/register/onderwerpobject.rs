@@ -198,7 +198,7 @@ impl Collection for OnderwerpobjectInput {
             url: l.url(Resource::Onderwerpobjecten, id),
             klantcontact: kc(&r.klantcontact),
             was_klantcontact: kc(&r.was_klantcontact),
-            onderwerpobjectidentificator: r.onderwerpobjectidentificator.clone(),
+            onderwerpobjectidentificator: r.onderwerpobjectidentificator.0.clone(),
         }
     }
 

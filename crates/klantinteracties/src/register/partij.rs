@@ -18,7 +18,7 @@ use super::zoeken::{flag, id, Filter, Page, Zoekvraag};
 use super::Error;
 use crate::model::{
     Adres, BetrokkeneInput, CategorieRelatieInput, CategorieRelatieVerwijzing, Contactpersoon,
-    ContactpersoonId, DigitaalAdresInput, Partij, PartijBasis, PartijExpand, PartijId,
+    ContactpersoonId, DigitaalAdresInput, Nullable, Partij, PartijBasis, PartijExpand, PartijId,
     PartijIdentificatorInput, PartijInput, PartijInputBasis, PartijVan, Persoon,
     RekeningnummerInput, SoortPartij, VertegenwoordigdenInput, Verwijzing,
 };
@@ -183,7 +183,7 @@ const FILTERS: &[F] = &[
             .iter()
             .any(|c| {
                 l.opt::<CategorieRelatieInput>(*c)
-                    .and_then(|r| r.categorie.clone().flatten())
+                    .and_then(|r| r.categorie.0.clone().flatten())
                     .and_then(|c| CategorieRelatieInput::categorie_naam(l, c.uuid.0))
                     .is_some_and(|n| namen.contains(&n.as_str()))
             })
@@ -278,10 +278,10 @@ fn samengevoegd(
     let mut input: PartijInput = tx.parse_patch(Resource::Partijen, stored, changes)?;
     let b = input.basis_mut();
     if changes.get(LIJSTEN[0].0).is_none() {
-        b.digitale_adressen = None;
+        b.digitale_adressen = Nullable::ABSENT;
     }
     if changes.get(LIJSTEN[1].0).is_none() {
-        b.rekeningnummers = None;
+        b.rekeningnummers = Nullable::ABSENT;
     }
     Ok(input)
 }
@@ -406,7 +406,7 @@ fn opslaan(
         for a in tx.ix::<DigitaalAdresInput>().partij.get(&id).to_vec() {
             if !adressen.contains(&a) {
                 let mut adres = (*tx.haal::<DigitaalAdresInput>(a)?).clone();
-                adres.verstrekt_door_partij = Some(None);
+                adres.verstrekt_door_partij = Nullable::NULL;
                 let adres = DigitaalAdresInput::build(tx, a, adres, None, "")?;
                 tx.zet(a, adres);
             }
@@ -414,7 +414,7 @@ fn opslaan(
         for (i, a) in adressen.iter().enumerate() {
             let old_adres = tx.haal::<DigitaalAdresInput>(*a)?;
             let mut adres = (*old_adres).clone();
-            adres.verstrekt_door_partij = Some(Some(Verwijzing::naar(PartijId(id))));
+            adres.verstrekt_door_partij = Nullable(Some(Some(Verwijzing::naar(PartijId(id)))));
             let adres = DigitaalAdresInput::build(
                 tx,
                 *a,
@@ -429,7 +429,7 @@ fn opslaan(
         for a in tx.ix::<RekeningnummerInput>().partij.get(&id).to_vec() {
             if !rns.contains(&a) {
                 let mut rn = (*tx.haal::<RekeningnummerInput>(a)?).clone();
-                rn.partij = Some(None);
+                rn.partij = Nullable::NULL;
                 PartijInput::wis_voorkeur_rn(tx, a, None);
                 tx.zet(a, rn);
             }
@@ -439,7 +439,7 @@ fn opslaan(
             if ref_id(rn.partij.as_ref()) != Some(id) {
                 PartijInput::wis_voorkeur_rn(tx, *a, Some(id));
             }
-            rn.partij = Some(Some(Verwijzing::naar(PartijId(id))));
+            rn.partij = Nullable(Some(Some(Verwijzing::naar(PartijId(id)))));
             tx.zet(*a, rn);
         }
     }
@@ -464,7 +464,7 @@ fn opslaan(
         }
         for (i, mut pi) in lijst.into_iter().enumerate() {
             let pid = pi.uuid.map_or_else(|| tx.new_id(), |u| u.0);
-            pi.identificeerde_partij = Some(Some(Verwijzing::naar(PartijId(id))));
+            pi.identificeerde_partij = Nullable(Some(Some(Verwijzing::naar(PartijId(id)))));
             let old_pi = tx.lezer().opt::<PartijIdentificatorInput>(pid).cloned();
             let pi = PartijIdentificatorInput::build(
                 tx,
@@ -546,7 +546,7 @@ fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
             BetrokkeneInput::wis(tx, b);
         } else {
             let mut r = (*tx.haal::<BetrokkeneInput>(b)?).clone();
-            r.gegevens.was_partij = Some(None);
+            r.gegevens.was_partij = Nullable::NULL;
             tx.zet(b, r);
         }
     }
@@ -554,7 +554,7 @@ fn verwijder(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {
         let mut r = (*tx.haal::<PartijInput>(c)?).clone();
         if let PartijInput::Contactpersoon(cp) = &mut r {
             if let Some(i) = cp.partij_identificatie.as_mut() {
-                i.werkte_voor_partij = Some(None);
+                i.werkte_voor_partij = Nullable::NULL;
             }
         }
         tx.zet(c, r);
@@ -660,7 +660,7 @@ impl Collection for PartijInput {
         let basis = PartijBasis {
             uuid: PartijId(id),
             url: l.url(Resource::Partijen, id),
-            nummer: b.nummer.clone(),
+            nummer: b.nummer.0.clone(),
             interne_notitie: b.interne_notitie.clone(),
             betrokkenen: l.verwijzingen(Resource::Betrokkenen, betrokkenen),
             categorie_relaties: relaties
@@ -676,8 +676,8 @@ impl Collection for PartijInput {
                                     .unwrap_or_default()
                             },
                         )),
-                        begin_datum: r.and_then(|r| r.begin_datum.clone()),
-                        eind_datum: r.and_then(|r| r.eind_datum.clone()),
+                        begin_datum: r.and_then(|r| r.begin_datum.0.clone()),
+                        eind_datum: r.and_then(|r| r.eind_datum.0.clone()),
                     }
                 })
                 .collect(),
@@ -696,20 +696,21 @@ impl Collection for PartijInput {
                 .as_ref()
                 .map(|v| v.as_ref().map(|v| l.opnieuw(Resource::Rekeningnummers, v))),
             partij_identificatoren: Some(Some(identificatoren)),
-            indicatie_geheimhouding: b.indicatie_geheimhouding,
+            indicatie_geheimhouding: b.indicatie_geheimhouding.0,
             voorkeurstaal: b.voorkeurstaal.clone(),
             indicatie_actief: b.indicatie_actief,
-            bezoekadres: b.bezoekadres.clone(),
-            correspondentieadres: b.correspondentieadres.clone(),
+            bezoekadres: b.bezoekadres.0.clone(),
+            correspondentieadres: b.correspondentieadres.0.clone(),
             expand,
         };
         match r {
             PartijInput::Persoon(p) => Partij::Persoon(PartijVan {
                 basis,
                 partij_identificatie: p.partij_identificatie.as_ref().map(|i| Persoon {
-                    contactnaam: i.contactnaam.clone(),
+                    contactnaam: i.contactnaam.0.clone(),
                     volledige_naam: i
                         .contactnaam
+                        .0
                         .clone()
                         .flatten()
                         .map(|c| c.volledige_naam())
@@ -728,9 +729,10 @@ impl Collection for PartijInput {
                         .werkte_voor_partij
                         .as_ref()
                         .map(|w| w.as_ref().map(|w| l.opnieuw(Resource::Partijen, w))),
-                    contactnaam: i.contactnaam.clone(),
+                    contactnaam: i.contactnaam.0.clone(),
                     volledige_naam: i
                         .contactnaam
+                        .0
                         .clone()
                         .flatten()
                         .map(|c| c.volledige_naam())
@@ -785,7 +787,7 @@ impl PartijInput {
             }
             if let Ok(partij) = tx.haal::<PartijInput>(p) {
                 let mut partij = (*partij).clone();
-                partij.basis_mut().voorkeurs_digitaal_adres = Some(None);
+                partij.basis_mut().voorkeurs_digitaal_adres = Nullable::NULL;
                 tx.zet(p, partij);
             }
         }
@@ -800,7 +802,7 @@ impl PartijInput {
             }
             if let Ok(partij) = tx.haal::<PartijInput>(p) {
                 let mut partij = (*partij).clone();
-                partij.basis_mut().voorkeurs_rekeningnummer = Some(None);
+                partij.basis_mut().voorkeurs_rekeningnummer = Nullable::NULL;
                 tx.zet(p, partij);
             }
         }
