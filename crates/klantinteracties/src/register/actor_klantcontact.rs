@@ -25,27 +25,17 @@ type F = Filter<ActorKlantcontactInput>;
 
 const FILTERS: &[F] = &[
     F::uuid("actor__uuid", |_, _, r, v| r.actor.uuid.0 == id(v))
-        .indexed(|l, v| l.ix::<ActorKlantcontactInput>().actor.get(&id(v)).to_vec()),
+        .via(|l| &l.ix::<ActorKlantcontactInput>().actor),
     F::url("actor__url", |_, _, r, v| r.actor.uuid.0 == id(v))
-        .indexed(|l, v| l.ix::<ActorKlantcontactInput>().actor.get(&id(v)).to_vec()),
+        .via(|l| &l.ix::<ActorKlantcontactInput>().actor),
     F::uuid("klantcontact__uuid", |_, _, r, v| {
         r.klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| {
-        l.ix::<ActorKlantcontactInput>()
-            .klantcontact
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<ActorKlantcontactInput>().klantcontact),
     F::url("klantcontact__url", |_, _, r, v| {
         r.klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| {
-        l.ix::<ActorKlantcontactInput>()
-            .klantcontact
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<ActorKlantcontactInput>().klantcontact),
 ];
 
 /// Checks a link: both sides exist, the actor is active (standaard, for a new link), the

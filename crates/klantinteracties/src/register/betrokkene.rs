@@ -70,11 +70,11 @@ const FILTERS: &[F] = &[
     F::uuid("hadKlantcontact__uuid", |_, _, r, v| {
         r.had_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.ix::<BetrokkeneInput>().klantcontact.get(&id(v)).to_vec()),
+    .via(|l| &l.ix::<BetrokkeneInput>().klantcontact),
     F::url("hadKlantcontact__url", |_, _, r, v| {
         r.had_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| l.ix::<BetrokkeneInput>().klantcontact.get(&id(v)).to_vec()),
+    .via(|l| &l.ix::<BetrokkeneInput>().klantcontact),
     F::text("hadKlantcontact__referentienummer", |l, _, r, v| {
         kc_nummer(l, r, true, v)
     })
@@ -98,9 +98,9 @@ const FILTERS: &[F] = &[
             .collect()
     }),
     F::uuid("wasPartij__uuid", |_, _, r, v| partij(r) == Some(id(v)))
-        .indexed(|l, v| l.ix::<BetrokkeneInput>().partij.get(&id(v)).to_vec()),
+        .via(|l| &l.ix::<BetrokkeneInput>().partij),
     F::url("wasPartij__url", |_, _, r, v| partij(r) == Some(id(v)))
-        .indexed(|l, v| l.ix::<BetrokkeneInput>().partij.get(&id(v)).to_vec()),
+        .via(|l| &l.ix::<BetrokkeneInput>().partij),
     F::text("wasPartij__nummer", |l, _, r, v| {
         partij(r)
             .and_then(|p| l.opt::<PartijInput>(p))

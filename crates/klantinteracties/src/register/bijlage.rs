@@ -36,7 +36,7 @@ const FILTERS: &[F] = &[
     F::uuid("klantcontact__uuid", |_, _, r, v| {
         ref_id(r.was_bijlage_van_klantcontact.as_ref()) == Some(id(v))
     })
-    .indexed(|l, v| l.ix::<BijlageInput>().klantcontact.get(&id(v)).to_vec()),
+    .via(|l| &l.ix::<BijlageInput>().klantcontact),
 ];
 
 pub(crate) fn build(tx: &Transactie<'_>, r: BijlageInput) -> Result<BijlageInput, Error> {

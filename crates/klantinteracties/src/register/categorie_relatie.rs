@@ -32,27 +32,19 @@ type F = Filter<CategorieRelatieInput>;
 
 const FILTERS: &[F] = &[
     F::uuid("partij__uuid", |_, _, r, v| partij(r) == Some(id(v)))
-        .indexed(|l, v| l.ix::<CategorieRelatieInput>().partij.get(&id(v)).to_vec()),
+        .via(|l| &l.ix::<CategorieRelatieInput>().partij),
     F::url("partij__url", |_, _, r, v| partij(r) == Some(id(v)))
-        .indexed(|l, v| l.ix::<CategorieRelatieInput>().partij.get(&id(v)).to_vec()),
+        .via(|l| &l.ix::<CategorieRelatieInput>().partij),
     F::text("partij__nummer", |l, _, r, v| {
         partij(r)
             .and_then(|p| l.opt::<PartijInput>(p))
             .and_then(|p| p.basis().nummer.0.clone().flatten())
             .is_some_and(|n| n == v)
     }),
-    F::uuid("categorie__uuid", |_, _, r, v| categorie(r) == Some(id(v))).indexed(|l, v| {
-        l.ix::<CategorieRelatieInput>()
-            .categorie
-            .get(&id(v))
-            .to_vec()
-    }),
-    F::url("categorie__url", |_, _, r, v| categorie(r) == Some(id(v))).indexed(|l, v| {
-        l.ix::<CategorieRelatieInput>()
-            .categorie
-            .get(&id(v))
-            .to_vec()
-    }),
+    F::uuid("categorie__uuid", |_, _, r, v| categorie(r) == Some(id(v)))
+        .via(|l| &l.ix::<CategorieRelatieInput>().categorie),
+    F::url("categorie__url", |_, _, r, v| categorie(r) == Some(id(v)))
+        .via(|l| &l.ix::<CategorieRelatieInput>().categorie),
     F::text("categorie__naam", |l, _, r, v| {
         categorie(r)
             .and_then(|c| CategorieRelatieInput::categorie_naam(l, c))

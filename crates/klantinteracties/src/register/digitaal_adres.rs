@@ -58,8 +58,7 @@ fn partij_identificator(l: &Lezer<'_>, r: &DigitaalAdresInput, veld: &str, v: &s
 type F = Filter<DigitaalAdresInput>;
 
 const FILTERS: &[F] = &[
-    F::text("adres", |_, _, r, v| r.adres == v)
-        .indexed(|l, v| l.ix::<DigitaalAdresInput>().adres.get(v).to_vec()),
+    F::text("adres", |_, _, r, v| r.adres == v).via_tekst(|l| &l.ix::<DigitaalAdresInput>().adres),
     F::text("adres__icontains", |_, _, r, v| icontains(&r.adres, v)),
     F::choice(
         "soortDigitaalAdres",
@@ -94,11 +93,11 @@ const FILTERS: &[F] = &[
     F::uuid("verstrektDoorBetrokkene__uuid", |_, _, r, v| {
         betrokkene_van(r) == Some(id(v))
     })
-    .indexed(|l, v| l.ix::<DigitaalAdresInput>().betrokkene.get(&id(v)).to_vec()),
+    .via(|l| &l.ix::<DigitaalAdresInput>().betrokkene),
     F::url("verstrektDoorBetrokkene__url", |_, _, r, v| {
         betrokkene_van(r) == Some(id(v))
     })
-    .indexed(|l, v| l.ix::<DigitaalAdresInput>().betrokkene.get(&id(v)).to_vec()),
+    .via(|l| &l.ix::<DigitaalAdresInput>().betrokkene),
     F::choice(
         "verstrektDoorBetrokkene__rol",
         &["vertegenwoordiger", "klant"],
@@ -111,11 +110,11 @@ const FILTERS: &[F] = &[
     F::uuid("verstrektDoorPartij__uuid", |_, _, r, v| {
         partij_van(r) == Some(id(v))
     })
-    .indexed(|l, v| l.ix::<DigitaalAdresInput>().partij.get(&id(v)).to_vec()),
+    .via(|l| &l.ix::<DigitaalAdresInput>().partij),
     F::url("verstrektDoorPartij__url", |_, _, r, v| {
         partij_van(r) == Some(id(v))
     })
-    .indexed(|l, v| l.ix::<DigitaalAdresInput>().partij.get(&id(v)).to_vec()),
+    .via(|l| &l.ix::<DigitaalAdresInput>().partij),
     F::choice(
         "verstrektDoorPartij__soortPartij",
         &["organisatie", "persoon", "contactpersoon"],

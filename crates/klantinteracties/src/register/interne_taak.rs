@@ -44,11 +44,11 @@ const FILTERS: &[F] = &[
     F::text("nummer", |_, _, r, v| {
         filled(r.taak.nummer.as_ref()) == Some(v)
     })
-    .indexed(|l, v| l.ix::<InterneTaakRecord>().nummer.get(v).to_vec()),
+    .via_tekst(|l| &l.ix::<InterneTaakRecord>().nummer),
     F::text("referentienummer", |_, _, r, v| {
         filled(r.taak.referentienummer.as_ref()) == Some(v)
     })
-    .indexed(|l, v| l.ix::<InterneTaakRecord>().referentienummer.get(v).to_vec()),
+    .via_tekst(|l| &l.ix::<InterneTaakRecord>().referentienummer),
     F::choice("status", &["te_verwerken", "verwerkt"], |_, _, r, v| {
         r.taak.status.as_str() == v
     }),
@@ -64,12 +64,7 @@ const FILTERS: &[F] = &[
     F::uuid("klantcontact__uuid", |_, _, r, v| {
         r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| {
-        l.ix::<InterneTaakRecord>()
-            .klantcontact
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<InterneTaakRecord>().klantcontact),
     F::text("klantcontact__nummer", |l, _, r, v| kc_veld(l, r, false, v)),
     F::text("klantcontact__referentienummer", |l, _, r, v| {
         kc_veld(l, r, true, v)
@@ -77,29 +72,19 @@ const FILTERS: &[F] = &[
     F::uuid("toegewezenAanActor__uuid", |_, _, r, v| {
         r.actoren().contains(&id(v))
     })
-    .indexed(|l, v| l.ix::<InterneTaakRecord>().actor.get(&id(v)).to_vec()),
+    .via(|l| &l.ix::<InterneTaakRecord>().actor),
     F::url("toegewezenAanActor__url", |_, _, r, v| {
         r.actoren().contains(&id(v))
     })
-    .indexed(|l, v| l.ix::<InterneTaakRecord>().actor.get(&id(v)).to_vec()),
+    .via(|l| &l.ix::<InterneTaakRecord>().actor),
     F::uuid("aanleidinggevendKlantcontact__uuid", |_, _, r, v| {
         r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| {
-        l.ix::<InterneTaakRecord>()
-            .klantcontact
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<InterneTaakRecord>().klantcontact),
     F::url("aanleidinggevendKlantcontact__url", |_, _, r, v| {
         r.taak.aanleidinggevend_klantcontact.uuid.0 == id(v)
     })
-    .indexed(|l, v| {
-        l.ix::<InterneTaakRecord>()
-            .klantcontact
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<InterneTaakRecord>().klantcontact),
 ];
 
 impl Lezer<'_> {

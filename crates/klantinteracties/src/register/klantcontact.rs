@@ -155,11 +155,11 @@ const WP_PI: [F; 4] = wp_pi_filters!(
 
 const FILTERS: &[F] = &[
     F::text("nummer", |_, _, r, v| filled(r.nummer.as_ref()) == Some(v))
-        .indexed(|l, v| l.ix::<KlantcontactInput>().nummer.get(v).to_vec()),
+        .via_tekst(|l| &l.ix::<KlantcontactInput>().nummer),
     F::text("referentienummer", |_, _, r, v| {
         filled(r.referentienummer.as_ref()) == Some(v)
     })
-    .indexed(|l, v| l.ix::<KlantcontactInput>().referentienummer.get(v).to_vec()),
+    .via_tekst(|l| &l.ix::<KlantcontactInput>().referentienummer),
     F::text("kanaal", |_, _, r, v| r.kanaal.as_str() == v),
     F::text("onderwerp", |_, _, r, v| icontains(&r.onderwerp, v)),
     tekst_filter!("inhoud", inhoud),

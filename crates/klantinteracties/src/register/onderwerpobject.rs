@@ -30,39 +30,19 @@ const FILTERS: &[F] = &[
     F::uuid("klantcontact__uuid", |_, _, r, v| {
         ref_id(r.klantcontact.as_ref()) == Some(id(v))
     })
-    .indexed(|l, v| {
-        l.ix::<OnderwerpobjectInput>()
-            .klantcontact
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<OnderwerpobjectInput>().klantcontact),
     F::url("klantcontact__url", |_, _, r, v| {
         ref_id(r.klantcontact.as_ref()) == Some(id(v))
     })
-    .indexed(|l, v| {
-        l.ix::<OnderwerpobjectInput>()
-            .klantcontact
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<OnderwerpobjectInput>().klantcontact),
     F::uuid("wasKlantcontact__uuid", |_, _, r, v| {
         ref_id(r.was_klantcontact.as_ref()) == Some(id(v))
     })
-    .indexed(|l, v| {
-        l.ix::<OnderwerpobjectInput>()
-            .was_klantcontact
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<OnderwerpobjectInput>().was_klantcontact),
     F::url("wasKlantcontact__url", |_, _, r, v| {
         ref_id(r.was_klantcontact.as_ref()) == Some(id(v))
     })
-    .indexed(|l, v| {
-        l.ix::<OnderwerpobjectInput>()
-            .was_klantcontact
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<OnderwerpobjectInput>().was_klantcontact),
     F::text("onderwerpobjectidentificatorObjectId", |_, _, r, v| {
         identificator_veld(ident(r), "ObjectId") == Some(v)
     }),

@@ -130,7 +130,7 @@ const FILTERS: &[F] = &[
     F::text("nummer", |_, _, r, v| {
         filled(r.basis().nummer.as_ref()) == Some(v)
     })
-    .indexed(|l, v| l.ix::<PartijInput>().nummer.get(v).to_vec()),
+    .via_tekst(|l| &l.ix::<PartijInput>().nummer),
     F::choice(
         "soortPartij",
         &["organisatie", "persoon", "contactpersoon"],

@@ -41,7 +41,7 @@ const FILTERS: &[F] = &[
     F::text("partijIdentificatorObjectId", |_, _, r, v| {
         PartijIdentificatorInput::veld(r, "objectId") == v
     })
-    .indexed(|l, v| l.ix::<PartijIdentificatorInput>().object_id.get(v).to_vec()),
+    .via_tekst(|l| &l.ix::<PartijIdentificatorInput>().object_id),
     F::choice(
         "partijIdentificatorCodeRegister",
         &["brp", "hr"],

@@ -23,39 +23,19 @@ const FILTERS: &[F] = &[
     F::uuid("vertegenwoordigendePartij__uuid", |_, _, r, v| {
         r.vertegenwoordigende_partij.uuid.0 == id(v)
     })
-    .indexed(|l, v| {
-        l.ix::<VertegenwoordigdenInput>()
-            .vertegenwoordigende
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<VertegenwoordigdenInput>().vertegenwoordigende),
     F::url("vertegenwoordigendePartij__url", |_, _, r, v| {
         r.vertegenwoordigende_partij.uuid.0 == id(v)
     })
-    .indexed(|l, v| {
-        l.ix::<VertegenwoordigdenInput>()
-            .vertegenwoordigende
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<VertegenwoordigdenInput>().vertegenwoordigende),
     F::uuid("vertegenwoordigdePartij__uuid", |_, _, r, v| {
         r.vertegenwoordigde_partij.uuid.0 == id(v)
     })
-    .indexed(|l, v| {
-        l.ix::<VertegenwoordigdenInput>()
-            .vertegenwoordigde
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<VertegenwoordigdenInput>().vertegenwoordigde),
     F::url("vertegenwoordigdePartij__url", |_, _, r, v| {
         r.vertegenwoordigde_partij.uuid.0 == id(v)
     })
-    .indexed(|l, v| {
-        l.ix::<VertegenwoordigdenInput>()
-            .vertegenwoordigde
-            .get(&id(v))
-            .to_vec()
-    }),
+    .via(|l| &l.ix::<VertegenwoordigdenInput>().vertegenwoordigde),
 ];
 
 fn build(

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use super::error::violation;
+use super::index::MultiIndex;
 use super::lezen::Lezer;
 use super::table::Table;
 use super::Error;
@@ -244,12 +245,34 @@ pub(crate) type MatchFn<R> = for<'a> fn(&Lezer<'a>, Uuid, &R, &str) -> bool;
 pub(crate) struct Filter<R: 'static> {
     pub(crate) name: &'static str,
     pub(crate) kind: Kind,
-    pub(crate) index: Option<IndexFn>,
+    pub(crate) index: Option<Index>,
     pub(crate) matches: MatchFn<R>,
 }
 
 /// A filter's index lookup: the candidates for a value.
 pub(crate) type IndexFn = for<'a> fn(&Lezer<'a>, &str) -> Vec<Uuid>;
+
+/// Where a filter finds its candidates.
+#[derive(Clone, Copy)]
+pub(crate) enum Index {
+    /// Any lookup.
+    Fn(IndexFn),
+    /// The ids under the value's UUID (a UUID, or a URL ending in one) in an index of ids.
+    Uuid(for<'a> fn(&Lezer<'a>) -> &'a MultiIndex<Uuid>),
+    /// The ids under the value itself in an index of texts.
+    Text(for<'a> fn(&Lezer<'a>) -> &'a MultiIndex<String>),
+}
+
+impl Index {
+    /// The candidates for value `v`.
+    fn candidates(self, l: &Lezer<'_>, v: &str) -> Vec<Uuid> {
+        match self {
+            Self::Fn(f) => f(l, v),
+            Self::Uuid(ix) => ix(l).get(&id(v)).to_vec(),
+            Self::Text(ix) => ix(l).get(v).to_vec(),
+        }
+    }
+}
 
 /// Filters are declared in one line each, as a Django filterset does:
 /// `Filter::text("iban", |_, _, r, v| r.iban == v)`, `Filter::uuid("partij__uuid", …)
@@ -305,7 +328,26 @@ impl<R> Filter<R> {
 
     /// Answered from an index: `index` gives the candidates, `matches` still decides.
     pub(crate) const fn indexed(mut self, index: IndexFn) -> Self {
-        self.index = Some(index);
+        self.index = Some(Index::Fn(index));
+        self
+    }
+
+    /// Answered from an index of ids, looked up by the value's UUID:
+    /// `.via(|l| &l.ix::<BetrokkeneInput>().klantcontact)`.
+    pub(crate) const fn via(
+        mut self,
+        index: for<'a> fn(&Lezer<'a>) -> &'a MultiIndex<Uuid>,
+    ) -> Self {
+        self.index = Some(Index::Uuid(index));
+        self
+    }
+
+    /// Answered from an index of texts, looked up by the value itself.
+    pub(crate) const fn via_tekst(
+        mut self,
+        index: for<'a> fn(&Lezer<'a>) -> &'a MultiIndex<String>,
+    ) -> Self {
+        self.index = Some(Index::Text(index));
         self
     }
 }
@@ -490,7 +532,7 @@ impl<'a> Lezer<'a> {
             .collect();
         let indexed = active
             .iter()
-            .find_map(|(f, v)| f.index.map(|ix| ix(self, v)));
+            .find_map(|(f, v)| f.index.map(|ix| ix.candidates(self, v)));
         let mut hits: Vec<(u64, Uuid, &Arc<R>)> = Vec::new();
         let mut consider = |id: Uuid, rec: &'a Arc<R>| {
             if active.iter().all(|(f, v)| (f.matches)(self, id, rec, v)) {
