@@ -1,6 +1,6 @@
 //! What the register stores per resource: the writable fields, the input shape of API 0.9.0,
 //! plus what the register stamps ([`InterneTaakRecord`]), and the [`Stored`] trait that ties a
-//! record type to its table. [`AnyRecord`](super::AnyRecord), one stored object of any
+//! record type to its table. [`AnyRecord`], one stored object of any
 //! resource, is generated from the table of collections.
 
 use std::sync::Arc;

@@ -61,7 +61,7 @@ impl Method {
     }
 }
 
-/// One call of [`OPERATIES`]: the Rust method `naam` is `method` on `resource`.
+/// One call of [`OPERATIES`](super::OPERATIES): the Rust method `naam` is `method` on `resource`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Operatie {
     /// The method's name on [`Register`] and [`Transactie`] (`registreer_partij`).

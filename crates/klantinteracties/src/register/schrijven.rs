@@ -49,7 +49,7 @@ impl Checks {
         self.violations.push(violation(name, code, reason, rule));
     }
 
-    /// A reference that must resolve (R32: "<Model> object bestaat niet.").
+    /// A reference that must resolve (R32: "`<Model>` object bestaat niet.").
     pub(crate) fn reference(&mut self, name: &str, exists: bool, model: &str) {
         if !exists {
             self.push(
