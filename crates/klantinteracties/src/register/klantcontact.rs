@@ -34,7 +34,7 @@ use crate::model::{
 use crate::register::regels::{
     REGISTER_GEEN_TOEKOMST, REGISTER_KLANTCONTACT_COMPLEET, REGISTER_NUMMER_UNIEK,
 };
-use crate::rules::{Profile, Report};
+use crate::rules::Profile;
 use crate::Resource;
 
 /// The expansions `/klantcontacten` offers (the `expand` enum of API 0.9.0).
@@ -390,18 +390,7 @@ fn build(
 
 /// Prefixes the names of an error's violations (`betrokkenen.0.`).
 fn prefixed(e: Error, prefix: &str) -> Error {
-    let fix = |mut r: Report| {
-        for v in &mut r.violations {
-            v.name = format!("{prefix}{}", v.name);
-        }
-        r
-    };
-    match e {
-        Error::Invalid(r) => Error::Invalid(fix(r)),
-        Error::Conflict(r) => Error::Conflict(fix(r)),
-        Error::Protected(r) => Error::Protected(fix(r)),
-        other => other,
-    }
+    e.hernoemd(|naam| Some(format!("{prefix}{naam}")))
 }
 
 fn met(mut body: Value, key: &str, k: Uuid) -> Value {

@@ -781,30 +781,49 @@ impl PartijInput {
     /// Clears `voorkeursDigitaalAdres` of every partij (other than `behalve`) that prefers
     /// digitaal adres `adres`.
     pub(crate) fn wis_voorkeur_da(tx: &mut Transactie<'_>, adres: Uuid, behalve: Option<Uuid>) {
-        for p in tx.ix::<PartijInput>().voorkeur_da.get(&adres).to_vec() {
-            if Some(p) == behalve {
-                continue;
-            }
-            if let Ok(partij) = tx.haal::<PartijInput>(p) {
-                let mut partij = (*partij).clone();
-                partij.basis_mut().voorkeurs_digitaal_adres = Nullable::NULL;
-                tx.zet(p, partij);
-            }
-        }
+        wis_voorkeur(
+            tx,
+            adres,
+            behalve,
+            |ix| &ix.voorkeur_da,
+            |b| {
+                b.voorkeurs_digitaal_adres = Nullable::NULL;
+            },
+        );
     }
 
     /// Clears `voorkeursRekeningnummer` of every partij (other than `behalve`) that prefers
     /// rekeningnummer `rn`.
     pub(crate) fn wis_voorkeur_rn(tx: &mut Transactie<'_>, rn: Uuid, behalve: Option<Uuid>) {
-        for p in tx.ix::<PartijInput>().voorkeur_rn.get(&rn).to_vec() {
-            if Some(p) == behalve {
-                continue;
-            }
-            if let Ok(partij) = tx.haal::<PartijInput>(p) {
-                let mut partij = (*partij).clone();
-                partij.basis_mut().voorkeurs_rekeningnummer = Nullable::NULL;
-                tx.zet(p, partij);
-            }
+        wis_voorkeur(
+            tx,
+            rn,
+            behalve,
+            |ix| &ix.voorkeur_rn,
+            |b| {
+                b.voorkeurs_rekeningnummer = Nullable::NULL;
+            },
+        );
+    }
+}
+
+/// Clears (`wis`) the preference for `id` of every partij the preference index `index` lists
+/// under it, except `behalve`.
+fn wis_voorkeur(
+    tx: &mut Transactie<'_>,
+    id: Uuid,
+    behalve: Option<Uuid>,
+    index: fn(&Ix) -> &MultiIndex<Uuid>,
+    wis: fn(&mut PartijInputBasis),
+) {
+    for p in index(tx.ix::<PartijInput>()).get(&id).to_vec() {
+        if Some(p) == behalve {
+            continue;
+        }
+        if let Ok(partij) = tx.haal::<PartijInput>(p) {
+            let mut partij = (*partij).clone();
+            wis(partij.basis_mut());
+            tx.zet(p, partij);
         }
     }
 }

@@ -117,29 +117,10 @@ impl Zaak {
     }
 }
 
-/// Gives every violation of an error a new name.
-fn hernoemd(e: Error, naam: impl Fn(&str) -> Option<String>) -> Error {
-    let fix = |mut r: Report| {
-        for v in &mut r.violations {
-            if let Some(n) = naam(&v.name) {
-                v.name = n;
-            }
-        }
-        r
-    };
-    match e {
-        Error::Invalid(r) => Error::Invalid(fix(r)),
-        Error::Conflict(r) => Error::Conflict(fix(r)),
-        Error::Protected(r) => Error::Protected(fix(r)),
-        Error::Query(r) => Error::Query(fix(r)),
-        other => other,
-    }
-}
-
 /// Renames the violations of an error: a name equal to `van`, or starting with `van.`, gets
 /// `naar` in its place; the first matching pair wins.
 pub(crate) fn hernoem(e: Error, paden: &[(String, String)]) -> Error {
-    hernoemd(e, |naam| {
+    e.hernoemd(|naam| {
         paden.iter().find_map(|(van, naar)| {
             let rest = naam.strip_prefix(van.as_str())?;
             if rest.is_empty() {
@@ -153,7 +134,7 @@ pub(crate) fn hernoem(e: Error, paden: &[(String, String)]) -> Error {
 
 /// Puts `pad.` in front of every violation name of an error.
 pub(crate) fn onder(e: Error, pad: &str) -> Error {
-    hernoemd(e, |naam| Some(format!("{pad}.{naam}")))
+    e.hernoemd(|naam| Some(format!("{pad}.{naam}")))
 }
 
 /// A body from the input at `pad` without the fields the workflow fills in itself (`eigen`,
