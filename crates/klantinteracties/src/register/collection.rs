@@ -5,18 +5,38 @@
 //! (`registreer_partij`, `zoek_partij`, …) are generated from the table in
 //! [`super::collecties`] and call this frame.
 
+use std::sync::Arc;
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::body::{as_json, IntoBody};
+use super::collecties::{AnyRecord, Indexes, Tables};
 use super::index::Op;
 use super::lezen::{gevraagd, Lezer};
-use super::record::Stored;
-use super::schrijven::{as_json, IntoBody};
+use super::table::Table;
 use super::transactie::Transactie;
 use super::zoeken::{Filter, Page, Zoekvraag};
 use super::Error;
+use crate::Resource;
+
+/// A stored record type: its resource and table.
+pub(crate) trait Stored:
+    Sized + Clone + Serialize + serde::de::DeserializeOwned + Send + Sync + 'static
+{
+    /// The resource.
+    const RESOURCE: Resource;
+    /// Its table.
+    fn table(t: &Tables) -> &Table<Self>;
+    /// As [`AnyRecord`].
+    fn wrap(rec: Arc<Self>) -> AnyRecord;
+    /// Its collection's indexes.
+    fn indexes(ix: &Indexes) -> &<Self as Collection>::Ix
+    where
+        Self: Collection;
+}
 
 /// A stored object with its id, as a search for records answers it.
 pub(crate) type Bewaard<C> = (<C as Collection>::Id, std::sync::Arc<C>);

@@ -8,11 +8,12 @@ use chrono::SecondsFormat;
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::body::as_json;
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
 use super::lezen::Lezer;
 use super::record::InterneTaakRecord;
-use super::schrijven::{as_json, filled, Checks};
+use super::schrijven::{filled, Checks};
 use super::tabel::register_reads;
 use super::transactie::Transactie;
 use super::zoeken::{icontains, id, Filter, Page, Zoekvraag};

@@ -15,11 +15,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
+use super::body::as_json;
+use super::body::IntoBody;
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
 use super::lezen::{onder, wants, Lezer};
 use super::record::InterneTaakRecord;
-use super::schrijven::{as_json, filled, ref_id, Checks, IntoBody};
+use super::schrijven::{filled, ref_id, Checks};
 use super::tabel::{register_reads, register_writes};
 use super::transactie::Transactie;
 use super::zoeken::{flag, icontains, id, identificator_veld, Filter, Page, Zoekvraag};

@@ -25,6 +25,7 @@
 //! ```
 
 pub mod audit;
+mod body;
 mod clock;
 mod collecties;
 mod collection;
@@ -67,6 +68,7 @@ use std::sync::{PoisonError, RwLock};
 use uuid::Uuid;
 
 pub use audit::{Action, AuditRecord};
+pub use body::IntoBody;
 pub use clock::{Clock, IdSource, RandomIds, SeededIds, SteppingClock, SystemClock};
 pub use collecties::AnyRecord;
 pub use collecties::{FUNCTIES, OPERATIES};
@@ -77,7 +79,6 @@ pub use lezen::Lezer;
 pub use onderwerpobject::VerwijderResultaat;
 pub use record::InterneTaakRecord;
 pub use request::{Method, Operatie, Request};
-pub use schrijven::IntoBody;
 pub use storage::{
     Journal, JournalOptions, Memory, Recovery, RecoveryReport, Repair, Snapshot, SnapshotObject,
     Storage, TornTail,

@@ -8,10 +8,11 @@
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::body::as_json;
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
 use super::lezen::{onder, wants, Lezer};
-use super::schrijven::{as_json, filled, ref_id, Checks};
+use super::schrijven::{filled, ref_id, Checks};
 use super::tabel::register_reads;
 use super::transactie::Transactie;
 use super::zoeken::{flag, id, Filter, Page, Zoekvraag};

@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::error::{encoding, violation};
+use super::error::violation;
 use super::transactie::Transactie;
 use super::Error;
 use crate::regel::Rule;
@@ -13,30 +13,6 @@ use crate::register::regels::{REGISTER_UUID_UNIEK, REGISTER_VERWIJZING};
 use crate::rules::catalogue::VELD_UUID;
 use crate::rules::{self, Options, Report, Violation};
 use crate::Resource;
-
-/// A request body: JSON in the shape of API 0.9.0, or a typed input that serializes to it.
-pub trait IntoBody {
-    /// The body as JSON; a typed input that does not serialize is [`Error::Internal`].
-    fn into_body(self) -> Result<Value, Error>;
-}
-
-impl IntoBody for Value {
-    fn into_body(self) -> Result<Value, Error> {
-        Ok(self)
-    }
-}
-
-impl IntoBody for &Value {
-    fn into_body(self) -> Result<Value, Error> {
-        Ok(self.clone())
-    }
-}
-
-impl IntoBody for crate::model::MaakKlantcontactInput {
-    fn into_body(self) -> Result<Value, Error> {
-        serde_json::to_value(&self).map_err(|e| encoding("an input", &e))
-    }
-}
 
 /// Collects cross-object violations of one call.
 #[derive(Debug, Default)]
@@ -167,8 +143,8 @@ pub(crate) fn ref_id<I: Copy + Into<Uuid>>(
 use std::sync::Arc;
 
 use super::collection::Collection;
+use super::collection::Stored;
 use super::lezen::Lezer;
-use super::record::Stored;
 
 impl Transactie<'_> {
     /// The indexes of collection `C`, as this transaction has left them.
@@ -307,9 +283,4 @@ impl<'a> Lezer<'a> {
     pub(crate) fn bestaat<R: Stored>(&self, id: Uuid) -> bool {
         R::table(&self.state.t).contains(&id)
     }
-}
-
-/// The stored form of an input-shaped record, as JSON (the base of a PATCH).
-pub(crate) fn as_json<R: serde::Serialize>(rec: &R) -> Result<Value, Error> {
-    serde_json::to_value(rec).map_err(|e| encoding("a stored object", &e))
 }

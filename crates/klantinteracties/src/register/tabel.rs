@@ -67,7 +67,7 @@ macro_rules! collecties {
         }
 
         $(
-            impl crate::register::record::Stored for $rec {
+            impl crate::register::collection::Stored for $rec {
                 const RESOURCE: crate::Resource = crate::Resource::$variant;
                 fn table(t: &Tables) -> &crate::register::table::Table<Self> {
                     &t.$field
