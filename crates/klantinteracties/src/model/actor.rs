@@ -183,33 +183,6 @@ impl ActorBasis {
 }
 
 impl Actor {
-    /// The soort actor (the discriminator).
-    pub fn soort(&self) -> SoortActor {
-        match self {
-            Self::Medewerker(_) => SoortActor::Medewerker,
-            Self::GeautomatiseerdeActor(_) => SoortActor::GeautomatiseerdeActor,
-            Self::OrganisatorischeEenheid(_) => SoortActor::OrganisatorischeEenheid,
-        }
-    }
-
-    /// The fields every soort has.
-    pub fn basis(&self) -> &ActorBasis {
-        match self {
-            Self::Medewerker(a) => &a.basis,
-            Self::GeautomatiseerdeActor(a) => &a.basis,
-            Self::OrganisatorischeEenheid(a) => &a.basis,
-        }
-    }
-
-    /// The fields every soort has, mutably.
-    pub fn basis_mut(&mut self) -> &mut ActorBasis {
-        match self {
-            Self::Medewerker(a) => &mut a.basis,
-            Self::GeautomatiseerdeActor(a) => &mut a.basis,
-            Self::OrganisatorischeEenheid(a) => &mut a.basis,
-        }
-    }
-
     /// The actor's id.
     pub fn uuid(&self) -> ActorId {
         self.basis().uuid
@@ -266,22 +239,5 @@ super::verhuld::verhulde_debug!(ActorInputBasis {
     actoridentificator
 });
 
-impl ActorInput {
-    /// The soort actor (the discriminator).
-    pub fn soort(&self) -> SoortActor {
-        match self {
-            Self::Medewerker(_) => SoortActor::Medewerker,
-            Self::GeautomatiseerdeActor(_) => SoortActor::GeautomatiseerdeActor,
-            Self::OrganisatorischeEenheid(_) => SoortActor::OrganisatorischeEenheid,
-        }
-    }
-
-    /// The fields every soort has.
-    pub fn basis(&self) -> &ActorInputBasis {
-        match self {
-            Self::Medewerker(a) => &a.basis,
-            Self::GeautomatiseerdeActor(a) => &a.basis,
-            Self::OrganisatorischeEenheid(a) => &a.basis,
-        }
-    }
-}
+per_soort!(Actor: SoortActor, ActorBasis { Medewerker, GeautomatiseerdeActor, OrganisatorischeEenheid });
+per_soort!(ActorInput: SoortActor, ActorInputBasis { Medewerker, GeautomatiseerdeActor, OrganisatorischeEenheid });

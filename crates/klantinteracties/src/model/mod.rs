@@ -3,8 +3,38 @@
 //! Every resource has an input shape (`…Input`: the create/update request body without
 //! read-only fields) and a response shape (with `uuid`, `url`, derived lists and `_expand`).
 //! Presence follows the spec: required → `T`; required nullable → `Option<T>`; optional →
-//! `Option<T>` left out when `None`; optional nullable → `Option<Option<T>>` (absent, `null`
-//! and a value all round-trip).
+//! `Option<T>` left out when `None`; optional nullable → [`Nullable<T>`] (absent, `null` and a
+//! value all round-trip).
+
+/// The accessors of a resource typed per soort (partij, actor): `soort()`, the discriminator,
+/// and `basis()`/`basis_mut()`, the fields every soort has (each variant holds them in its
+/// `basis` field).
+macro_rules! per_soort {
+    ($ty:ident: $soort:ident, $basis:ty { $($variant:ident),+ $(,)? }) => {
+        impl $ty {
+            /// The soort (the discriminator).
+            pub fn soort(&self) -> $soort {
+                match self {
+                    $( Self::$variant(_) => $soort::$variant, )+
+                }
+            }
+
+            /// The fields every soort has.
+            pub fn basis(&self) -> &$basis {
+                match self {
+                    $( Self::$variant(x) => &x.basis, )+
+                }
+            }
+
+            /// The fields every soort has, mutably.
+            pub fn basis_mut(&mut self) -> &mut $basis {
+                match self {
+                    $( Self::$variant(x) => &mut x.basis, )+
+                }
+            }
+        }
+    };
+}
 
 pub mod actor;
 pub mod actor_klantcontact;

@@ -302,33 +302,6 @@ super::verhuld::verhulde_debug!(Contactpersoon {
 });
 
 impl Partij {
-    /// The soort partij (the discriminator).
-    pub fn soort(&self) -> SoortPartij {
-        match self {
-            Self::Persoon(_) => SoortPartij::Persoon,
-            Self::Organisatie(_) => SoortPartij::Organisatie,
-            Self::Contactpersoon(_) => SoortPartij::Contactpersoon,
-        }
-    }
-
-    /// The fields every soort has.
-    pub fn basis(&self) -> &PartijBasis {
-        match self {
-            Self::Persoon(p) => &p.basis,
-            Self::Organisatie(p) => &p.basis,
-            Self::Contactpersoon(p) => &p.basis,
-        }
-    }
-
-    /// The fields every soort has, mutably.
-    pub fn basis_mut(&mut self) -> &mut PartijBasis {
-        match self {
-            Self::Persoon(p) => &mut p.basis,
-            Self::Organisatie(p) => &mut p.basis,
-            Self::Contactpersoon(p) => &mut p.basis,
-        }
-    }
-
     /// The partij's id.
     pub fn uuid(&self) -> PartijId {
         self.basis().uuid
@@ -455,31 +428,5 @@ pub struct ContactpersoonInput {
     pub contactnaam: Nullable<Contactnaam>,
 }
 
-impl PartijInput {
-    /// The soort partij (the discriminator).
-    pub fn soort(&self) -> SoortPartij {
-        match self {
-            Self::Persoon(_) => SoortPartij::Persoon,
-            Self::Organisatie(_) => SoortPartij::Organisatie,
-            Self::Contactpersoon(_) => SoortPartij::Contactpersoon,
-        }
-    }
-
-    /// The fields every soort has.
-    pub fn basis(&self) -> &PartijInputBasis {
-        match self {
-            Self::Persoon(p) => &p.basis,
-            Self::Organisatie(p) => &p.basis,
-            Self::Contactpersoon(p) => &p.basis,
-        }
-    }
-
-    /// The fields every soort has, mutably.
-    pub fn basis_mut(&mut self) -> &mut PartijInputBasis {
-        match self {
-            Self::Persoon(p) => &mut p.basis,
-            Self::Organisatie(p) => &mut p.basis,
-            Self::Contactpersoon(p) => &mut p.basis,
-        }
-    }
-}
+per_soort!(Partij: SoortPartij, PartijBasis { Persoon, Organisatie, Contactpersoon });
+per_soort!(PartijInput: SoortPartij, PartijInputBasis { Persoon, Organisatie, Contactpersoon });
