@@ -51,11 +51,7 @@ pub(crate) fn build(
     let mut checks = Checks::default();
     let actor = tx.lezer().opt::<ActorInput>(a);
     checks.reference("actor", actor.is_some(), "Actor");
-    checks.reference(
-        "klantcontact",
-        tx.bestaat::<KlantcontactInput>(k),
-        "Klantcontact",
-    );
+    checks.bestaat::<KlantcontactInput>(tx.lezer(), "klantcontact", k);
     let nieuw = old.is_none_or(|o| o.actor.uuid.0 != a || o.klantcontact.uuid.0 != k);
     if tx.profile() == Profile::Standaard && nieuw && actor.is_some_and(|x| !ActorInput::actief(x))
     {

@@ -170,17 +170,13 @@ pub(crate) fn build(
     path: &str,
 ) -> Result<BetrokkeneInput, Error> {
     let mut c = Checks::default();
-    c.reference(
+    c.bestaat::<KlantcontactInput>(
+        tx.lezer(),
         &format!("{path}hadKlantcontact"),
-        tx.bestaat::<KlantcontactInput>(r.had_klantcontact.uuid.0),
-        "Klantcontact",
+        r.had_klantcontact.uuid.0,
     );
     if let Some(p) = partij(&r) {
-        c.reference(
-            &format!("{path}wasPartij"),
-            tx.bestaat::<PartijInput>(p),
-            "Partij",
-        );
+        c.bestaat::<PartijInput>(tx.lezer(), &format!("{path}wasPartij"), p);
     }
     c.invalid()?;
     Ok(r)

@@ -42,11 +42,7 @@ const FILTERS: &[F] = &[
 pub(crate) fn build(tx: &Transactie<'_>, r: BijlageInput) -> Result<BijlageInput, Error> {
     let mut c = Checks::default();
     if let Some(k) = ref_id(r.was_bijlage_van_klantcontact.as_ref()) {
-        c.reference(
-            "wasBijlageVanKlantcontact",
-            tx.bestaat::<KlantcontactInput>(k),
-            "Klantcontact",
-        );
+        c.bestaat::<KlantcontactInput>(tx.lezer(), "wasBijlageVanKlantcontact", k);
     }
     c.invalid()?;
     Ok(r)

@@ -73,10 +73,10 @@ fn build(
 ) -> Result<CategorieRelatieInput, Error> {
     let mut c = Checks::default();
     if let Some(p) = partij(&r) {
-        c.reference("partij", tx.bestaat::<PartijInput>(p), "Partij");
+        c.bestaat::<PartijInput>(tx.lezer(), "partij", p);
     }
     if let Some(k) = categorie(&r) {
-        c.reference("categorie", tx.bestaat::<CategorieInput>(k), "Categorie");
+        c.bestaat::<CategorieInput>(tx.lezer(), "categorie", k);
     }
     c.invalid()?;
     if create && r.begin_datum.as_ref().is_none_or(Option::is_none) {

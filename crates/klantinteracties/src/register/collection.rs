@@ -28,6 +28,9 @@ pub(crate) trait Stored:
 {
     /// The resource.
     const RESOURCE: Resource;
+    /// Its model's name, as Open Klant's messages name it (`Partij`: "Partij object bestaat
+    /// niet.").
+    const MODEL: &'static str;
     /// Its table.
     fn table(t: &Tables) -> &Table<Self>;
     /// As [`AnyRecord`].

@@ -155,18 +155,10 @@ pub(crate) fn plaats(
     let p = partij_van(&r);
     let mut c = Checks::default();
     if let Some(p) = p {
-        c.reference(
-            &format!("{path}verstrektDoorPartij"),
-            tx.bestaat::<PartijInput>(p),
-            "Partij",
-        );
+        c.bestaat::<PartijInput>(tx.lezer(), &format!("{path}verstrektDoorPartij"), p);
     }
     if let Some(b) = betrokkene_van(&r) {
-        c.reference(
-            &format!("{path}verstrektDoorBetrokkene"),
-            tx.bestaat::<BetrokkeneInput>(b),
-            "Betrokkene",
-        );
+        c.bestaat::<BetrokkeneInput>(tx.lezer(), &format!("{path}verstrektDoorBetrokkene"), b);
     }
     c.invalid()?;
     if let (Some(p), Some(referentie_)) = (p, referentie(&r)) {

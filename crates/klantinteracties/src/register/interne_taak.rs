@@ -121,10 +121,10 @@ pub(crate) fn build(
         .collect();
     let l = tx.lezer();
     let mut c = Checks::default();
-    c.reference(
+    c.bestaat::<KlantcontactInput>(
+        l,
         "aanleidinggevendKlantcontact",
-        l.bestaat::<KlantcontactInput>(t.aanleidinggevend_klantcontact.uuid.0),
-        "Klantcontact",
+        t.aanleidinggevend_klantcontact.uuid.0,
     );
     let before = old.map(InterneTaakRecord::actoren).unwrap_or_default();
     for (i, a) in actoren.iter().enumerate() {

@@ -65,18 +65,10 @@ pub(crate) fn build(
 ) -> Result<OnderwerpobjectInput, Error> {
     let mut c = Checks::default();
     if let Some(k) = ref_id(r.klantcontact.as_ref()) {
-        c.reference(
-            "klantcontact",
-            tx.bestaat::<KlantcontactInput>(k),
-            "Klantcontact",
-        );
+        c.bestaat::<KlantcontactInput>(tx.lezer(), "klantcontact", k);
     }
     if let Some(k) = ref_id(r.was_klantcontact.as_ref()) {
-        c.reference(
-            "wasKlantcontact",
-            tx.bestaat::<KlantcontactInput>(k),
-            "Klantcontact",
-        );
+        c.bestaat::<KlantcontactInput>(tx.lezer(), "wasKlantcontact", k);
     }
     c.invalid()?;
     Ok(r)

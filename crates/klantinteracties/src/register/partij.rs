@@ -377,10 +377,10 @@ fn opslaan(
     }
     for (i, pi) in lijsten.identificatoren.iter().flatten().enumerate() {
         if let Some(u) = pi.uuid {
-            c.reference(
+            c.bestaat::<PartijIdentificatorInput>(
+                tx.lezer(),
                 &format!("partijIdentificatoren.{i}"),
-                tx.bestaat::<PartijIdentificatorInput>(u.0),
-                "PartijIdentificator",
+                u.0,
             );
         }
     }

@@ -67,11 +67,7 @@ pub(crate) fn plaats(
     let mut c = Checks::default();
     let partij = ref_id(r.identificeerde_partij.as_ref());
     if let Some(p) = partij {
-        c.reference(
-            &format!("{path}identificeerdePartij"),
-            l.bestaat::<PartijInput>(p),
-            "Partij",
-        );
+        c.bestaat::<PartijInput>(l, &format!("{path}identificeerdePartij"), p);
     }
     let sub = ref_id(r.sub_identificator_van.as_ref());
     let soort = r.partij_identificator.code_soort_object_id;

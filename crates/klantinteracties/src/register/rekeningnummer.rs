@@ -37,7 +37,7 @@ fn build(
     let mut c = Checks::default();
     let new_partij = ref_id(r.partij.as_ref());
     if let Some(p) = new_partij {
-        c.reference("partij", tx.bestaat::<PartijInput>(p), "Partij");
+        c.bestaat::<PartijInput>(tx.lezer(), "partij", p);
     }
     c.invalid()?;
     if old.and_then(|o| ref_id(o.partij.as_ref())) != new_partij {

@@ -37,6 +37,11 @@ impl Checks {
         }
     }
 
+    /// A reference at `name` to object `id` of collection `C`, which must exist (R32).
+    pub(crate) fn bestaat<C: Stored>(&mut self, l: Lezer<'_>, name: &str, id: Uuid) {
+        self.reference(name, l.bestaat::<C>(id), C::MODEL);
+    }
+
     /// `Ok` when nothing was found, else an `Invalid` error.
     pub(crate) fn invalid(self) -> Result<(), Error> {
         if self.violations.is_empty() {

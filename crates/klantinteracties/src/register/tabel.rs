@@ -69,6 +69,7 @@ macro_rules! collecties {
         $(
             impl crate::register::collection::Stored for $rec {
                 const RESOURCE: crate::Resource = crate::Resource::$variant;
+                const MODEL: &'static str = stringify!($resp);
                 fn table(t: &Tables) -> &crate::register::table::Table<Self> {
                     &t.$field
                 }

@@ -48,16 +48,8 @@ fn build(
         r.vertegenwoordigde_partij.uuid.0,
     );
     let mut c = Checks::default();
-    c.reference(
-        "vertegenwoordigendePartij",
-        tx.bestaat::<PartijInput>(a),
-        "Partij",
-    );
-    c.reference(
-        "vertegenwoordigdePartij",
-        tx.bestaat::<PartijInput>(b),
-        "Partij",
-    );
+    c.bestaat::<PartijInput>(tx.lezer(), "vertegenwoordigendePartij", a);
+    c.bestaat::<PartijInput>(tx.lezer(), "vertegenwoordigdePartij", b);
     if a == b {
         c.push(
             "vertegenwoordigdePartij",
