@@ -22,9 +22,10 @@ use super::zoeken::{Filter, Page, Zoekvraag};
 use super::Error;
 use crate::Resource;
 
-/// A stored record type: its resource and table.
+/// A stored record type: its resource, model name, table and indexes. The table of
+/// collections implements it for each row.
 pub(crate) trait Stored:
-    Sized + Clone + Serialize + serde::de::DeserializeOwned + Send + Sync + 'static
+    Sized + Clone + Serialize + DeserializeOwned + Send + Sync + 'static
 {
     /// The resource.
     const RESOURCE: Resource;
@@ -42,7 +43,7 @@ pub(crate) trait Stored:
 }
 
 /// A stored object with its id, as a search for records answers it.
-pub(crate) type Bewaard<C> = (<C as Collection>::Id, std::sync::Arc<C>);
+pub(crate) type Bewaard<C> = (<C as Collection>::Id, Arc<C>);
 
 /// One resource of the register. Implemented once per resource, in its own module; the
 /// defaults are the plain behaviour, a collection overrides what it does differently.
