@@ -2,8 +2,7 @@
 //! resource it generates everything that lists the resources, so that none of it is written
 //! twice:
 //! - [`AnyRecord`](super::AnyRecord), the tables and indexes of the state, `Stored` for each
-//!   record type, and how a write reaches its
-//!   table and indexes;
+//!   record type, and how a write reaches its table and indexes;
 //! - the Dutch methods on [`Lezer`](super::Lezer), [`Transactie`](super::Transactie) and
 //!   [`Register`](super::Register), each with its F-code written once;
 //! - [`OPERATIES`](super::OPERATIES), [`FUNCTIES`](super::FUNCTIES) and the dispatch of
