@@ -40,51 +40,6 @@ const FILTERS: &[F] = &[
 
 /// Checks a link: both sides exist, the actor is active (standaard, for a new link), the
 /// pair is new.
-#[allow(clippy::many_single_char_names)]
-pub(crate) fn build(
-    tx: &Transactie<'_>,
-    id: Uuid,
-    r: ActorKlantcontactInput,
-    old: Option<&ActorKlantcontactInput>,
-) -> Result<ActorKlantcontactInput, Error> {
-    let (a, k) = (r.actor.uuid.0, r.klantcontact.uuid.0);
-    let mut checks = Checks::default();
-    let actor = tx.lezer().opt::<ActorInput>(a);
-    checks.reference("actor", actor.is_some(), "Actor");
-    checks.bestaat::<KlantcontactInput>(tx.lezer(), "klantcontact", k);
-    let nieuw = old.is_none_or(|o| o.actor.uuid.0 != a || o.klantcontact.uuid.0 != k);
-    if tx.profile() == Profile::Standaard && nieuw && actor.is_some_and(|x| !ActorInput::actief(x))
-    {
-        checks.push(
-            "actor.uuid",
-            "invalid",
-            "Alleen een actieve actor (indicatieActief) kan aan een klantcontact worden gekoppeld.",
-            &REGISTER_ACTOR_ACTIEF,
-        );
-    }
-    checks.invalid()?;
-    let l = tx.lezer();
-    let taken = l
-        .ix::<ActorKlantcontactInput>()
-        .actor
-        .get(&a)
-        .iter()
-        .any(|o| {
-            *o != id
-                && l.opt::<ActorKlantcontactInput>(*o)
-                    .is_some_and(|o| o.klantcontact.uuid.0 == k)
-        });
-    if taken {
-        return Err(Error::conflict(
-            "nonFieldErrors",
-            "unique",
-            "De velden actor, klantcontact moeten een unieke set zijn.",
-            &REGISTER_PAAR_UNIEK,
-        ));
-    }
-    Ok(r)
-}
-
 /// KC-01 (standaard profile): refuses to take away the last actor of a klantcontact.
 fn laatste_actor(
     tx: &Transactie<'_>,
@@ -148,17 +103,55 @@ impl Collection for ActorKlantcontactInput {
         }
     }
 
+    #[allow(clippy::many_single_char_names)]
     fn build(
         tx: &mut Transactie<'_>,
         id: Uuid,
-        input: Self::Input,
+        r: Self::Input,
         old: Option<&Self>,
         _: &str,
     ) -> Result<Self, Error> {
         if let Some(old) = old {
-            laatste_actor(tx, id, old, Some(input.klantcontact.uuid.0))?;
+            laatste_actor(tx, id, old, Some(r.klantcontact.uuid.0))?;
         }
-        build(tx, id, input, old)
+        let (a, k) = (r.actor.uuid.0, r.klantcontact.uuid.0);
+        let mut checks = Checks::default();
+        let actor = tx.lezer().opt::<ActorInput>(a);
+        checks.reference("actor", actor.is_some(), "Actor");
+        checks.bestaat::<KlantcontactInput>(tx.lezer(), "klantcontact", k);
+        let nieuw = old.is_none_or(|o| o.actor.uuid.0 != a || o.klantcontact.uuid.0 != k);
+        if tx.profile() == Profile::Standaard
+            && nieuw
+            && actor.is_some_and(|x| !ActorInput::actief(x))
+        {
+            checks.push(
+                "actor.uuid",
+                "invalid",
+                "Alleen een actieve actor (indicatieActief) kan aan een klantcontact worden gekoppeld.",
+                &REGISTER_ACTOR_ACTIEF,
+            );
+        }
+        checks.invalid()?;
+        let l = tx.lezer();
+        let taken = l
+            .ix::<ActorKlantcontactInput>()
+            .actor
+            .get(&a)
+            .iter()
+            .any(|o| {
+                *o != id
+                    && l.opt::<ActorKlantcontactInput>(*o)
+                        .is_some_and(|o| o.klantcontact.uuid.0 == k)
+            });
+        if taken {
+            return Err(Error::conflict(
+                "nonFieldErrors",
+                "unique",
+                "De velden actor, klantcontact moeten een unieke set zijn.",
+                &REGISTER_PAAR_UNIEK,
+            ));
+        }
+        Ok(r)
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {

@@ -164,24 +164,6 @@ const FILTERS: &[F] = &[
     }),
 ];
 
-pub(crate) fn build(
-    tx: &Transactie<'_>,
-    r: BetrokkeneInput,
-    path: &str,
-) -> Result<BetrokkeneInput, Error> {
-    let mut c = Checks::default();
-    c.bestaat::<KlantcontactInput>(
-        tx.lezer(),
-        &format!("{path}hadKlantcontact"),
-        r.had_klantcontact.uuid.0,
-    );
-    if let Some(p) = partij(&r) {
-        c.bestaat::<PartijInput>(tx.lezer(), &format!("{path}wasPartij"), p);
-    }
-    c.invalid()?;
-    Ok(r)
-}
-
 /// KC-02 (standaard profile): refuses to take away the last betrokkene of a klantcontact.
 fn laatste_betrokkene(
     tx: &Transactie<'_>,
@@ -296,14 +278,24 @@ impl Collection for BetrokkeneInput {
     fn build(
         tx: &mut Transactie<'_>,
         id: Uuid,
-        input: Self::Input,
+        r: Self::Input,
         old: Option<&Self>,
-        pad: &str,
+        path: &str,
     ) -> Result<Self, Error> {
         if let Some(old) = old {
-            laatste_betrokkene(tx, id, old, Some(input.had_klantcontact.uuid.0))?;
+            laatste_betrokkene(tx, id, old, Some(r.had_klantcontact.uuid.0))?;
         }
-        build(tx, input, pad)
+        let mut c = Checks::default();
+        c.bestaat::<KlantcontactInput>(
+            tx.lezer(),
+            &format!("{path}hadKlantcontact"),
+            r.had_klantcontact.uuid.0,
+        );
+        if let Some(p) = partij(&r) {
+            c.bestaat::<PartijInput>(tx.lezer(), &format!("{path}wasPartij"), p);
+        }
+        c.invalid()?;
+        Ok(r)
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {

@@ -39,15 +39,6 @@ const FILTERS: &[F] = &[
     .via(|l| &l.ix::<BijlageInput>().klantcontact),
 ];
 
-pub(crate) fn build(tx: &Transactie<'_>, r: BijlageInput) -> Result<BijlageInput, Error> {
-    let mut c = Checks::default();
-    if let Some(k) = ref_id(r.was_bijlage_van_klantcontact.as_ref()) {
-        c.bestaat::<KlantcontactInput>(tx.lezer(), "wasBijlageVanKlantcontact", k);
-    }
-    c.invalid()?;
-    Ok(r)
-}
-
 /// The indexes of this collection.
 #[derive(Debug, Default)]
 pub(crate) struct Ix {
@@ -83,10 +74,15 @@ impl Collection for BijlageInput {
     fn build(
         tx: &mut Transactie<'_>,
         _id: Uuid,
-        input: Self::Input,
+        r: Self::Input,
         _old: Option<&Self>,
         _: &str,
     ) -> Result<Self, Error> {
-        build(tx, input)
+        let mut c = Checks::default();
+        if let Some(k) = ref_id(r.was_bijlage_van_klantcontact.as_ref()) {
+            c.bestaat::<KlantcontactInput>(tx.lezer(), "wasBijlageVanKlantcontact", k);
+        }
+        c.invalid()?;
+        Ok(r)
     }
 }

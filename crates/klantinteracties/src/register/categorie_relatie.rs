@@ -66,30 +66,6 @@ const FILTERS: &[F] = &[
     }),
 ];
 
-fn build(
-    tx: &mut Transactie<'_>,
-    mut r: CategorieRelatieInput,
-    create: bool,
-) -> Result<CategorieRelatieInput, Error> {
-    let mut c = Checks::default();
-    if let Some(p) = partij(&r) {
-        c.bestaat::<PartijInput>(tx.lezer(), "partij", p);
-    }
-    if let Some(k) = categorie(&r) {
-        c.bestaat::<CategorieInput>(tx.lezer(), "categorie", k);
-    }
-    c.invalid()?;
-    if create && r.begin_datum.as_ref().is_none_or(Option::is_none) {
-        let today = tx.now().date_naive().format("%Y-%m-%d").to_string();
-        r.begin_datum = Nullable(Some(Datum::parse(&today).ok()));
-    }
-    if let Some(Some(c)) = r.categorie.as_mut() {
-        c.url = None;
-        c.naam = None;
-    }
-    Ok(r)
-}
-
 /// The indexes of this collection.
 #[derive(Debug, Default)]
 pub(crate) struct Ix {
@@ -145,11 +121,28 @@ impl Collection for CategorieRelatieInput {
     fn build(
         tx: &mut Transactie<'_>,
         _id: Uuid,
-        input: Self::Input,
+        mut r: Self::Input,
         old: Option<&Self>,
         _: &str,
     ) -> Result<Self, Error> {
-        build(tx, input, old.is_none())
+        let create = old.is_none();
+        let mut c = Checks::default();
+        if let Some(p) = partij(&r) {
+            c.bestaat::<PartijInput>(tx.lezer(), "partij", p);
+        }
+        if let Some(k) = categorie(&r) {
+            c.bestaat::<CategorieInput>(tx.lezer(), "categorie", k);
+        }
+        c.invalid()?;
+        if create && r.begin_datum.as_ref().is_none_or(Option::is_none) {
+            let today = tx.now().date_naive().format("%Y-%m-%d").to_string();
+            r.begin_datum = Nullable(Some(Datum::parse(&today).ok()));
+        }
+        if let Some(Some(c)) = r.categorie.as_mut() {
+            c.url = None;
+            c.naam = None;
+        }
+        Ok(r)
     }
 }
 

@@ -142,65 +142,6 @@ const FILTERS: &[F] = &[
     ),
 ];
 
-/// Checks an address that is about to be stored as `r` (replacing `old`) and makes the
-/// changes that come with it: the old partij's preference is cleared when the address moves,
-/// and a new standaard adres demotes the partij's previous one of the same soort.
-pub(crate) fn plaats(
-    tx: &mut Transactie<'_>,
-    id: Uuid,
-    r: DigitaalAdresInput,
-    old: Option<&DigitaalAdresInput>,
-    path: &str,
-) -> Result<DigitaalAdresInput, Error> {
-    let p = partij_van(&r);
-    let mut c = Checks::default();
-    if let Some(p) = p {
-        c.bestaat::<PartijInput>(tx.lezer(), &format!("{path}verstrektDoorPartij"), p);
-    }
-    if let Some(b) = betrokkene_van(&r) {
-        c.bestaat::<BetrokkeneInput>(tx.lezer(), &format!("{path}verstrektDoorBetrokkene"), b);
-    }
-    c.invalid()?;
-    if let (Some(p), Some(referentie_)) = (p, referentie(&r)) {
-        let l = tx.lezer();
-        let dubbel = l.ix::<DigitaalAdresInput>().partij.get(&p).iter().any(|o| {
-            *o != id
-                && l.opt::<DigitaalAdresInput>(*o).is_some_and(|o| {
-                    o.soort_digitaal_adres == r.soort_digitaal_adres
-                        && referentie(o) == Some(referentie_)
-                })
-        });
-        if dubbel {
-            return Err(Error::conflict(
-                "nonFieldErrors",
-                "unique",
-                "De velden verstrekt_door_partij, referentie, soort_digitaal_adres moeten een unieke set zijn.",
-                &REGISTER_REFERENTIE_UNIEK,
-            ));
-        }
-    }
-    if old.and_then(partij_van) != p {
-        PartijInput::wis_voorkeur_da(tx, id, p);
-    }
-    if let (Some(p), Some(true)) = (p, r.is_standaard_adres) {
-        let anderen: Vec<Uuid> = tx.ix::<DigitaalAdresInput>().partij.get(&p).to_vec();
-        for o in anderen {
-            if o == id {
-                continue;
-            }
-            let other = tx.haal::<DigitaalAdresInput>(o)?;
-            if other.soort_digitaal_adres == r.soort_digitaal_adres
-                && other.is_standaard_adres == Some(true)
-            {
-                let mut demoted = (*other).clone();
-                demoted.is_standaard_adres = Some(false);
-                tx.zet(o, demoted);
-            }
-        }
-    }
-    Ok(r)
-}
-
 /// The indexes of this collection.
 #[derive(Debug, Default)]
 pub(crate) struct Ix {
@@ -271,14 +212,63 @@ impl Collection for DigitaalAdresInput {
         }
     }
 
+    /// Checks an address that is about to be stored as `r` (replacing `old`) and makes the
+    /// changes that come with it: the old partij's preference is cleared when the address moves,
+    /// and a new standaard adres demotes the partij's previous one of the same soort.
     fn build(
         tx: &mut Transactie<'_>,
         id: Uuid,
-        input: Self::Input,
+        r: Self::Input,
         old: Option<&Self>,
-        pad: &str,
+        path: &str,
     ) -> Result<Self, Error> {
-        plaats(tx, id, input, old, pad)
+        let p = partij_van(&r);
+        let mut c = Checks::default();
+        if let Some(p) = p {
+            c.bestaat::<PartijInput>(tx.lezer(), &format!("{path}verstrektDoorPartij"), p);
+        }
+        if let Some(b) = betrokkene_van(&r) {
+            c.bestaat::<BetrokkeneInput>(tx.lezer(), &format!("{path}verstrektDoorBetrokkene"), b);
+        }
+        c.invalid()?;
+        if let (Some(p), Some(referentie_)) = (p, referentie(&r)) {
+            let l = tx.lezer();
+            let dubbel = l.ix::<DigitaalAdresInput>().partij.get(&p).iter().any(|o| {
+                *o != id
+                    && l.opt::<DigitaalAdresInput>(*o).is_some_and(|o| {
+                        o.soort_digitaal_adres == r.soort_digitaal_adres
+                            && referentie(o) == Some(referentie_)
+                    })
+            });
+            if dubbel {
+                return Err(Error::conflict(
+                    "nonFieldErrors",
+                    "unique",
+                    "De velden verstrekt_door_partij, referentie, soort_digitaal_adres moeten een unieke set zijn.",
+                    &REGISTER_REFERENTIE_UNIEK,
+                ));
+            }
+        }
+        if old.and_then(partij_van) != p {
+            PartijInput::wis_voorkeur_da(tx, id, p);
+        }
+        if let (Some(p), Some(true)) = (p, r.is_standaard_adres) {
+            let anderen: Vec<Uuid> = tx.ix::<DigitaalAdresInput>().partij.get(&p).to_vec();
+            for o in anderen {
+                if o == id {
+                    continue;
+                }
+                let other = tx.haal::<DigitaalAdresInput>(o)?;
+                if other.soort_digitaal_adres == r.soort_digitaal_adres
+                    && other.is_standaard_adres == Some(true)
+                {
+                    let mut demoted = (*other).clone();
+                    demoted.is_standaard_adres = Some(false);
+                    tx.zet(o, demoted);
+                }
+            }
+        }
+        Ok(r)
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {

@@ -338,58 +338,6 @@ pub struct Klantcontactdossier {
     pub interne_taken: Vec<InterneTaak>,
 }
 
-fn build(
-    tx: &Transactie<'_>,
-    id: Uuid,
-    mut r: KlantcontactInput,
-    path: &str,
-) -> Result<KlantcontactInput, Error> {
-    let mut c = Checks::default();
-    match &r.plaatsgevonden_op {
-        None => {
-            r.plaatsgevonden_op =
-                Datumtijd::parse(&tx.now().to_rfc3339_opts(SecondsFormat::Micros, true)).ok();
-        }
-        Some(p) => {
-            if tx.profile() == Profile::Standaard
-                && p.utc() > tx.now().naive_utc() + chrono::Duration::minutes(5)
-            {
-                c.push(
-                    &format!("{path}plaatsgevondenOp"),
-                    "invalid",
-                    "Een klantcontact heeft plaatsgevonden; plaatsgevondenOp kan niet in de toekomst liggen.",
-                    &REGISTER_GEEN_TOEKOMST,
-                );
-            }
-        }
-    }
-    c.invalid()?;
-    let mut u = Checks::default();
-    for (field, value, ix) in [
-        (
-            "nummer",
-            filled(r.nummer.as_ref()),
-            &tx.ix::<KlantcontactInput>().nummer,
-        ),
-        (
-            "referentienummer",
-            filled(r.referentienummer.as_ref()),
-            &tx.ix::<KlantcontactInput>().referentienummer,
-        ),
-    ] {
-        if value.is_some_and(|v| ix.get(v).iter().any(|o| *o != id)) {
-            u.push(
-                &format!("{path}{field}"),
-                "unique",
-                format!("Er bestaat al een klantcontact met eenzelfde {field}."),
-                &REGISTER_NUMMER_UNIEK,
-            );
-        }
-    }
-    u.conflict()?;
-    Ok(r)
-}
-
 /// Prefixes the names of an error's violations (`betrokkenen.0.`).
 fn prefixed(e: Error, prefix: &str) -> Error {
     e.hernoemd(|naam| Some(format!("{prefix}{naam}")))
@@ -741,11 +689,54 @@ impl Collection for KlantcontactInput {
     fn build(
         tx: &mut Transactie<'_>,
         id: Uuid,
-        input: Self::Input,
+        mut r: Self::Input,
         _old: Option<&Self>,
-        pad: &str,
+        path: &str,
     ) -> Result<Self, Error> {
-        build(tx, id, input, pad)
+        let mut c = Checks::default();
+        match &r.plaatsgevonden_op {
+            None => {
+                r.plaatsgevonden_op =
+                    Datumtijd::parse(&tx.now().to_rfc3339_opts(SecondsFormat::Micros, true)).ok();
+            }
+            Some(p) => {
+                if tx.profile() == Profile::Standaard
+                    && p.utc() > tx.now().naive_utc() + chrono::Duration::minutes(5)
+                {
+                    c.push(
+                        &format!("{path}plaatsgevondenOp"),
+                        "invalid",
+                        "Een klantcontact heeft plaatsgevonden; plaatsgevondenOp kan niet in de toekomst liggen.",
+                        &REGISTER_GEEN_TOEKOMST,
+                    );
+                }
+            }
+        }
+        c.invalid()?;
+        let mut u = Checks::default();
+        for (field, value, ix) in [
+            (
+                "nummer",
+                filled(r.nummer.as_ref()),
+                &tx.ix::<KlantcontactInput>().nummer,
+            ),
+            (
+                "referentienummer",
+                filled(r.referentienummer.as_ref()),
+                &tx.ix::<KlantcontactInput>().referentienummer,
+            ),
+        ] {
+            if value.is_some_and(|v| ix.get(v).iter().any(|o| *o != id)) {
+                u.push(
+                    &format!("{path}{field}"),
+                    "unique",
+                    format!("Er bestaat al een klantcontact met eenzelfde {field}."),
+                    &REGISTER_NUMMER_UNIEK,
+                );
+            }
+        }
+        u.conflict()?;
+        Ok(r)
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {

@@ -59,21 +59,6 @@ const FILTERS: &[F] = &[
     ),
 ];
 
-pub(crate) fn build(
-    tx: &Transactie<'_>,
-    r: OnderwerpobjectInput,
-) -> Result<OnderwerpobjectInput, Error> {
-    let mut c = Checks::default();
-    if let Some(k) = ref_id(r.klantcontact.as_ref()) {
-        c.bestaat::<KlantcontactInput>(tx.lezer(), "klantcontact", k);
-    }
-    if let Some(k) = ref_id(r.was_klantcontact.as_ref()) {
-        c.bestaat::<KlantcontactInput>(tx.lezer(), "wasKlantcontact", k);
-    }
-    c.invalid()?;
-    Ok(r)
-}
-
 /// What `DELETE /onderwerpobjecten/{uuid}?cascade=true` answers: the URLs of the klantcontacten
 /// that were kept because another onderwerpobject still refers to them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,10 +162,18 @@ impl Collection for OnderwerpobjectInput {
     fn build(
         tx: &mut Transactie<'_>,
         _id: Uuid,
-        input: Self::Input,
+        r: Self::Input,
         _old: Option<&Self>,
         _: &str,
     ) -> Result<Self, Error> {
-        build(tx, input)
+        let mut c = Checks::default();
+        if let Some(k) = ref_id(r.klantcontact.as_ref()) {
+            c.bestaat::<KlantcontactInput>(tx.lezer(), "klantcontact", k);
+        }
+        if let Some(k) = ref_id(r.was_klantcontact.as_ref()) {
+            c.bestaat::<KlantcontactInput>(tx.lezer(), "wasKlantcontact", k);
+        }
+        c.invalid()?;
+        Ok(r)
     }
 }

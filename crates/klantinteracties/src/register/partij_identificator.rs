@@ -54,117 +54,6 @@ const FILTERS: &[F] = &[
 
 /// Checks an identificator about to be stored as `r` (replacing `old`). `path` prefixes the
 /// names in errors (`partijIdentificatoren.0.` when nested in a partij).
-#[allow(clippy::many_single_char_names)]
-pub(crate) fn plaats(
-    tx: &Transactie<'_>,
-    id: Uuid,
-    mut r: PartijIdentificatorInput,
-    old: Option<&PartijIdentificatorInput>,
-    path: &str,
-) -> Result<PartijIdentificatorInput, Error> {
-    r.uuid = None;
-    let l = tx.lezer();
-    let mut c = Checks::default();
-    let partij = ref_id(r.identificeerde_partij.as_ref());
-    if let Some(p) = partij {
-        c.bestaat::<PartijInput>(l, &format!("{path}identificeerdePartij"), p);
-    }
-    let sub = ref_id(r.sub_identificator_van.as_ref());
-    let soort = r.partij_identificator.code_soort_object_id;
-    if sub == Some(id) {
-        c.push(
-            &format!("{path}subIdentificatorVan"),
-            "invalid",
-            "Een `Partijidentificator` kan geen `subIdentificatorVan` zijn van zichzelf.",
-            &REGISTER_SUB_IDENTIFICATOR_ZELF,
-        );
-    } else if let Some(s) = sub {
-        match l.opt::<PartijIdentificatorInput>(s) {
-            None => c.reference(
-                &format!("{path}subIdentificatorVan"),
-                false,
-                "PartijIdentificator",
-            ),
-            Some(parent) => {
-                if soort == CodeSoortObjectId::Vestigingsnummer
-                    && parent.partij_identificator.code_soort_object_id
-                        != CodeSoortObjectId::KvkNummer
-                {
-                    c.push(
-                        &format!("{path}subIdentificatorVan"),
-                        "invalid",
-                        "Het is alleen mogelijk om een subIdentifierVan te selecteren met codeSoortObjectId = `kvk_nummer`.",
-                        &REGISTER_VESTIGING_ONDER_KVK,
-                    );
-                }
-            }
-        }
-    } else if soort == CodeSoortObjectId::Vestigingsnummer {
-        c.push(
-            &format!("{path}subIdentificatorVan"),
-            "invalid",
-            "Voor een PartijIdentificator met codeSoortObjectId = `vestigingsnummer` is het verplicht om een `sub_identifier_van` met codeSoortObjectId = `kvk_nummer` te kiezen.",
-            &REGISTER_VESTIGING_ONDER_KVK,
-        );
-    }
-    if let Some(old) = old {
-        if old.partij_identificator.code_soort_object_id != soort
-            && !l.ix::<PartijIdentificatorInput>().sub.get(&id).is_empty()
-        {
-            c.push(
-                &format!("{path}partijIdentificator.codeSoortObjectId"),
-                "invalid",
-                "Het is niet mogelijk om de codeSoortObjectId van deze PartijIdentificator te wijzigen, omdat er andere PartijIdentificatoren aan gekoppeld zijn.",
-                &REGISTER_SUB_IDENTIFICATOR_SOORT,
-            );
-        }
-    }
-    c.invalid()?;
-    let mut uniek = Checks::default();
-    if let Some(p) = partij {
-        let dubbel = l
-            .ix::<PartijIdentificatorInput>()
-            .partij
-            .get(&p)
-            .iter()
-            .any(|o| {
-                *o != id
-                    && l.opt::<PartijIdentificatorInput>(*o)
-                        .is_some_and(|o| o.partij_identificator.code_soort_object_id == soort)
-            });
-        if dubbel {
-            uniek.push(
-                &format!("{path}partijIdentificator.codeSoortObjectId"),
-                "unique",
-                "`CodeSoortObjectId` moet uniek zijn voor de Partij.",
-                &REGISTER_IDENTIFICATOR_PER_PARTIJ,
-            );
-        }
-    }
-    let g = &r.partij_identificator;
-    let globaal = l
-        .ix::<PartijIdentificatorInput>()
-        .object_id
-        .get(&g.object_id)
-        .iter()
-        .any(|o| {
-            *o != id
-                && l.opt::<PartijIdentificatorInput>(*o).is_some_and(|o| {
-                    o.partij_identificator == *g && ref_id(o.sub_identificator_van.as_ref()) == sub
-                })
-        });
-    if globaal {
-        uniek.push(
-            &format!("{path}partijIdentificator"),
-            "unique",
-            "`PartijIdentificator` moet uniek zijn, er bestaat er al een met deze gegevenscombinatie.",
-            &REGISTER_IDENTIFICATOR_UNIEK,
-        );
-    }
-    uniek.conflict()?;
-    Ok(r)
-}
-
 /// The indexes of this collection.
 #[derive(Debug, Default)]
 pub(crate) struct Ix {
@@ -216,14 +105,116 @@ impl Collection for PartijIdentificatorInput {
         }
     }
 
+    #[allow(clippy::many_single_char_names)]
     fn build(
         tx: &mut Transactie<'_>,
         id: Uuid,
-        input: Self::Input,
+        mut r: Self::Input,
         old: Option<&Self>,
-        pad: &str,
+        path: &str,
     ) -> Result<Self, Error> {
-        plaats(tx, id, input, old, pad)
+        r.uuid = None;
+        let l = tx.lezer();
+        let mut c = Checks::default();
+        let partij = ref_id(r.identificeerde_partij.as_ref());
+        if let Some(p) = partij {
+            c.bestaat::<PartijInput>(l, &format!("{path}identificeerdePartij"), p);
+        }
+        let sub = ref_id(r.sub_identificator_van.as_ref());
+        let soort = r.partij_identificator.code_soort_object_id;
+        if sub == Some(id) {
+            c.push(
+                &format!("{path}subIdentificatorVan"),
+                "invalid",
+                "Een `Partijidentificator` kan geen `subIdentificatorVan` zijn van zichzelf.",
+                &REGISTER_SUB_IDENTIFICATOR_ZELF,
+            );
+        } else if let Some(s) = sub {
+            match l.opt::<PartijIdentificatorInput>(s) {
+                None => c.reference(
+                    &format!("{path}subIdentificatorVan"),
+                    false,
+                    "PartijIdentificator",
+                ),
+                Some(parent) => {
+                    if soort == CodeSoortObjectId::Vestigingsnummer
+                        && parent.partij_identificator.code_soort_object_id
+                            != CodeSoortObjectId::KvkNummer
+                    {
+                        c.push(
+                            &format!("{path}subIdentificatorVan"),
+                            "invalid",
+                            "Het is alleen mogelijk om een subIdentifierVan te selecteren met codeSoortObjectId = `kvk_nummer`.",
+                            &REGISTER_VESTIGING_ONDER_KVK,
+                        );
+                    }
+                }
+            }
+        } else if soort == CodeSoortObjectId::Vestigingsnummer {
+            c.push(
+                &format!("{path}subIdentificatorVan"),
+                "invalid",
+                "Voor een PartijIdentificator met codeSoortObjectId = `vestigingsnummer` is het verplicht om een `sub_identifier_van` met codeSoortObjectId = `kvk_nummer` te kiezen.",
+                &REGISTER_VESTIGING_ONDER_KVK,
+            );
+        }
+        if let Some(old) = old {
+            if old.partij_identificator.code_soort_object_id != soort
+                && !l.ix::<PartijIdentificatorInput>().sub.get(&id).is_empty()
+            {
+                c.push(
+                    &format!("{path}partijIdentificator.codeSoortObjectId"),
+                    "invalid",
+                    "Het is niet mogelijk om de codeSoortObjectId van deze PartijIdentificator te wijzigen, omdat er andere PartijIdentificatoren aan gekoppeld zijn.",
+                    &REGISTER_SUB_IDENTIFICATOR_SOORT,
+                );
+            }
+        }
+        c.invalid()?;
+        let mut uniek = Checks::default();
+        if let Some(p) = partij {
+            let dubbel = l
+                .ix::<PartijIdentificatorInput>()
+                .partij
+                .get(&p)
+                .iter()
+                .any(|o| {
+                    *o != id
+                        && l.opt::<PartijIdentificatorInput>(*o)
+                            .is_some_and(|o| o.partij_identificator.code_soort_object_id == soort)
+                });
+            if dubbel {
+                uniek.push(
+                    &format!("{path}partijIdentificator.codeSoortObjectId"),
+                    "unique",
+                    "`CodeSoortObjectId` moet uniek zijn voor de Partij.",
+                    &REGISTER_IDENTIFICATOR_PER_PARTIJ,
+                );
+            }
+        }
+        let g = &r.partij_identificator;
+        let globaal = l
+            .ix::<PartijIdentificatorInput>()
+            .object_id
+            .get(&g.object_id)
+            .iter()
+            .any(|o| {
+                *o != id
+                    && l.opt::<PartijIdentificatorInput>(*o).is_some_and(|o| {
+                        o.partij_identificator == *g
+                            && ref_id(o.sub_identificator_van.as_ref()) == sub
+                    })
+            });
+        if globaal {
+            uniek.push(
+                &format!("{path}partijIdentificator"),
+                "unique",
+                "`PartijIdentificator` moet uniek zijn, er bestaat er al een met deze gegevenscombinatie.",
+                &REGISTER_IDENTIFICATOR_UNIEK,
+            );
+        }
+        uniek.conflict()?;
+        Ok(r)
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {

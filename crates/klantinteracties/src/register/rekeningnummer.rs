@@ -28,24 +28,6 @@ const FILTERS: &[F] = &[
     }),
 ];
 
-fn build(
-    tx: &mut Transactie<'_>,
-    id: Uuid,
-    r: RekeningnummerInput,
-    old: Option<&RekeningnummerInput>,
-) -> Result<RekeningnummerInput, Error> {
-    let mut c = Checks::default();
-    let new_partij = ref_id(r.partij.as_ref());
-    if let Some(p) = new_partij {
-        c.bestaat::<PartijInput>(tx.lezer(), "partij", p);
-    }
-    c.invalid()?;
-    if old.and_then(|o| ref_id(o.partij.as_ref())) != new_partij {
-        PartijInput::wis_voorkeur_rn(tx, id, new_partij);
-    }
-    Ok(r)
-}
-
 /// The indexes of this collection.
 #[derive(Debug, Default)]
 pub(crate) struct Ix {
@@ -87,11 +69,20 @@ impl Collection for RekeningnummerInput {
     fn build(
         tx: &mut Transactie<'_>,
         id: Uuid,
-        input: Self,
+        r: Self,
         old: Option<&Self>,
         _: &str,
     ) -> Result<Self, Error> {
-        build(tx, id, input, old)
+        let mut c = Checks::default();
+        let new_partij = ref_id(r.partij.as_ref());
+        if let Some(p) = new_partij {
+            c.bestaat::<PartijInput>(tx.lezer(), "partij", p);
+        }
+        c.invalid()?;
+        if old.and_then(|o| ref_id(o.partij.as_ref())) != new_partij {
+            PartijInput::wis_voorkeur_rn(tx, id, new_partij);
+        }
+        Ok(r)
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {

@@ -38,50 +38,6 @@ const FILTERS: &[F] = &[
     .via(|l| &l.ix::<VertegenwoordigdenInput>().vertegenwoordigde),
 ];
 
-fn build(
-    tx: &Transactie<'_>,
-    id: Uuid,
-    r: VertegenwoordigdenInput,
-) -> Result<VertegenwoordigdenInput, Error> {
-    let (a, b) = (
-        r.vertegenwoordigende_partij.uuid.0,
-        r.vertegenwoordigde_partij.uuid.0,
-    );
-    let mut c = Checks::default();
-    c.bestaat::<PartijInput>(tx.lezer(), "vertegenwoordigendePartij", a);
-    c.bestaat::<PartijInput>(tx.lezer(), "vertegenwoordigdePartij", b);
-    if a == b {
-        c.push(
-            "vertegenwoordigdePartij",
-            "invalid",
-            "De partij kan niet zichzelf vertegenwoordigen.",
-            &REGISTER_VERTEGENWOORDIGING_ZELF,
-        );
-    }
-    c.invalid()?;
-    let taken = tx
-        .ix::<VertegenwoordigdenInput>()
-        .vertegenwoordigende
-        .get(&a)
-        .iter()
-        .any(|o| {
-            *o != id
-                && tx
-                    .lezer()
-                    .opt::<VertegenwoordigdenInput>(*o)
-                    .is_some_and(|o| o.vertegenwoordigde_partij.uuid.0 == b)
-        });
-    if taken {
-        return Err(Error::conflict(
-            "nonFieldErrors",
-            "unique",
-            "De velden vertegenwoordigende_partij, vertegenwoordigde_partij moeten een unieke set zijn.",
-            &REGISTER_PAAR_UNIEK,
-        ));
-    }
-    Ok(r)
-}
-
 /// The indexes of this collection.
 #[derive(Debug, Default)]
 pub(crate) struct Ix {
@@ -123,10 +79,46 @@ impl Collection for VertegenwoordigdenInput {
     fn build(
         tx: &mut Transactie<'_>,
         id: Uuid,
-        input: Self::Input,
+        r: Self::Input,
         _old: Option<&Self>,
         _: &str,
     ) -> Result<Self, Error> {
-        build(tx, id, input)
+        let (a, b) = (
+            r.vertegenwoordigende_partij.uuid.0,
+            r.vertegenwoordigde_partij.uuid.0,
+        );
+        let mut c = Checks::default();
+        c.bestaat::<PartijInput>(tx.lezer(), "vertegenwoordigendePartij", a);
+        c.bestaat::<PartijInput>(tx.lezer(), "vertegenwoordigdePartij", b);
+        if a == b {
+            c.push(
+                "vertegenwoordigdePartij",
+                "invalid",
+                "De partij kan niet zichzelf vertegenwoordigen.",
+                &REGISTER_VERTEGENWOORDIGING_ZELF,
+            );
+        }
+        c.invalid()?;
+        let taken = tx
+            .ix::<VertegenwoordigdenInput>()
+            .vertegenwoordigende
+            .get(&a)
+            .iter()
+            .any(|o| {
+                *o != id
+                    && tx
+                        .lezer()
+                        .opt::<VertegenwoordigdenInput>(*o)
+                        .is_some_and(|o| o.vertegenwoordigde_partij.uuid.0 == b)
+            });
+        if taken {
+            return Err(Error::conflict(
+                "nonFieldErrors",
+                "unique",
+                "De velden vertegenwoordigende_partij, vertegenwoordigde_partij moeten een unieke set zijn.",
+                &REGISTER_PAAR_UNIEK,
+            ));
+        }
+        Ok(r)
     }
 }
