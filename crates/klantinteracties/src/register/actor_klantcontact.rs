@@ -98,8 +98,8 @@ impl Collection for ActorKlantcontactInput {
         ActorKlantcontact {
             uuid: ActorKlantcontactId(id),
             url: l.url(Resource::Actorklantcontacten, id),
-            actor: l.opnieuw(Resource::Actoren, &r.actor),
-            klantcontact: l.opnieuw(Resource::Klantcontacten, &r.klantcontact),
+            actor: l.opnieuw(&r.actor),
+            klantcontact: l.opnieuw(&r.klantcontact),
         }
     }
 

@@ -228,12 +228,9 @@ impl Collection for BetrokkeneInput {
         Betrokkene {
             uuid: BetrokkeneId(id),
             url: l.url(Resource::Betrokkenen, id),
-            was_partij: g
-                .was_partij
-                .as_ref()
-                .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
-            had_klantcontact: l.opnieuw(Resource::Klantcontacten, &r.had_klantcontact),
-            digitale_adressen: l.verwijzingen(Resource::DigitaleAdressen, adressen),
+            was_partij: l.opnieuw_nul(&g.was_partij),
+            had_klantcontact: l.opnieuw(&r.had_klantcontact),
+            digitale_adressen: l.verwijzingen(adressen),
             bezoekadres: g.bezoekadres.0.clone(),
             correspondentieadres: g.correspondentieadres.0.clone(),
             contactnaam: g.contactnaam.0.clone(),

@@ -63,10 +63,7 @@ impl Collection for BijlageInput {
         Bijlage {
             uuid: BijlageId(id),
             url: l.url(Resource::Bijlagen, id),
-            was_bijlage_van_klantcontact: r
-                .was_bijlage_van_klantcontact
-                .as_ref()
-                .map(|k| k.as_ref().map(|k| l.opnieuw(Resource::Klantcontacten, k))),
+            was_bijlage_van_klantcontact: l.opnieuw_nul(&r.was_bijlage_van_klantcontact),
             bijlageidentificator: r.bijlageidentificator.0.clone(),
         }
     }

@@ -100,10 +100,7 @@ impl Collection for CategorieRelatieInput {
         CategorieRelatie {
             uuid: CategorieRelatieId(id),
             url: l.url(Resource::CategorieRelaties, id),
-            partij: r
-                .partij
-                .as_ref()
-                .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
+            partij: l.opnieuw_nul(&r.partij),
             categorie: r.categorie.as_ref().map(|c| {
                 c.as_ref().map(|c| CategorieVerwijzing {
                     uuid: c.uuid,

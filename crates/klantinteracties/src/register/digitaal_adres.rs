@@ -183,14 +183,8 @@ impl Collection for DigitaalAdresInput {
         DigitaalAdres {
             uuid: DigitaalAdresId(id),
             url: l.url(Resource::DigitaleAdressen, id),
-            verstrekt_door_betrokkene: r
-                .verstrekt_door_betrokkene
-                .as_ref()
-                .map(|b| b.as_ref().map(|b| l.opnieuw(Resource::Betrokkenen, b))),
-            verstrekt_door_partij: r
-                .verstrekt_door_partij
-                .as_ref()
-                .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
+            verstrekt_door_betrokkene: l.opnieuw_nul(&r.verstrekt_door_betrokkene),
+            verstrekt_door_partij: l.opnieuw_nul(&r.verstrekt_door_partij),
             adres: r.adres.clone(),
             soort_digitaal_adres: r.soort_digitaal_adres,
             is_standaard_adres: r.is_standaard_adres,

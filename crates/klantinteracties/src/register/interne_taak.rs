@@ -254,15 +254,14 @@ impl Collection for InterneTaakRecord {
         _: Option<&[String]>,
     ) -> InterneTaak {
         let t = &r.taak;
-        let actoren: Vec<Verwijzing<ActorId>> = l.verwijzingen(Resource::Actoren, &r.actoren());
+        let actoren: Vec<Verwijzing<ActorId>> = l.verwijzingen(&r.actoren());
         InterneTaak {
             uuid: InterneTaakId(id),
             url: l.url(Resource::Internetaken, id),
             nummer: t.nummer.0.clone(),
             referentienummer: t.referentienummer.0.clone(),
             gevraagde_handeling: t.gevraagde_handeling.clone(),
-            aanleidinggevend_klantcontact: l
-                .opnieuw(Resource::Klantcontacten, &t.aanleidinggevend_klantcontact),
+            aanleidinggevend_klantcontact: l.opnieuw(&t.aanleidinggevend_klantcontact),
             toegewezen_aan_actor: actoren.first().cloned(),
             toegewezen_aan_actoren: Some(actoren),
             toelichting: t.toelichting.clone(),

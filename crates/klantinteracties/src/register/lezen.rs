@@ -5,10 +5,17 @@ use uuid::Uuid;
 
 use super::state::State;
 use super::{Context, Error};
-use crate::model::Verwijzing;
+use crate::model::{Nullable, Verwijzing};
 use crate::register::regels::ZOEKEN_EXPAND;
 use crate::rules::Report;
 use crate::Resource;
+
+/// The typed id of a collection (`PartijId`): which resource a reference with it points into.
+/// The table of collections implements it for each row.
+pub(crate) trait IdVan: Copy + Into<Uuid> + From<Uuid> {
+    /// The resource.
+    const RESOURCE: Resource;
+}
 
 /// A read-only view of the register.
 #[derive(Debug, Clone, Copy)]
@@ -23,32 +30,31 @@ impl Lezer<'_> {
         format!("{}/{}/{id}", self.ctx.base_url, resource.collection())
     }
 
-    /// A reference with its URL filled in.
-    pub(crate) fn verwijzing<I: From<Uuid>>(&self, resource: Resource, id: Uuid) -> Verwijzing<I> {
+    /// A reference to object `id` of the collection of `I`, with its URL filled in.
+    pub(crate) fn verwijzing<I: IdVan>(&self, id: Uuid) -> Verwijzing<I> {
         Verwijzing {
             uuid: I::from(id),
-            url: Some(self.url(resource, id)),
+            url: Some(self.url(I::RESOURCE, id)),
         }
     }
 
     /// References to `ids`, in order.
-    pub(crate) fn verwijzingen<I: From<Uuid>>(
-        &self,
-        resource: Resource,
-        ids: &[Uuid],
-    ) -> Vec<Verwijzing<I>> {
-        ids.iter()
-            .map(|id| self.verwijzing(resource, *id))
-            .collect()
+    pub(crate) fn verwijzingen<I: IdVan>(&self, ids: &[Uuid]) -> Vec<Verwijzing<I>> {
+        ids.iter().map(|id| self.verwijzing(*id)).collect()
     }
 
     /// A reference with its URL refreshed (stored references carry none).
-    pub(crate) fn opnieuw<I: Copy + Into<Uuid> + From<Uuid>>(
+    pub(crate) fn opnieuw<I: IdVan>(&self, v: &Verwijzing<I>) -> Verwijzing<I> {
+        self.verwijzing(v.uuid.into())
+    }
+
+    /// A nullable reference with its URL refreshed, as a response field holds it.
+    #[allow(clippy::option_option)] // the response's three states (`leeg::null`)
+    pub(crate) fn opnieuw_nul<I: IdVan>(
         &self,
-        resource: Resource,
-        v: &Verwijzing<I>,
-    ) -> Verwijzing<I> {
-        self.verwijzing(resource, v.uuid.into())
+        v: &Nullable<Verwijzing<I>>,
+    ) -> Option<Option<Verwijzing<I>>> {
+        v.as_ref().map(|v| v.as_ref().map(|v| self.opnieuw(v)))
     }
 
     /// Checks requested expansions against what the resource offers (API 0.9.0 "expand").

@@ -12,7 +12,7 @@ use super::transactie::Transactie;
 use super::zoeken::{id, identificator_veld, Filter};
 use super::Error;
 use crate::model::{
-    KlantcontactId, KlantcontactInput, Objectidentificator, Onderwerpobject, OnderwerpobjectId,
+    KlantcontactInput, Objectidentificator, Onderwerpobject, OnderwerpobjectId,
     OnderwerpobjectInput,
 };
 use crate::Resource;
@@ -146,15 +146,11 @@ impl Collection for OnderwerpobjectInput {
         r: &OnderwerpobjectInput,
         _: Option<&[String]>,
     ) -> Onderwerpobject {
-        let kc = |k: &Option<Option<crate::model::Verwijzing<KlantcontactId>>>| {
-            k.as_ref()
-                .map(|k| k.as_ref().map(|k| l.opnieuw(Resource::Klantcontacten, k)))
-        };
         Onderwerpobject {
             uuid: OnderwerpobjectId(id),
             url: l.url(Resource::Onderwerpobjecten, id),
-            klantcontact: kc(&r.klantcontact),
-            was_klantcontact: kc(&r.was_klantcontact),
+            klantcontact: l.opnieuw_nul(&r.klantcontact),
+            was_klantcontact: l.opnieuw_nul(&r.was_klantcontact),
             onderwerpobjectidentificator: r.onderwerpobjectidentificator.0.clone(),
         }
     }

@@ -624,7 +624,7 @@ impl Collection for PartijInput {
             .get(&id)
             .iter()
             .filter_map(|v| l.opt::<VertegenwoordigdenInput>(*v))
-            .map(|v| l.opnieuw(Resource::Partijen, &v.vertegenwoordigde_partij))
+            .map(|v| l.opnieuw(&v.vertegenwoordigde_partij))
             .collect();
         let expand = expand.map(|expand| PartijExpand {
             betrokkenen: wants(expand, "betrokkenen").then(|| {
@@ -663,7 +663,7 @@ impl Collection for PartijInput {
             url: l.url(Resource::Partijen, id),
             nummer: b.nummer.0.clone(),
             interne_notitie: b.interne_notitie.clone(),
-            betrokkenen: l.verwijzingen(Resource::Betrokkenen, betrokkenen),
+            betrokkenen: l.verwijzingen(betrokkenen),
             categorie_relaties: relaties
                 .iter()
                 .map(|x| {
@@ -682,20 +682,13 @@ impl Collection for PartijInput {
                     }
                 })
                 .collect(),
-            digitale_adressen: Some(Some(l.verwijzingen(Resource::DigitaleAdressen, adressen))),
-            voorkeurs_digitaal_adres: b
-                .voorkeurs_digitaal_adres
-                .as_ref()
-                .map(|v| v.as_ref().map(|v| l.opnieuw(Resource::DigitaleAdressen, v))),
+            digitale_adressen: Some(Some(l.verwijzingen(adressen))),
+            voorkeurs_digitaal_adres: l.opnieuw_nul(&b.voorkeurs_digitaal_adres),
             vertegenwoordigden,
-            rekeningnummers: Some(Some(l.verwijzingen(
-                Resource::Rekeningnummers,
-                l.ix::<RekeningnummerInput>().partij.get(&id),
-            ))),
-            voorkeurs_rekeningnummer: b
-                .voorkeurs_rekeningnummer
-                .as_ref()
-                .map(|v| v.as_ref().map(|v| l.opnieuw(Resource::Rekeningnummers, v))),
+            rekeningnummers: Some(Some(
+                l.verwijzingen(l.ix::<RekeningnummerInput>().partij.get(&id)),
+            )),
+            voorkeurs_rekeningnummer: l.opnieuw_nul(&b.voorkeurs_rekeningnummer),
             partij_identificatoren: Some(Some(identificatoren)),
             indicatie_geheimhouding: b.indicatie_geheimhouding.0,
             voorkeurstaal: b.voorkeurstaal.clone(),
@@ -726,10 +719,7 @@ impl Collection for PartijInput {
                 basis,
                 partij_identificatie: p.partij_identificatie.as_ref().map(|i| Contactpersoon {
                     uuid: i.uuid,
-                    werkte_voor_partij: i
-                        .werkte_voor_partij
-                        .as_ref()
-                        .map(|w| w.as_ref().map(|w| l.opnieuw(Resource::Partijen, w))),
+                    werkte_voor_partij: l.opnieuw_nul(&i.werkte_voor_partij),
                     contactnaam: i.contactnaam.0.clone(),
                     volledige_naam: i
                         .contactnaam

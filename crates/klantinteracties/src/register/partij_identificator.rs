@@ -92,16 +92,10 @@ impl Collection for PartijIdentificatorInput {
         PartijIdentificator {
             uuid: Some(PartijIdentificatorId(id)),
             url: l.url(Resource::PartijIdentificatoren, id),
-            identificeerde_partij: r
-                .identificeerde_partij
-                .as_ref()
-                .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
+            identificeerde_partij: l.opnieuw_nul(&r.identificeerde_partij),
             andere_partij_identificator: r.andere_partij_identificator.clone(),
             partij_identificator: r.partij_identificator.clone(),
-            sub_identificator_van: r.sub_identificator_van.as_ref().map(|s| {
-                s.as_ref()
-                    .map(|s| l.opnieuw(Resource::PartijIdentificatoren, s))
-            }),
+            sub_identificator_van: l.opnieuw_nul(&r.sub_identificator_van),
         }
     }
 

@@ -57,10 +57,7 @@ impl Collection for RekeningnummerInput {
         Rekeningnummer {
             uuid: RekeningnummerId(id),
             url: l.url(Resource::Rekeningnummers, id),
-            partij: r
-                .partij
-                .as_ref()
-                .map(|p| p.as_ref().map(|p| l.opnieuw(Resource::Partijen, p))),
+            partij: l.opnieuw_nul(&r.partij),
             iban: r.iban.clone(),
             bic: r.bic.clone(),
         }

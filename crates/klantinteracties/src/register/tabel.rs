@@ -88,6 +88,12 @@ macro_rules! collecties {
             $( pub(crate) $field: <$rec as crate::register::collection::Collection>::Ix, )+
         }
 
+        $(
+            impl crate::register::lezen::IdVan for $idty {
+                const RESOURCE: crate::Resource = crate::Resource::$variant;
+            }
+        )+
+
         /// The tables of every resource.
         #[derive(Debug, Default)]
         pub(crate) struct Tables {

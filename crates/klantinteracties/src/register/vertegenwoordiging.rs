@@ -70,9 +70,8 @@ impl Collection for VertegenwoordigdenInput {
         Vertegenwoordigden {
             uuid: VertegenwoordigdenId(id),
             url: l.url(Resource::Vertegenwoordigingen, id),
-            vertegenwoordigende_partij: l
-                .opnieuw(Resource::Partijen, &r.vertegenwoordigende_partij),
-            vertegenwoordigde_partij: l.opnieuw(Resource::Partijen, &r.vertegenwoordigde_partij),
+            vertegenwoordigende_partij: l.opnieuw(&r.vertegenwoordigende_partij),
+            vertegenwoordigde_partij: l.opnieuw(&r.vertegenwoordigde_partij),
         }
     }
 
