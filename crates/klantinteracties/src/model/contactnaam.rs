@@ -34,6 +34,17 @@ super::verhuld::verhulde_debug!(Contactnaam {
     achternaam: verhuld
 });
 
+impl super::Nullable<Contactnaam> {
+    /// The volledige naam of the contactnaam, if any (`""` when it is absent or `null`), as a
+    /// response derives it.
+    pub fn volledige_naam(&self) -> String {
+        self.as_ref()
+            .and_then(Option::as_ref)
+            .map(Contactnaam::volledige_naam)
+            .unwrap_or_default()
+    }
+}
+
 impl Contactnaam {
     /// The volledige naam as Open Klant derives it (`get_full_name`): the non-empty values of
     /// voornaam, voorvoegsel and achternaam joined by spaces; voorletters are left out.

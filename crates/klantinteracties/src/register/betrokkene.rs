@@ -234,13 +234,7 @@ impl Collection for BetrokkeneInput {
             bezoekadres: g.bezoekadres.0.clone(),
             correspondentieadres: g.correspondentieadres.0.clone(),
             contactnaam: g.contactnaam.0.clone(),
-            volledige_naam: g
-                .contactnaam
-                .0
-                .clone()
-                .flatten()
-                .map(|c| c.volledige_naam())
-                .unwrap_or_default(),
+            volledige_naam: g.contactnaam.volledige_naam(),
             rol: g.rol,
             organisatienaam: g.organisatienaam.clone(),
             initiator: g.initiator,

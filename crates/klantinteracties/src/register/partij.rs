@@ -702,13 +702,7 @@ impl Collection for PartijInput {
                 basis,
                 partij_identificatie: p.partij_identificatie.as_ref().map(|i| Persoon {
                     contactnaam: i.contactnaam.0.clone(),
-                    volledige_naam: i
-                        .contactnaam
-                        .0
-                        .clone()
-                        .flatten()
-                        .map(|c| c.volledige_naam())
-                        .unwrap_or_default(),
+                    volledige_naam: i.contactnaam.volledige_naam(),
                 }),
             }),
             PartijInput::Organisatie(p) => Partij::Organisatie(PartijVan {
@@ -721,13 +715,7 @@ impl Collection for PartijInput {
                     uuid: i.uuid,
                     werkte_voor_partij: l.opnieuw_nul(&i.werkte_voor_partij),
                     contactnaam: i.contactnaam.0.clone(),
-                    volledige_naam: i
-                        .contactnaam
-                        .0
-                        .clone()
-                        .flatten()
-                        .map(|c| c.volledige_naam())
-                        .unwrap_or_default(),
+                    volledige_naam: i.contactnaam.volledige_naam(),
                 }),
             }),
         }
