@@ -1,12 +1,14 @@
 //! Actor: who or what acted on behalf of the municipality in a klantcontact or interne taak.
 //! Polymorphic by `soortActor`: medewerker, geautomatiseerde actor, organisatorische eenheid.
 
-use super::nullable::Nullable;
+use klantinteracties_macros::tweeling;
 use schemars::JsonSchema;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::{ActorId, Actoridentificator, Emailadres, OfLeeg, SoortActor, Telefoonnummer};
+use super::{
+    ActorId, Actoridentificator, Emailadres, Nullable, OfLeeg, SoortActor, Telefoonnummer,
+};
 
 /// An actor as the API returns it (`Actor`: oneOf `medewerker_ActorSerializer`,
 /// `geautomatiseerde_actor_ActorSerializer`, `organisatorische_eenheid_ActorSerializer`,
@@ -43,33 +45,28 @@ pub struct ActorVan<I> {
     pub actor_identificatie: Option<I>,
 }
 
-/// The common fields of an actor response (`Base_ActorSerializer`).
-#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// The common fields of an actor response (`Base_ActorSerializer`), and of a create or update
+/// request ([`ActorInputBasis`]).
+#[tweeling(ActorInputBasis, doc = "The common fields of an actor input.")]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ActorBasis {
     /// Unique (technical) identification.
+    #[veld(antwoord)]
     pub uuid: ActorId,
     /// Absolute URL of this resource.
+    #[veld(antwoord)]
     pub url: String,
     /// Naam (max 200).
+    #[veld(verhuld)]
     pub naam: String,
     /// Indicatie actief (default true).
-    #[serde(default, with = "super::leeg::waar")]
-    #[schemars(with = "bool")]
+    #[veld(waar)]
     pub indicatie_actief: Option<bool>,
     /// Identificator of the actor in another register.
-    #[serde(default, with = "super::leeg::compleet")]
-    #[schemars(with = "Option<Actoridentificator>")]
-    pub actoridentificator: Option<Option<Actoridentificator>>,
+    #[veld(compleet)]
+    pub actoridentificator: Nullable<Actoridentificator>,
 }
-
-super::verhuld::verhulde_debug!(ActorBasis {
-    uuid,
-    url,
-    naam: verhuld,
-    indicatie_actief,
-    actoridentificator
-});
 
 /// Actor-identificatie of soort `medewerker` (`Medewerker`).
 #[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -217,27 +214,6 @@ pub struct ActorInputVan<I> {
     #[schemars(with = "I")]
     pub actor_identificatie: Option<I>,
 }
-
-/// The common fields of an actor input.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ActorInputBasis {
-    /// Naam (max 200).
-    pub naam: String,
-    /// Indicatie actief (default true).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "bool")]
-    pub indicatie_actief: Option<bool>,
-    /// Identificator of the actor in another register.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub actoridentificator: Nullable<Actoridentificator>,
-}
-
-super::verhuld::verhulde_debug!(ActorInputBasis {
-    naam: verhuld,
-    indicatie_actief,
-    actoridentificator
-});
 
 per_soort!(Actor: SoortActor, ActorBasis { Medewerker, GeautomatiseerdeActor, OrganisatorischeEenheid });
 per_soort!(ActorInput: SoortActor, ActorInputBasis { Medewerker, GeautomatiseerdeActor, OrganisatorischeEenheid });

@@ -1,5 +1,6 @@
 //! The address group (gegevensgroep) `bezoekadres` / `correspondentieadres`.
 
+use super::nullable::Nullable;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +27,7 @@ pub struct Adres {
     /// Huisnummer, 1..=99999 (nullable).
     #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<u32>")]
-    pub huisnummer: Option<Option<u32>>,
+    pub huisnummer: Nullable<u32>,
     /// Huisnummertoevoeging (max 20).
     #[serde(default, with = "super::leeg::standaard")]
     #[schemars(with = "String")]

@@ -1,37 +1,31 @@
 //! Bijlage: a document that describes (part of) the content of a klantcontact.
 
-use super::nullable::Nullable;
+use klantinteracties_macros::tweeling;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{BijlageId, BijlageIdentificator, KlantcontactId, Verwijzing};
+use super::{BijlageId, BijlageIdentificator, KlantcontactId, Nullable, Verwijzing};
 
-/// A bijlage as the API returns it (`Bijlage`).
+/// A bijlage as the API returns it (`Bijlage`), and the body of a create or update request
+/// ([`BijlageInput`]).
+#[tweeling(
+    BijlageInput,
+    doc = "A bijlage in a create or update request.",
+    derive(Default)
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Bijlage {
     /// Unique (technical) identification.
+    #[veld(antwoord)]
     pub uuid: BijlageId,
     /// Absolute URL of this resource.
+    #[veld(antwoord)]
     pub url: String,
     /// The klantcontact it belongs to.
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<Verwijzing<KlantcontactId>>")]
-    pub was_bijlage_van_klantcontact: Option<Option<Verwijzing<KlantcontactId>>>,
-    /// Identificator of the document.
-    #[serde(default, with = "super::leeg::compleet")]
-    #[schemars(with = "Option<BijlageIdentificator>")]
-    pub bijlageidentificator: Option<Option<BijlageIdentificator>>,
-}
-
-/// A bijlage in a create or update request.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct BijlageInput {
-    /// The klantcontact it belongs to.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[veld(null, verwijzing)]
     pub was_bijlage_van_klantcontact: Nullable<Verwijzing<KlantcontactId>>,
     /// Identificator of the document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[veld(compleet)]
     pub bijlageidentificator: Nullable<BijlageIdentificator>,
 }

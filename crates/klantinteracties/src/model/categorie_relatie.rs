@@ -1,51 +1,37 @@
 //! Categorie-relatie: a partij placed in a categorie for a period (EXPERIMENTAL).
 
-use super::nullable::Nullable;
+use klantinteracties_macros::tweeling;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{CategorieRelatieId, CategorieVerwijzing, Datum, PartijId, Verwijzing};
+use super::{CategorieRelatieId, CategorieVerwijzing, Datum, Nullable, PartijId, Verwijzing};
 
-/// A categorie-relatie as the API returns it (`CategorieRelatie`). No date-order constraint.
+/// A categorie-relatie as the API returns it (`CategorieRelatie`; no date-order constraint),
+/// and the body of a create or update request ([`CategorieRelatieInput`]).
+#[tweeling(
+    CategorieRelatieInput,
+    doc = "A categorie-relatie in a create or update request.",
+    derive(Default)
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CategorieRelatie {
     /// Unique (technical) identification.
+    #[veld(antwoord)]
     pub uuid: CategorieRelatieId,
     /// Absolute URL of this resource.
+    #[veld(antwoord)]
     pub url: String,
     /// The partij (`PartijForeignkeyBase`).
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<Verwijzing<PartijId>>")]
-    pub partij: Option<Option<Verwijzing<PartijId>>>,
-    /// The categorie.
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<CategorieVerwijzing>")]
-    pub categorie: Option<Option<CategorieVerwijzing>>,
-    /// Begin datum.
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<Datum>")]
-    pub begin_datum: Option<Option<Datum>>,
-    /// Eind datum.
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<Datum>")]
-    pub eind_datum: Option<Option<Datum>>,
-}
-
-/// A categorie-relatie in a create or update request.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct CategorieRelatieInput {
-    /// The partij.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[veld(null, verwijzing)]
     pub partij: Nullable<Verwijzing<PartijId>>,
     /// The categorie.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[veld(null, afgeleid)]
     pub categorie: Nullable<CategorieVerwijzing>,
     /// Begin datum.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[veld(null)]
     pub begin_datum: Nullable<Datum>,
     /// Eind datum.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[veld(null)]
     pub eind_datum: Nullable<Datum>,
 }

@@ -2,6 +2,7 @@
 //! partij or betrokkene provided for contact.
 
 use super::nullable::Nullable;
+use klantinteracties_macros::tweeling;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -10,62 +11,51 @@ use super::{
     SoortDigitaalAdres, Telefoonnummer, Verwijzing, WaardeFout,
 };
 
-/// A digitaal adres as the API returns it (`DigitaalAdres`, `ExpandDigitaalAdres`).
+/// A digitaal adres as the API returns it (`DigitaalAdres`, `ExpandDigitaalAdres`), and the
+/// body of a create or update request ([`DigitaalAdresInput`]).
+#[tweeling(
+    DigitaalAdresInput,
+    doc = "A digitaal adres in a create or update request (F1995)."
+)]
 #[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct DigitaalAdres {
     /// Unique (technical) identification.
+    #[veld(antwoord)]
     pub uuid: DigitaalAdresId,
     /// Absolute URL of this resource.
+    #[veld(antwoord)]
     pub url: String,
     /// The betrokkene bij klantcontact that provided it (for follow-up of that contact).
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<Verwijzing<BetrokkeneId>>")]
-    pub verstrekt_door_betrokkene: Option<Option<Verwijzing<BetrokkeneId>>>,
+    #[veld(null, verwijzing)]
+    pub verstrekt_door_betrokkene: Nullable<Verwijzing<BetrokkeneId>>,
     /// The partij that provided it (for future contact).
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<Verwijzing<PartijId>>")]
-    pub verstrekt_door_partij: Option<Option<Verwijzing<PartijId>>>,
+    #[veld(null, verwijzing)]
+    pub verstrekt_door_partij: Nullable<Verwijzing<PartijId>>,
     /// The address (max 80); its format depends on `soortDigitaalAdres`, see
     /// [`DigitaalAdres::getypt_adres`].
+    #[veld(verhuld)]
     pub adres: String,
     /// Soort digitaal adres.
     pub soort_digitaal_adres: SoortDigitaalAdres,
     /// Whether this is the partij's default address of its soort.
-    #[serde(default, with = "super::leeg::standaard")]
-    #[schemars(with = "bool")]
+    #[veld(standaard)]
     pub is_standaard_adres: Option<bool>,
     /// Omschrijving (max 40).
-    #[serde(default, with = "super::leeg::standaard")]
-    #[schemars(with = "String")]
+    #[veld(standaard, verhuld)]
     pub omschrijving: Option<String>,
     /// Referentie (slug, max 50), unique per partij and soort when filled.
-    #[serde(default, with = "super::leeg::standaard")]
-    #[schemars(with = "OfLeeg<Referentie>")]
+    #[veld(standaard)]
     pub referentie: Option<OfLeeg<Referentie>>,
     /// Date the address was last verified.
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<Datum>")]
-    pub verificatie_datum: Option<Option<Datum>>,
+    #[veld(null)]
+    pub verificatie_datum: Nullable<Datum>,
     /// Linked resources requested with the `expand` query parameter.
+    #[veld(antwoord)]
     #[serde(rename = "_expand", default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "DigitaalAdresExpand")]
     pub expand: Option<DigitaalAdresExpand>,
 }
-
-super::verhuld::verhulde_debug!(DigitaalAdres {
-    uuid,
-    url,
-    verstrekt_door_betrokkene,
-    verstrekt_door_partij,
-    adres: verhuld,
-    soort_digitaal_adres,
-    is_standaard_adres,
-    omschrijving: verhuld,
-    referentie,
-    verificatie_datum,
-    expand
-});
 
 /// `_expand` of a digitaal adres (`ExpandDigitaalAdres`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -75,48 +65,6 @@ pub struct DigitaalAdresExpand {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub verstrekt_door_betrokkene: Nullable<Box<Betrokkene>>,
 }
-
-/// A digitaal adres in a create or update request.
-#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct DigitaalAdresInput {
-    /// The betrokkene bij klantcontact that provided it.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub verstrekt_door_betrokkene: Nullable<Verwijzing<BetrokkeneId>>,
-    /// The partij that provided it.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub verstrekt_door_partij: Nullable<Verwijzing<PartijId>>,
-    /// The address (max 80).
-    pub adres: String,
-    /// Soort digitaal adres.
-    pub soort_digitaal_adres: SoortDigitaalAdres,
-    /// Whether this is the partij's default address of its soort.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "bool")]
-    pub is_standaard_adres: Option<bool>,
-    /// Omschrijving (max 40).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
-    pub omschrijving: Option<String>,
-    /// Referentie (slug, max 50).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "OfLeeg<Referentie>")]
-    pub referentie: Option<OfLeeg<Referentie>>,
-    /// Date the address was last verified.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub verificatie_datum: Nullable<Datum>,
-}
-
-super::verhuld::verhulde_debug!(DigitaalAdresInput {
-    verstrekt_door_betrokkene,
-    verstrekt_door_partij,
-    adres: verhuld,
-    soort_digitaal_adres,
-    is_standaard_adres,
-    omschrijving: verhuld,
-    referentie,
-    verificatie_datum
-});
 
 /// The typed value of a digitaal adres, by its soort. Serializes as
 /// `{"soortDigitaalAdres": ..., "adres": ...}`.

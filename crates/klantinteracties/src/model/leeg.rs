@@ -19,6 +19,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::Nullable;
+
 /// `Option<T>`: absent is `T::default()` (`""`, `false`, `{}`, an empty group), and the
 /// default reads back as absent, so a stored object passes through its rendering unchanged
 /// (`""` is "not filled", decision 4 of docs/decisions.md).
@@ -58,53 +60,53 @@ pub(crate) mod waar {
     }
 }
 
-/// `Option<Option<T>>` (absent, `null`, a value): absent is `null`, and `null` reads back as
+/// [`Nullable<T>`] (absent, `null`, a value): absent is `null`, and `null` reads back as
 /// absent (inside a group, or in a response, the two mean the same).
 pub(crate) mod null {
-    use super::{Deserialize, Deserializer, Serialize, Serializer};
+    use super::{Deserialize, Deserializer, Nullable, Serialize, Serializer};
 
-    pub(crate) fn serialize<T, S>(v: &Option<Option<T>>, s: S) -> Result<S::Ok, S::Error>
+    pub(crate) fn serialize<T, S>(v: &Nullable<T>, s: S) -> Result<S::Ok, S::Error>
     where
         T: Serialize,
         S: Serializer,
     {
-        match v {
+        match &v.0 {
             Some(Some(t)) => s.serialize_some(t),
             _ => s.serialize_none(),
         }
     }
 
-    pub(crate) fn deserialize<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
+    pub(crate) fn deserialize<'de, T, D>(d: D) -> Result<Nullable<T>, D::Error>
     where
         T: Deserialize<'de>,
         D: Deserializer<'de>,
     {
-        Ok(Option::<T>::deserialize(d)?.map(Some))
+        Ok(Nullable(Option::<T>::deserialize(d)?.map(Some)))
     }
 }
 
-/// `Option<Option<T>>` of a list or a gegevensgroep: absent and `null` are `T::default()`
+/// [`Nullable<T>`] of a list or a gegevensgroep: absent and `null` are `T::default()`
 /// (`[]`, a group of empty values), as Open Klant renders them.
 pub(crate) mod compleet {
-    use super::{Deserialize, Deserializer, Serialize, Serializer};
+    use super::{Deserialize, Deserializer, Nullable, Serialize, Serializer};
 
-    pub(crate) fn serialize<T, S>(v: &Option<Option<T>>, s: S) -> Result<S::Ok, S::Error>
+    pub(crate) fn serialize<T, S>(v: &Nullable<T>, s: S) -> Result<S::Ok, S::Error>
     where
         T: Serialize + Default,
         S: Serializer,
     {
-        match v {
+        match &v.0 {
             Some(Some(t)) => t.serialize(s),
             _ => T::default().serialize(s),
         }
     }
 
-    pub(crate) fn deserialize<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
+    pub(crate) fn deserialize<'de, T, D>(d: D) -> Result<Nullable<T>, D::Error>
     where
         T: Deserialize<'de>,
         D: Deserializer<'de>,
     {
-        ::serde_with::rust::double_option::deserialize(d)
+        Nullable::deserialize(d)
     }
 }
 
@@ -139,12 +141,12 @@ pub(crate) mod metadata {
 }
 
 /// The value of an optional-nullable property, if it has one.
-pub(crate) fn waarde<T>(v: &Option<Option<T>>) -> Option<&T> {
+pub(crate) fn waarde<T>(v: &Nullable<T>) -> Option<&T> {
     v.as_ref().and_then(Option::as_ref)
 }
 
 /// An optional-nullable list, empty when unset.
-pub(crate) fn lijst<T>(v: &Option<Option<Vec<T>>>) -> &[T] {
+pub(crate) fn lijst<T>(v: &Nullable<Vec<T>>) -> &[T] {
     waarde(v).map_or(&[], Vec::as_slice)
 }
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// brings its own serde and JSON Schema, so a field needs only
 /// `#[serde(default, skip_serializing_if = "Nullable::is_absent")]`: absent is left out,
 /// `null` is written as `null`, and its schema is that of `Option<T>`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Nullable<T>(pub Option<Option<T>>);
 
 impl<T> Nullable<T> {
@@ -25,6 +25,11 @@ impl<T> Nullable<T> {
     /// Present with a value.
     pub const fn value(v: T) -> Self {
         Self(Some(Some(v)))
+    }
+
+    /// The value, if there is one (absent and `null` both give `None`).
+    pub fn flatten(self) -> Option<T> {
+        self.0.flatten()
     }
 
     /// Whether the property is absent (serde's `skip_serializing_if`).

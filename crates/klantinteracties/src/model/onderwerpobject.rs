@@ -1,46 +1,37 @@
 //! Onderwerpobject: what a klantcontact was about (a zaak, or an earlier klantcontact, C9708).
 
 use super::nullable::Nullable;
+use klantinteracties_macros::tweeling;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{KlantcontactId, OnderwerpobjectId, Onderwerpobjectidentificator, Verwijzing};
 
 /// An onderwerpobject as the API returns it (`Onderwerpobject`,
-/// `OnderwerpobjectKlantcontactReadOnly`).
+/// `OnderwerpobjectKlantcontactReadOnly`), and the body of a create or update request
+/// ([`OnderwerpobjectInput`]).
+#[tweeling(
+    OnderwerpobjectInput,
+    doc = "An onderwerpobject in a create or update request.",
+    derive(Default)
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Onderwerpobject {
     /// Unique (technical) identification.
+    #[veld(antwoord)]
     pub uuid: OnderwerpobjectId,
     /// Absolute URL of this resource.
+    #[veld(antwoord)]
     pub url: String,
     /// The klantcontact that was about this object.
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<Verwijzing<KlantcontactId>>")]
-    pub klantcontact: Option<Option<Verwijzing<KlantcontactId>>>,
-    /// The klantcontact that is the object (onderwerp was klantcontact).
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<Verwijzing<KlantcontactId>>")]
-    pub was_klantcontact: Option<Option<Verwijzing<KlantcontactId>>>,
-    /// Identificator of the object.
-    #[serde(default, with = "super::leeg::compleet")]
-    #[schemars(with = "Option<Onderwerpobjectidentificator>")]
-    pub onderwerpobjectidentificator: Option<Option<Onderwerpobjectidentificator>>,
-}
-
-/// An onderwerpobject in a create or update request.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OnderwerpobjectInput {
-    /// The klantcontact that was about this object.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[veld(null, verwijzing)]
     pub klantcontact: Nullable<Verwijzing<KlantcontactId>>,
-    /// The klantcontact that is the object.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    /// The klantcontact that is the object (onderwerp was klantcontact).
+    #[veld(null, verwijzing)]
     pub was_klantcontact: Nullable<Verwijzing<KlantcontactId>>,
     /// Identificator of the object.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[veld(compleet)]
     pub onderwerpobjectidentificator: Nullable<Onderwerpobjectidentificator>,
 }
 

@@ -2,6 +2,7 @@
 //! (F7554 registreer partij). Polymorphic by `soortPartij`: persoon, organisatie, contactpersoon.
 
 use super::nullable::Nullable;
+use klantinteracties_macros::tweeling;
 use schemars::JsonSchema;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
@@ -53,92 +54,72 @@ pub struct PartijVan<I> {
     pub partij_identificatie: Option<I>,
 }
 
-/// The common fields of a partij response (`Base_PartijSerializer` plus `_expand`).
+/// The common fields of a partij response (`Base_PartijSerializer` plus `_expand`), and of a
+/// create or update request ([`PartijInputBasis`]).
+#[tweeling(
+    PartijInputBasis,
+    doc = "The common fields of a partij input (see [`PartijBasis`] for their meaning)."
+)]
 #[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PartijBasis {
     /// Unique (technical) identification.
+    #[veld(antwoord)]
     pub uuid: PartijId,
     /// Absolute URL of this resource.
+    #[veld(antwoord)]
     pub url: String,
     /// DEPRECATED: partij-nummer (digits, max 10, unique); no longer generated.
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<String>")]
-    pub nummer: Option<Option<String>>,
+    #[veld(null)]
+    pub nummer: Nullable<String>,
     /// Interne notitie (max 1000).
-    #[serde(default, with = "super::leeg::standaard")]
-    #[schemars(with = "String")]
+    #[veld(standaard, verhuld)]
     pub interne_notitie: Option<String>,
     /// Betrokkenen bij klantcontact that were this partij (read-only).
+    #[veld(antwoord)]
     pub betrokkenen: Vec<Verwijzing<BetrokkeneId>>,
     /// Categorie-relaties of this partij (read-only; EXPERIMENTAL).
+    #[veld(antwoord)]
     pub categorie_relaties: Vec<CategorieRelatieVerwijzing>,
     /// Digitale adressen the partij provided for future contact.
-    #[serde(default, with = "super::leeg::compleet")]
-    #[schemars(with = "Option<Vec<Verwijzing<DigitaalAdresId>>>")]
-    pub digitale_adressen: Option<Option<Vec<Verwijzing<DigitaalAdresId>>>>,
-    /// Voorkeurs digitaal adres.
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<Verwijzing<DigitaalAdresId>>")]
-    pub voorkeurs_digitaal_adres: Option<Option<Verwijzing<DigitaalAdresId>>>,
+    #[veld(compleet, afgeleid)]
+    pub digitale_adressen: Nullable<Vec<Verwijzing<DigitaalAdresId>>>,
+    /// Voorkeurs digitaal adres (one of the partij's digitale adressen).
+    #[veld(null, verwijzing)]
+    pub voorkeurs_digitaal_adres: Nullable<Verwijzing<DigitaalAdresId>>,
     /// Partijen this partij represents (read-only).
+    #[veld(antwoord)]
     pub vertegenwoordigden: Vec<Verwijzing<PartijId>>,
     /// Rekeningnummers of the partij.
-    #[serde(default, with = "super::leeg::compleet")]
-    #[schemars(with = "Option<Vec<Verwijzing<RekeningnummerId>>>")]
-    pub rekeningnummers: Option<Option<Vec<Verwijzing<RekeningnummerId>>>>,
-    /// Voorkeurs rekeningnummer.
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<Verwijzing<RekeningnummerId>>")]
-    pub voorkeurs_rekeningnummer: Option<Option<Verwijzing<RekeningnummerId>>>,
-    /// Partij-identificatoren (BSN, KvK-nummer, ...) of the partij.
-    #[serde(default, with = "super::leeg::compleet")]
-    #[schemars(with = "Option<Vec<PartijIdentificator>>")]
-    pub partij_identificatoren: Option<Option<Vec<PartijIdentificator>>>,
+    #[veld(compleet, afgeleid)]
+    pub rekeningnummers: Nullable<Vec<Verwijzing<RekeningnummerId>>>,
+    /// Voorkeurs rekeningnummer (one of the partij's rekeningnummers).
+    #[veld(null, verwijzing)]
+    pub voorkeurs_rekeningnummer: Nullable<Verwijzing<RekeningnummerId>>,
+    /// Partij-identificatoren (BSN, KvK-nummer, ...) of the partij; in a body they are created
+    /// or (with `uuid`) updated atomically with the partij.
+    #[veld(compleet, invoer = "Nullable<Vec<PartijIdentificatorInput>>")]
+    pub partij_identificatoren: Nullable<Vec<PartijIdentificator>>,
     /// Indicatie geheimhouding persoonsgegevens.
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<bool>")]
-    pub indicatie_geheimhouding: Option<Option<bool>>,
+    #[veld(null)]
+    pub indicatie_geheimhouding: Nullable<bool>,
     /// Voorkeurstaal, ISO 639-2/B (max 3; checked per profile, see [`PartijBasis::voorkeurstaal_code`]).
-    #[serde(default, with = "super::leeg::standaard")]
-    #[schemars(with = "String")]
+    #[veld(standaard)]
     pub voorkeurstaal: Option<String>,
     /// Indicatie actief: whether the partij is (still) active.
     pub indicatie_actief: bool,
     /// Bezoekadres.
-    #[serde(default, with = "super::leeg::compleet")]
-    #[schemars(with = "Option<Adres>")]
-    pub bezoekadres: Option<Option<Adres>>,
+    #[veld(compleet)]
+    pub bezoekadres: Nullable<Adres>,
     /// Correspondentieadres.
-    #[serde(default, with = "super::leeg::compleet")]
-    #[schemars(with = "Option<Adres>")]
-    pub correspondentieadres: Option<Option<Adres>>,
+    #[veld(compleet)]
+    pub correspondentieadres: Nullable<Adres>,
     /// Linked resources requested with the `expand` query parameter.
+    #[veld(antwoord)]
     #[serde(rename = "_expand", default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "PartijExpand")]
     pub expand: Option<PartijExpand>,
 }
-
-super::verhuld::verhulde_debug!(PartijBasis {
-    uuid,
-    url,
-    nummer,
-    interne_notitie: verhuld,
-    betrokkenen,
-    categorie_relaties,
-    digitale_adressen,
-    voorkeurs_digitaal_adres,
-    vertegenwoordigden,
-    rekeningnummers,
-    voorkeurs_rekeningnummer,
-    partij_identificatoren,
-    indicatie_geheimhouding,
-    voorkeurstaal,
-    indicatie_actief,
-    bezoekadres,
-    correspondentieadres,
-    expand
-});
 
 impl Serialize for Partij {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -236,29 +217,29 @@ pub struct PartijExpand {
     /// The partij's digitale adressen (`[]` when it has none).
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
+        skip_serializing_if = "Nullable::is_absent",
         with = "super::leeg::compleet"
     )]
     #[schemars(with = "Option<Vec<DigitaalAdres>>")]
-    pub digitale_adressen: Option<Option<Vec<DigitaalAdres>>>,
+    pub digitale_adressen: Nullable<Vec<DigitaalAdres>>,
 }
 
-/// Partij-identificatie of soort `persoon` (`Persoon`).
-#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// Partij-identificatie of soort `persoon` (`Persoon`), and in a body ([`PersoonInput`]).
+#[tweeling(
+    PersoonInput,
+    doc = "Partij-identificatie of soort `persoon` in input.",
+    derive(Default)
+)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Persoon {
     /// Contactnaam.
-    #[serde(default, with = "super::leeg::compleet")]
-    #[schemars(with = "Option<Contactnaam>")]
-    pub contactnaam: Option<Option<Contactnaam>>,
+    #[veld(compleet)]
+    pub contactnaam: Nullable<Contactnaam>,
     /// Volledige naam, derived from the contactnaam (read-only).
+    #[veld(antwoord, verhuld)]
     pub volledige_naam: String,
 }
-
-super::verhuld::verhulde_debug!(Persoon {
-    contactnaam,
-    volledige_naam: verhuld
-});
 
 /// Partij-identificatie of soort `organisatie` (`Organisatie`); input and response alike.
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -273,33 +254,30 @@ pub struct Organisatie {
 super::verhuld::verhulde_debug!(Organisatie { naam: verhuld });
 
 /// Partij-identificatie of soort `contactpersoon` (`Contactpersoon`): a person who acts for
-/// an organisation.
-#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// an organisation; in a body [`ContactpersoonInput`].
+#[tweeling(
+    ContactpersoonInput,
+    doc = "Partij-identificatie of soort `contactpersoon` in input.",
+    derive(Default)
+)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Contactpersoon {
-    /// Unique (technical) identification of the contactpersoon record.
-    #[serde(default)]
-    #[schemars(with = "ContactpersoonId")]
+    /// Unique (technical) identification of the contactpersoon record (optional in a body;
+    /// generated when absent).
+    #[veld(optioneel)]
     pub uuid: Option<ContactpersoonId>,
     /// The organisation the contactpersoon worked for (`PartijPolymorphic`; must be of soort
     /// organisatie).
-    #[serde(default, with = "super::leeg::null")]
-    #[schemars(with = "Option<Verwijzing<PartijId>>")]
-    pub werkte_voor_partij: Option<Option<Verwijzing<PartijId>>>,
+    #[veld(null, verwijzing)]
+    pub werkte_voor_partij: Nullable<Verwijzing<PartijId>>,
     /// Contactnaam.
-    #[serde(default, with = "super::leeg::compleet")]
-    #[schemars(with = "Option<Contactnaam>")]
-    pub contactnaam: Option<Option<Contactnaam>>,
+    #[veld(compleet)]
+    pub contactnaam: Nullable<Contactnaam>,
     /// Volledige naam, derived from the contactnaam (read-only).
+    #[veld(antwoord, verhuld)]
     pub volledige_naam: String,
 }
-
-super::verhuld::verhulde_debug!(Contactpersoon {
-    uuid,
-    werkte_voor_partij,
-    contactnaam,
-    volledige_naam: verhuld
-});
 
 impl Partij {
     /// The partij's id.
@@ -338,94 +316,11 @@ pub struct PartijInputVan<I> {
     pub partij_identificatie: Option<I>,
 }
 
-/// The common fields of a partij input (see [`PartijBasis`] for their meaning).
-#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct PartijInputBasis {
-    /// DEPRECATED: partij-nummer (digits, max 10, unique).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nummer: Nullable<String>,
-    /// Interne notitie (max 1000).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
-    pub interne_notitie: Option<String>,
-    /// Digitale adressen the partij provided.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub digitale_adressen: Nullable<Vec<Verwijzing<DigitaalAdresId>>>,
-    /// Voorkeurs digitaal adres (one of the partij's digitale adressen).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub voorkeurs_digitaal_adres: Nullable<Verwijzing<DigitaalAdresId>>,
-    /// Rekeningnummers of the partij.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub rekeningnummers: Nullable<Vec<Verwijzing<RekeningnummerId>>>,
-    /// Voorkeurs rekeningnummer (one of the partij's rekeningnummers).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub voorkeurs_rekeningnummer: Nullable<Verwijzing<RekeningnummerId>>,
-    /// Partij-identificatoren, created or (with `uuid`) updated atomically with the partij.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub partij_identificatoren: Nullable<Vec<PartijIdentificatorInput>>,
-    /// Indicatie geheimhouding persoonsgegevens.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub indicatie_geheimhouding: Nullable<bool>,
-    /// Voorkeurstaal, ISO 639-2/B (max 3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
-    pub voorkeurstaal: Option<String>,
-    /// Indicatie actief.
-    pub indicatie_actief: bool,
-    /// Bezoekadres.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub bezoekadres: Nullable<Adres>,
-    /// Correspondentieadres.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub correspondentieadres: Nullable<Adres>,
-}
-
-super::verhuld::verhulde_debug!(PartijInputBasis {
-    nummer,
-    interne_notitie: verhuld,
-    digitale_adressen,
-    voorkeurs_digitaal_adres,
-    rekeningnummers,
-    voorkeurs_rekeningnummer,
-    partij_identificatoren,
-    indicatie_geheimhouding,
-    voorkeurstaal,
-    indicatie_actief,
-    bezoekadres,
-    correspondentieadres
-});
-
 impl PartijInputBasis {
     /// The voorkeurstaal as a language code, if filled and valid.
     pub fn voorkeurstaal_code(&self) -> Option<Taalcode> {
         taalcode(self.voorkeurstaal.as_deref())
     }
-}
-
-/// Partij-identificatie of soort `persoon` in input.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct PersoonInput {
-    /// Contactnaam.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub contactnaam: Nullable<Contactnaam>,
-}
-
-/// Partij-identificatie of soort `contactpersoon` in input.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ContactpersoonInput {
-    /// Id of the contactpersoon record (optional; generated when absent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "ContactpersoonId")]
-    pub uuid: Option<ContactpersoonId>,
-    /// The organisation the contactpersoon works for (must be of soort organisatie).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub werkte_voor_partij: Nullable<Verwijzing<PartijId>>,
-    /// Contactnaam.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub contactnaam: Nullable<Contactnaam>,
 }
 
 per_soort!(Partij: SoortPartij, PartijBasis { Persoon, Organisatie, Contactpersoon });

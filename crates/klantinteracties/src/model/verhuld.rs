@@ -78,6 +78,12 @@ impl<T: Vorm> Vorm for Option<T> {
     }
 }
 
+impl<T: Vorm> Vorm for super::Nullable<T> {
+    fn vorm(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.vorm(f)
+    }
+}
+
 impl<T: Vorm> Vorm for Vec<T> {
     fn vorm(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.iter().map(Verhuld)).finish()

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
+use super::nullable::Nullable;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -138,6 +139,53 @@ id_type!(
     ContactpersoonId
 );
 
+/// The typed id of a collection (`PartijId`): which resource a reference with it points into.
+/// The register's table of collections implements it for each row.
+pub(crate) trait IdVan: Copy + Into<Uuid> + From<Uuid> {
+    /// The resource.
+    const RESOURCE: crate::Resource;
+}
+
+/// The URL of object `id` of `resource` in a register at `basis`.
+pub(crate) fn url(basis: &str, resource: crate::Resource, id: Uuid) -> String {
+    format!("{basis}/{}/{id}", resource.collection())
+}
+
+/// A stored value with its references given their URL (stored references carry none), as a
+/// response shows them.
+pub(crate) trait MetUrl {
+    /// The value with each reference's URL under `basis`.
+    #[must_use]
+    fn met_url(&self, basis: &str) -> Self;
+}
+
+impl<I: IdVan> MetUrl for Verwijzing<I> {
+    fn met_url(&self, basis: &str) -> Self {
+        Self {
+            uuid: self.uuid,
+            url: Some(url(basis, I::RESOURCE, self.uuid.into())),
+        }
+    }
+}
+
+impl<T: MetUrl> MetUrl for Option<T> {
+    fn met_url(&self, basis: &str) -> Self {
+        self.as_ref().map(|v| v.met_url(basis))
+    }
+}
+
+impl<T: MetUrl> MetUrl for Vec<T> {
+    fn met_url(&self, basis: &str) -> Self {
+        self.iter().map(|v| v.met_url(basis)).collect()
+    }
+}
+
+impl<T: MetUrl> MetUrl for super::Nullable<T> {
+    fn met_url(&self, basis: &str) -> Self {
+        Self(self.0.met_url(basis))
+    }
+}
+
 /// A reference to another resource (the spec's `*ForeignKey` schemas): written as
 /// `{"uuid": ...}`, returned as `{"uuid": ..., "url": ...}` with an absolute, read-only `url`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -199,15 +247,15 @@ pub struct CategorieRelatieVerwijzing {
     /// The naam of the related categorie (read-only, nullable; absent in input).
     #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<String>", extend("readOnly" = true))]
-    pub categorie_naam: Option<Option<String>>,
+    pub categorie_naam: Nullable<String>,
     /// Begin datum of the relation (nullable).
     #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<crate::model::Datum>")]
-    pub begin_datum: Option<Option<crate::model::Datum>>,
+    pub begin_datum: Nullable<crate::model::Datum>,
     /// Eind datum of the relation (nullable).
     #[serde(default, with = "super::leeg::null")]
     #[schemars(with = "Option<crate::model::Datum>")]
-    pub eind_datum: Option<Option<crate::model::Datum>>,
+    pub eind_datum: Nullable<crate::model::Datum>,
 }
 
 super::verhuld::verhulde_debug!(CategorieRelatieVerwijzing {

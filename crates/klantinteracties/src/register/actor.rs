@@ -19,13 +19,7 @@ use crate::rules::Profile;
 use crate::Resource;
 
 fn basis(l: &Lezer<'_>, id: Uuid, b: &ActorInputBasis) -> ActorBasis {
-    ActorBasis {
-        uuid: ActorId(id),
-        url: l.url(Resource::Actoren, id),
-        naam: b.naam.clone(),
-        indicatie_actief: b.indicatie_actief,
-        actoridentificator: b.actoridentificator.0.clone(),
-    }
+    ActorBasis::uit_invoer(b, l.basis(), ActorId(id), l.url(Resource::Actoren, id))
 }
 
 fn ident(r: &ActorInput) -> Option<&Objectidentificator> {

@@ -95,12 +95,12 @@ impl Collection for ActorKlantcontactInput {
         r: &ActorKlantcontactInput,
         _: Option<&[String]>,
     ) -> ActorKlantcontact {
-        ActorKlantcontact {
-            uuid: ActorKlantcontactId(id),
-            url: l.url(Resource::Actorklantcontacten, id),
-            actor: l.opnieuw(&r.actor),
-            klantcontact: l.opnieuw(&r.klantcontact),
-        }
+        ActorKlantcontact::uit_invoer(
+            r,
+            l.basis(),
+            ActorKlantcontactId(id),
+            l.url(Resource::Actorklantcontacten, id),
+        )
     }
 
     #[allow(clippy::many_single_char_names)]

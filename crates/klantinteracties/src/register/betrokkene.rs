@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
-use super::lezen::{onder, wants, Lezer};
+use super::lezen::{uitbreiding, wants, Lezer};
 use super::schrijven::{filled, ref_id, Checks};
 use super::transactie::Transactie;
 use super::zoeken::{id, Filter};
@@ -225,45 +225,29 @@ impl Collection for BetrokkeneInput {
     ) -> Betrokkene {
         let g = &r.gegevens;
         let adressen = l.ix::<DigitaalAdresInput>().betrokkene.get(&id);
-        Betrokkene {
-            uuid: BetrokkeneId(id),
-            url: l.url(Resource::Betrokkenen, id),
-            was_partij: l.opnieuw_nul(&g.was_partij),
-            had_klantcontact: l.opnieuw(&r.had_klantcontact),
-            digitale_adressen: l.verwijzingen(adressen),
-            bezoekadres: g.bezoekadres.0.clone(),
-            correspondentieadres: g.correspondentieadres.0.clone(),
-            contactnaam: g.contactnaam.0.clone(),
-            volledige_naam: g.contactnaam.volledige_naam(),
-            rol: g.rol,
-            organisatienaam: g.organisatienaam.clone(),
-            initiator: g.initiator,
-            expand: expand.map(|expand| BetrokkeneExpand {
+        Betrokkene::uit_invoer(
+            g,
+            l.basis(),
+            BetrokkeneId(id),
+            l.url(Resource::Betrokkenen, id),
+            l.opnieuw(&r.had_klantcontact),
+            l.verwijzingen(adressen),
+            g.contactnaam.volledige_naam(),
+            expand.map(|expand| BetrokkeneExpand {
                 was_partij: Nullable(wants(expand, "wasPartij").then(|| {
-                    ref_id(g.was_partij.as_ref()).and_then(|p| {
-                        l.opt::<PartijInput>(p)
-                            .map(|r| Box::new(PartijInput::present(l, p, r, None)))
-                    })
+                    ref_id(g.was_partij.as_ref())
+                        .and_then(|p| l.toon::<PartijInput>(p, None))
+                        .map(Box::new)
                 })),
-                had_klantcontact: wants(expand, "hadKlantcontact")
-                    .then(|| {
-                        let k = r.had_klantcontact.uuid.0;
-                        let sub = onder(expand, "hadKlantcontact");
-                        l.opt::<KlantcontactInput>(k)
-                            .map(|r| Box::new(KlantcontactInput::present(l, k, r, sub.as_deref())))
+                had_klantcontact: uitbreiding(expand, "hadKlantcontact")
+                    .and_then(|sub| {
+                        l.toon::<KlantcontactInput>(r.had_klantcontact.uuid.0, sub.as_deref())
                     })
-                    .flatten(),
-                digitale_adressen: wants(expand, "digitaleAdressen").then(|| {
-                    adressen
-                        .iter()
-                        .filter_map(|a| {
-                            l.opt::<DigitaalAdresInput>(*a)
-                                .map(|r| DigitaalAdresInput::present(l, *a, r, None))
-                        })
-                        .collect()
-                }),
+                    .map(Box::new),
+                digitale_adressen: wants(expand, "digitaleAdressen")
+                    .then(|| l.toon_alle::<DigitaalAdresInput>(adressen, None)),
             }),
-        }
+        )
     }
 
     fn build(

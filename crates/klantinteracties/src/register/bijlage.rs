@@ -60,12 +60,7 @@ impl Collection for BijlageInput {
     }
 
     fn present(l: &Lezer<'_>, id: Uuid, r: &BijlageInput, _: Option<&[String]>) -> Bijlage {
-        Bijlage {
-            uuid: BijlageId(id),
-            url: l.url(Resource::Bijlagen, id),
-            was_bijlage_van_klantcontact: l.opnieuw_nul(&r.was_bijlage_van_klantcontact),
-            bijlageidentificator: r.bijlageidentificator.0.clone(),
-        }
+        Bijlage::uit_invoer(r, l.basis(), BijlageId(id), l.url(Resource::Bijlagen, id))
     }
 
     fn build(

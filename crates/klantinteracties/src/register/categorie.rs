@@ -20,11 +20,12 @@ impl Collection for CategorieInput {
     const FILTERS: &'static [Filter<Self>] = FILTERS;
 
     fn present(l: &Lezer<'_>, id: Uuid, r: &CategorieInput, _: Option<&[String]>) -> Categorie {
-        Categorie {
-            uuid: CategorieId(id),
-            url: l.url(Resource::Categorieen, id),
-            naam: r.naam.clone(),
-        }
+        Categorie::uit_invoer(
+            r,
+            l.basis(),
+            CategorieId(id),
+            l.url(Resource::Categorieen, id),
+        )
     }
 
     fn build(

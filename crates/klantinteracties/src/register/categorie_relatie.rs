@@ -97,22 +97,20 @@ impl Collection for CategorieRelatieInput {
         r: &CategorieRelatieInput,
         _: Option<&[String]>,
     ) -> CategorieRelatie {
-        CategorieRelatie {
-            uuid: CategorieRelatieId(id),
-            url: l.url(Resource::CategorieRelaties, id),
-            partij: l.opnieuw_nul(&r.partij),
-            categorie: r.categorie.as_ref().map(|c| {
-                c.as_ref().map(|c| CategorieVerwijzing {
-                    uuid: c.uuid,
-                    url: Some(l.url(Resource::Categorieen, c.uuid.0)),
-                    naam: Some(
-                        CategorieRelatieInput::categorie_naam(l, c.uuid.0).unwrap_or_default(),
-                    ),
-                })
-            }),
-            begin_datum: r.begin_datum.0.clone(),
-            eind_datum: r.eind_datum.0.clone(),
-        }
+        let categorie = r.categorie.as_ref().map(|c| {
+            c.as_ref().map(|c| CategorieVerwijzing {
+                uuid: c.uuid,
+                url: Some(l.url(Resource::Categorieen, c.uuid.0)),
+                naam: Some(CategorieRelatieInput::categorie_naam(l, c.uuid.0).unwrap_or_default()),
+            })
+        });
+        CategorieRelatie::uit_invoer(
+            r,
+            l.basis(),
+            CategorieRelatieId(id),
+            l.url(Resource::CategorieRelaties, id),
+            Nullable(categorie),
+        )
     }
 
     fn build(

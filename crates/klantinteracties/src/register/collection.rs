@@ -134,6 +134,27 @@ impl Lezer<'_> {
         Ok(C::present(self, id, self.haal::<C>(id)?, gevraagd(expand)))
     }
 
+    /// Object `id` of `C` as the API returns it, if it exists, with the relations asked for
+    /// in `expand` (a related object in a response or an `_expand`).
+    pub(crate) fn toon<C: Collection>(
+        &self,
+        id: Uuid,
+        expand: Option<&[String]>,
+    ) -> Option<C::Response> {
+        self.opt::<C>(id).map(|r| C::present(self, id, r, expand))
+    }
+
+    /// Objects `ids` of `C` as the API returns them, in order (see [`Lezer::toon`]).
+    pub(crate) fn toon_alle<C: Collection>(
+        &self,
+        ids: &[Uuid],
+        expand: Option<&[String]>,
+    ) -> Vec<C::Response> {
+        ids.iter()
+            .filter_map(|id| self.toon::<C>(*id, expand))
+            .collect()
+    }
+
     /// Searches collection `C`.
     pub(crate) fn zoek_in<C: Collection>(&self, q: &Zoekvraag) -> Result<Page<C::Response>, Error> {
         Self::check_expand(C::EXPAND, &q.expand)?;

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
-use super::lezen::{onder, wants, Lezer};
+use super::lezen::{uitbreiding, Lezer};
 use super::schrijven::{ref_id, Checks};
 use super::transactie::Transactie;
 use super::zoeken::{flag, icontains, id, Filter};
@@ -180,30 +180,21 @@ impl Collection for DigitaalAdresInput {
         expand: Option<&[String]>,
     ) -> DigitaalAdres {
         let betrokkene_id = ref_id(r.verstrekt_door_betrokkene.as_ref());
-        DigitaalAdres {
-            uuid: DigitaalAdresId(id),
-            url: l.url(Resource::DigitaleAdressen, id),
-            verstrekt_door_betrokkene: l.opnieuw_nul(&r.verstrekt_door_betrokkene),
-            verstrekt_door_partij: l.opnieuw_nul(&r.verstrekt_door_partij),
-            adres: r.adres.clone(),
-            soort_digitaal_adres: r.soort_digitaal_adres,
-            is_standaard_adres: r.is_standaard_adres,
-            omschrijving: r.omschrijving.clone(),
-            referentie: r.referentie.clone(),
-            verificatie_datum: r.verificatie_datum.0.clone(),
-            expand: expand.map(|expand| DigitaalAdresExpand {
-                verstrekt_door_betrokkene: Nullable(wants(expand, "verstrektDoorBetrokkene").then(
-                    || {
-                        let sub = onder(expand, "verstrektDoorBetrokkene");
-                        betrokkene_id.and_then(|b| {
-                            l.opt::<BetrokkeneInput>(b).map(|r| {
-                                Box::new(BetrokkeneInput::present(l, b, r, sub.as_deref()))
-                            })
-                        })
-                    },
-                )),
+        DigitaalAdres::uit_invoer(
+            r,
+            l.basis(),
+            DigitaalAdresId(id),
+            l.url(Resource::DigitaleAdressen, id),
+            expand.map(|expand| DigitaalAdresExpand {
+                verstrekt_door_betrokkene: Nullable(
+                    uitbreiding(expand, "verstrektDoorBetrokkene").map(|sub| {
+                        betrokkene_id
+                            .and_then(|b| l.toon::<BetrokkeneInput>(b, sub.as_deref()))
+                            .map(Box::new)
+                    }),
+                ),
             }),
-        }
+        )
     }
 
     /// Checks an address that is about to be stored as `r` (replacing `old`) and makes the

@@ -255,20 +255,15 @@ impl Collection for InterneTaakRecord {
     ) -> InterneTaak {
         let t = &r.taak;
         let actoren: Vec<Verwijzing<ActorId>> = l.verwijzingen(&r.actoren());
-        InterneTaak {
-            uuid: InterneTaakId(id),
-            url: l.url(Resource::Internetaken, id),
-            nummer: t.nummer.0.clone(),
-            referentienummer: t.referentienummer.0.clone(),
-            gevraagde_handeling: t.gevraagde_handeling.clone(),
-            aanleidinggevend_klantcontact: l.opnieuw(&t.aanleidinggevend_klantcontact),
-            toegewezen_aan_actor: actoren.first().cloned(),
-            toegewezen_aan_actoren: Some(actoren),
-            toelichting: t.toelichting.clone(),
-            status: t.status,
-            toegewezen_op: r.toegewezen_op.clone(),
-            afgehandeld_op: t.afgehandeld_op.0.clone(),
-        }
+        InterneTaak::uit_invoer(
+            t,
+            l.basis(),
+            InterneTaakId(id),
+            l.url(Resource::Internetaken, id),
+            actoren.first().cloned(),
+            Some(actoren),
+            r.toegewezen_op.clone(),
+        )
     }
 
     fn build(

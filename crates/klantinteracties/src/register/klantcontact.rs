@@ -19,7 +19,7 @@ use super::body::as_json;
 use super::body::IntoBody;
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
-use super::lezen::{onder, wants, Lezer};
+use super::lezen::{uitbreiding, wants, Lezer};
 use super::record::InterneTaakRecord;
 use super::schrijven::{filled, ref_id, Checks};
 use super::tabel::{register_reads, register_writes};
@@ -612,78 +612,34 @@ impl Collection for KlantcontactInput {
             .get(&id)
             .iter()
             .filter_map(|ak| l.opt::<ActorKlantcontactInput>(*ak))
-            .filter_map(|ak| {
-                let a = ak.actor.uuid.0;
-                l.opt::<ActorInput>(a)
-                    .map(|r| ActorInput::present(l, a, r, None))
-            })
+            .filter_map(|ak| l.toon::<ActorInput>(ak.actor.uuid.0, None))
             .collect();
         let betrokkenen = l.ix::<BetrokkeneInput>().klantcontact.get(&id);
         let onderwerpen = l.ix::<OnderwerpobjectInput>().klantcontact.get(&id);
         let bijlagen = l.ix::<BijlageInput>().klantcontact.get(&id);
         let taken = l.ix::<InterneTaakRecord>().klantcontact.get(&id);
         let expand = expand.map(|expand| KlantcontactExpand {
-            ging_over_onderwerpobjecten: wants(expand, "gingOverOnderwerpobjecten").then(|| {
-                onderwerpen
-                    .iter()
-                    .filter_map(|o| {
-                        l.opt::<OnderwerpobjectInput>(*o)
-                            .map(|r| OnderwerpobjectInput::present(l, *o, r, None))
-                    })
-                    .collect()
-            }),
-            omvatte_bijlagen: wants(expand, "omvatteBijlagen").then(|| {
-                bijlagen
-                    .iter()
-                    .filter_map(|o| {
-                        l.opt::<BijlageInput>(*o)
-                            .map(|r| BijlageInput::present(l, *o, r, None))
-                    })
-                    .collect()
-            }),
-            had_betrokkenen: wants(expand, "hadBetrokkenen").then(|| {
-                let sub = onder(expand, "hadBetrokkenen");
-                betrokkenen
-                    .iter()
-                    .filter_map(|b| {
-                        l.opt::<BetrokkeneInput>(*b)
-                            .map(|r| BetrokkeneInput::present(l, *b, r, sub.as_deref()))
-                    })
-                    .collect()
-            }),
-            leidde_tot_interne_taken: wants(expand, "leiddeTotInterneTaken").then(|| {
-                taken
-                    .iter()
-                    .filter_map(|t| {
-                        l.opt::<InterneTaakRecord>(*t)
-                            .map(|r| InterneTaakRecord::present(l, *t, r, None))
-                    })
-                    .collect()
-            }),
+            ging_over_onderwerpobjecten: wants(expand, "gingOverOnderwerpobjecten")
+                .then(|| l.toon_alle::<OnderwerpobjectInput>(onderwerpen, None)),
+            omvatte_bijlagen: wants(expand, "omvatteBijlagen")
+                .then(|| l.toon_alle::<BijlageInput>(bijlagen, None)),
+            had_betrokkenen: uitbreiding(expand, "hadBetrokkenen")
+                .map(|sub| l.toon_alle::<BetrokkeneInput>(betrokkenen, sub.as_deref())),
+            leidde_tot_interne_taken: wants(expand, "leiddeTotInterneTaken")
+                .then(|| l.toon_alle::<InterneTaakRecord>(taken, None)),
         });
-        Klantcontact {
-            uuid: KlantcontactId(id),
-            url: l.url(Resource::Klantcontacten, id),
-            ging_over_onderwerpobjecten: l.verwijzingen(onderwerpen),
-            had_betrokken_actoren: actoren,
-            omvatte_bijlagen: l.verwijzingen(bijlagen),
-            had_betrokkenen: l.verwijzingen(betrokkenen),
-            leidde_tot_interne_taken: l.verwijzingen(taken),
-            nummer: r.nummer.0.clone(),
-            referentienummer: r.referentienummer.0.clone(),
-            kanaal: r.kanaal.clone(),
-            onderwerp: r.onderwerp.clone(),
-            inhoud: r.inhoud.clone(),
-            reactie: r.reactie.clone(),
-            indicatie_contact_gelukt: r.indicatie_contact_gelukt.0,
-            hoofd_onderwerp_type: r.hoofd_onderwerp_type.clone(),
-            verdere_actie_ondernomen: r.verdere_actie_ondernomen,
-            taal: r.taal.clone(),
-            vertrouwelijk: r.vertrouwelijk,
-            plaatsgevonden_op: r.plaatsgevonden_op.clone(),
-            metadata: r.metadata.clone(),
+        Klantcontact::uit_invoer(
+            r,
+            l.basis(),
+            KlantcontactId(id),
+            l.url(Resource::Klantcontacten, id),
+            l.verwijzingen(onderwerpen),
+            actoren,
+            l.verwijzingen(bijlagen),
+            l.verwijzingen(betrokkenen),
+            l.verwijzingen(taken),
             expand,
-        }
+        )
     }
 
     fn build(

@@ -5,17 +5,13 @@ use uuid::Uuid;
 
 use super::state::State;
 use super::{Context, Error};
-use crate::model::{Nullable, Verwijzing};
+use crate::model::Verwijzing;
 use crate::register::regels::ZOEKEN_EXPAND;
 use crate::rules::Report;
 use crate::Resource;
 
-/// The typed id of a collection (`PartijId`): which resource a reference with it points into.
-/// The table of collections implements it for each row.
-pub(crate) trait IdVan: Copy + Into<Uuid> + From<Uuid> {
-    /// The resource.
-    const RESOURCE: Resource;
-}
+pub(crate) use crate::model::verwijzing::IdVan;
+use crate::model::verwijzing::MetUrl;
 
 /// A read-only view of the register.
 #[derive(Debug, Clone, Copy)]
@@ -27,7 +23,7 @@ pub struct Lezer<'a> {
 impl Lezer<'_> {
     /// The URL of an object.
     pub(crate) fn url(&self, resource: Resource, id: Uuid) -> String {
-        format!("{}/{}/{id}", self.ctx.base_url, resource.collection())
+        crate::model::verwijzing::url(&self.ctx.base_url, resource, id)
     }
 
     /// A reference to object `id` of the collection of `I`, with its URL filled in.
@@ -45,16 +41,12 @@ impl Lezer<'_> {
 
     /// A reference with its URL refreshed (stored references carry none).
     pub(crate) fn opnieuw<I: IdVan>(&self, v: &Verwijzing<I>) -> Verwijzing<I> {
-        self.verwijzing(v.uuid.into())
+        v.met_url(&self.ctx.base_url)
     }
 
-    /// A nullable reference with its URL refreshed, as a response field holds it.
-    #[allow(clippy::option_option)] // the response's three states (`leeg::null`)
-    pub(crate) fn opnieuw_nul<I: IdVan>(
-        &self,
-        v: &Nullable<Verwijzing<I>>,
-    ) -> Option<Option<Verwijzing<I>>> {
-        v.as_ref().map(|v| v.as_ref().map(|v| self.opnieuw(v)))
+    /// The register's base URL, under which references get theirs.
+    pub(crate) fn basis(&self) -> &str {
+        &self.ctx.base_url
     }
 
     /// Checks requested expansions against what the resource offers (API 0.9.0 "expand").
@@ -104,6 +96,13 @@ pub(crate) fn onder(expand: &[String], rel: &str) -> Option<Vec<String>> {
         .map(str::to_owned)
         .collect();
     (!sub.is_empty()).then_some(sub)
+}
+
+/// Whether relation `rel` is to be expanded and, if so, the paths asked below it (see
+/// [`wants`] and [`onder`]).
+#[allow(clippy::option_option)] // not asked; asked with nothing below; asked with paths below
+pub(crate) fn uitbreiding(expand: &[String], rel: &str) -> Option<Option<Vec<String>>> {
+    wants(expand, rel).then(|| onder(expand, rel))
 }
 
 /// The `_expand` of an object read on its own: present only when relations were asked for

@@ -146,13 +146,12 @@ impl Collection for OnderwerpobjectInput {
         r: &OnderwerpobjectInput,
         _: Option<&[String]>,
     ) -> Onderwerpobject {
-        Onderwerpobject {
-            uuid: OnderwerpobjectId(id),
-            url: l.url(Resource::Onderwerpobjecten, id),
-            klantcontact: l.opnieuw_nul(&r.klantcontact),
-            was_klantcontact: l.opnieuw_nul(&r.was_klantcontact),
-            onderwerpobjectidentificator: r.onderwerpobjectidentificator.0.clone(),
-        }
+        Onderwerpobject::uit_invoer(
+            r,
+            l.basis(),
+            OnderwerpobjectId(id),
+            l.url(Resource::Onderwerpobjecten, id),
+        )
     }
 
     fn build(

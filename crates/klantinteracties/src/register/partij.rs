@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::body::as_json;
 use super::collection::Collection;
 use super::index::{MultiIndex, Op};
-use super::lezen::{onder, wants, Lezer};
+use super::lezen::{uitbreiding, wants, Lezer};
 use super::schrijven::{filled, ref_id, Checks};
 use super::tabel::register_reads;
 use super::transactie::Transactie;
@@ -608,16 +608,10 @@ impl Collection for PartijInput {
         let adressen = l.ix::<DigitaalAdresInput>().partij.get(&id);
         let betrokkenen = l.ix::<BetrokkeneInput>().partij.get(&id);
         let relaties = l.ix::<CategorieRelatieInput>().partij.get(&id);
-        let identificatoren = l
-            .ix::<PartijIdentificatorInput>()
-            .partij
-            .get(&id)
-            .iter()
-            .filter_map(|i| {
-                l.opt::<PartijIdentificatorInput>(*i)
-                    .map(|r| PartijIdentificatorInput::present(l, *i, r, None))
-            })
-            .collect();
+        let identificatoren = l.toon_alle::<PartijIdentificatorInput>(
+            l.ix::<PartijIdentificatorInput>().partij.get(&id),
+            None,
+        );
         let vertegenwoordigden = l
             .ix::<VertegenwoordigdenInput>()
             .vertegenwoordigende
@@ -627,83 +621,52 @@ impl Collection for PartijInput {
             .map(|v| l.opnieuw(&v.vertegenwoordigde_partij))
             .collect();
         let expand = expand.map(|expand| PartijExpand {
-            betrokkenen: wants(expand, "betrokkenen").then(|| {
-                let sub = onder(expand, "betrokkenen");
-                betrokkenen
-                    .iter()
-                    .filter_map(|x| {
-                        l.opt::<BetrokkeneInput>(*x)
-                            .map(|r| BetrokkeneInput::present(l, *x, r, sub.as_deref()))
-                    })
-                    .collect()
-            }),
-            categorie_relaties: wants(expand, "categorieRelaties").then(|| {
-                relaties
-                    .iter()
-                    .filter_map(|x| {
-                        l.opt::<CategorieRelatieInput>(*x)
-                            .map(|r| CategorieRelatieInput::present(l, *x, r, None))
-                    })
-                    .collect()
-            }),
-            digitale_adressen: wants(expand, "digitaleAdressen").then(|| {
-                Some(
-                    adressen
-                        .iter()
-                        .filter_map(|a| {
-                            l.opt::<DigitaalAdresInput>(*a)
-                                .map(|r| DigitaalAdresInput::present(l, *a, r, None))
-                        })
-                        .collect(),
-                )
-            }),
+            betrokkenen: uitbreiding(expand, "betrokkenen")
+                .map(|sub| l.toon_alle::<BetrokkeneInput>(betrokkenen, sub.as_deref())),
+            categorie_relaties: wants(expand, "categorieRelaties")
+                .then(|| l.toon_alle::<CategorieRelatieInput>(relaties, None)),
+            digitale_adressen: Nullable(
+                wants(expand, "digitaleAdressen")
+                    .then(|| Some(l.toon_alle::<DigitaalAdresInput>(adressen, None))),
+            ),
         });
-        let basis = PartijBasis {
-            uuid: PartijId(id),
-            url: l.url(Resource::Partijen, id),
-            nummer: b.nummer.0.clone(),
-            interne_notitie: b.interne_notitie.clone(),
-            betrokkenen: l.verwijzingen(betrokkenen),
-            categorie_relaties: relaties
-                .iter()
-                .map(|x| {
-                    let r = l.opt::<CategorieRelatieInput>(*x);
-                    CategorieRelatieVerwijzing {
-                        uuid: (*x).into(),
-                        url: Some(l.url(Resource::CategorieRelaties, *x)),
-                        categorie_naam: Some(r.and_then(|r| r.categorie.as_ref()?.as_ref()).map(
-                            |c| {
-                                CategorieRelatieInput::categorie_naam(l, c.uuid.0)
-                                    .unwrap_or_default()
-                            },
-                        )),
-                        begin_datum: r.and_then(|r| r.begin_datum.0.clone()),
-                        eind_datum: r.and_then(|r| r.eind_datum.0.clone()),
-                    }
-                })
-                .collect(),
-            digitale_adressen: Some(Some(l.verwijzingen(adressen))),
-            voorkeurs_digitaal_adres: l.opnieuw_nul(&b.voorkeurs_digitaal_adres),
+        let categorie_relaties = relaties
+            .iter()
+            .map(|x| {
+                let r = l.opt::<CategorieRelatieInput>(*x);
+                CategorieRelatieVerwijzing {
+                    uuid: (*x).into(),
+                    url: Some(l.url(Resource::CategorieRelaties, *x)),
+                    categorie_naam: Nullable(Some(
+                        r.and_then(|r| r.categorie.as_ref()?.as_ref()).map(|c| {
+                            CategorieRelatieInput::categorie_naam(l, c.uuid.0).unwrap_or_default()
+                        }),
+                    )),
+                    begin_datum: r.map(|r| r.begin_datum.clone()).unwrap_or_default(),
+                    eind_datum: r.map(|r| r.eind_datum.clone()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        let basis = PartijBasis::uit_invoer(
+            b,
+            l.basis(),
+            PartijId(id),
+            l.url(Resource::Partijen, id),
+            l.verwijzingen(betrokkenen),
+            categorie_relaties,
+            Nullable::value(l.verwijzingen(adressen)),
             vertegenwoordigden,
-            rekeningnummers: Some(Some(
-                l.verwijzingen(l.ix::<RekeningnummerInput>().partij.get(&id)),
-            )),
-            voorkeurs_rekeningnummer: l.opnieuw_nul(&b.voorkeurs_rekeningnummer),
-            partij_identificatoren: Some(Some(identificatoren)),
-            indicatie_geheimhouding: b.indicatie_geheimhouding.0,
-            voorkeurstaal: b.voorkeurstaal.clone(),
-            indicatie_actief: b.indicatie_actief,
-            bezoekadres: b.bezoekadres.0.clone(),
-            correspondentieadres: b.correspondentieadres.0.clone(),
+            Nullable::value(l.verwijzingen(l.ix::<RekeningnummerInput>().partij.get(&id))),
+            Nullable::value(identificatoren),
             expand,
-        };
+        );
         match r {
             PartijInput::Persoon(p) => Partij::Persoon(PartijVan {
                 basis,
-                partij_identificatie: p.partij_identificatie.as_ref().map(|i| Persoon {
-                    contactnaam: i.contactnaam.0.clone(),
-                    volledige_naam: i.contactnaam.volledige_naam(),
-                }),
+                partij_identificatie: p
+                    .partij_identificatie
+                    .as_ref()
+                    .map(|i| Persoon::uit_invoer(i, l.basis(), i.contactnaam.volledige_naam())),
             }),
             PartijInput::Organisatie(p) => Partij::Organisatie(PartijVan {
                 basis,
@@ -711,11 +674,8 @@ impl Collection for PartijInput {
             }),
             PartijInput::Contactpersoon(p) => Partij::Contactpersoon(PartijVan {
                 basis,
-                partij_identificatie: p.partij_identificatie.as_ref().map(|i| Contactpersoon {
-                    uuid: i.uuid,
-                    werkte_voor_partij: l.opnieuw_nul(&i.werkte_voor_partij),
-                    contactnaam: i.contactnaam.0.clone(),
-                    volledige_naam: i.contactnaam.volledige_naam(),
+                partij_identificatie: p.partij_identificatie.as_ref().map(|i| {
+                    Contactpersoon::uit_invoer(i, l.basis(), i.contactnaam.volledige_naam())
                 }),
             }),
         }

@@ -89,14 +89,12 @@ impl Collection for PartijIdentificatorInput {
         r: &PartijIdentificatorInput,
         _: Option<&[String]>,
     ) -> PartijIdentificator {
-        PartijIdentificator {
-            uuid: Some(PartijIdentificatorId(id)),
-            url: l.url(Resource::PartijIdentificatoren, id),
-            identificeerde_partij: l.opnieuw_nul(&r.identificeerde_partij),
-            andere_partij_identificator: r.andere_partij_identificator.clone(),
-            partij_identificator: r.partij_identificator.clone(),
-            sub_identificator_van: l.opnieuw_nul(&r.sub_identificator_van),
-        }
+        PartijIdentificator::uit_invoer(
+            r,
+            l.basis(),
+            Some(PartijIdentificatorId(id)),
+            l.url(Resource::PartijIdentificatoren, id),
+        )
     }
 
     #[allow(clippy::many_single_char_names)]

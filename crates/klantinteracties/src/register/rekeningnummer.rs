@@ -54,13 +54,12 @@ impl Collection for RekeningnummerInput {
         r: &RekeningnummerInput,
         _: Option<&[String]>,
     ) -> Rekeningnummer {
-        Rekeningnummer {
-            uuid: RekeningnummerId(id),
-            url: l.url(Resource::Rekeningnummers, id),
-            partij: l.opnieuw_nul(&r.partij),
-            iban: r.iban.clone(),
-            bic: r.bic.clone(),
-        }
+        Rekeningnummer::uit_invoer(
+            r,
+            l.basis(),
+            RekeningnummerId(id),
+            l.url(Resource::Rekeningnummers, id),
+        )
     }
 
     fn build(

@@ -67,12 +67,12 @@ impl Collection for VertegenwoordigdenInput {
         r: &VertegenwoordigdenInput,
         _: Option<&[String]>,
     ) -> Vertegenwoordigden {
-        Vertegenwoordigden {
-            uuid: VertegenwoordigdenId(id),
-            url: l.url(Resource::Vertegenwoordigingen, id),
-            vertegenwoordigende_partij: l.opnieuw(&r.vertegenwoordigende_partij),
-            vertegenwoordigde_partij: l.opnieuw(&r.vertegenwoordigde_partij),
-        }
+        Vertegenwoordigden::uit_invoer(
+            r,
+            l.basis(),
+            VertegenwoordigdenId(id),
+            l.url(Resource::Vertegenwoordigingen, id),
+        )
     }
 
     fn build(
