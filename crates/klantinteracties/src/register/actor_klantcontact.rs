@@ -109,13 +109,13 @@ impl Collection for ActorKlantcontactInput {
         id: Uuid,
         r: Self::Input,
         old: Option<&Self>,
-        _: &str,
+        pad: &str,
     ) -> Result<Self, Error> {
         if let Some(old) = old {
             laatste_actor(tx, id, old, Some(r.klantcontact.uuid.0))?;
         }
         let (a, k) = (r.actor.uuid.0, r.klantcontact.uuid.0);
-        let mut checks = Checks::default();
+        let mut checks = Checks::at(pad);
         let actor = tx.lezer().opt::<ActorInput>(a);
         checks.reference("actor", actor.is_some(), "Actor");
         checks.bestaat::<KlantcontactInput>(tx.lezer(), "klantcontact", k);
@@ -145,7 +145,7 @@ impl Collection for ActorKlantcontactInput {
             });
         if taken {
             return Err(Error::conflict(
-                "nonFieldErrors",
+                &format!("{pad}nonFieldErrors"),
                 "unique",
                 "De velden actor, klantcontact moeten een unieke set zijn.",
                 &REGISTER_PAAR_UNIEK,

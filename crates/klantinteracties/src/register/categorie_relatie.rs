@@ -118,10 +118,10 @@ impl Collection for CategorieRelatieInput {
         _id: Uuid,
         mut r: Self::Input,
         old: Option<&Self>,
-        _: &str,
+        pad: &str,
     ) -> Result<Self, Error> {
         let create = old.is_none();
-        let mut c = Checks::default();
+        let mut c = Checks::at(pad);
         if let Some(p) = partij(&r) {
             c.bestaat::<PartijInput>(tx.lezer(), "partij", p);
         }

@@ -32,6 +32,9 @@ pub(crate) trait Stored:
     /// Its model's name, as Open Klant's messages name it (`Partij`: "Partij object bestaat
     /// niet.").
     const MODEL: &'static str;
+    /// The F-code and Dutch name of its create (`registreer_partij`), as the audit log names
+    /// the call.
+    const REGISTREER: (Option<&'static str>, &'static str);
     /// Its table.
     fn table(t: &Tables) -> &Table<Self>;
     /// As [`AnyRecord`].
@@ -97,9 +100,11 @@ pub(crate) trait Collection: Stored {
         )))
     }
 
-    /// Creates an object from a request body; returns its id.
-    fn create(tx: &mut Transactie<'_>, body: Value) -> Result<Uuid, Error> {
-        tx.maak(body, |tx, id, i| Self::build(tx, id, i, None, ""))
+    /// Creates an object from a request body that sits at `pad` in the caller's request
+    /// (`klantcontact.`, empty for a body of its own), where its violations are named; returns
+    /// its id.
+    fn create(tx: &mut Transactie<'_>, body: Value, pad: &str) -> Result<Uuid, Error> {
+        tx.maak(body, pad, |tx, id, i| Self::build(tx, id, i, None, pad))
     }
 
     /// Replaces object `id` (`PUT`).
@@ -184,15 +189,17 @@ impl Lezer<'_> {
 }
 
 impl Transactie<'_> {
-    /// A create on collection `C` as one register call, answering the stored object.
+    /// A create on collection `C` as one register call (the one its table row names),
+    /// answering the stored object. `pad` is where the body sits in the caller's request (a
+    /// workflow's input), empty for a body of its own: its violations are named from there.
     pub(crate) fn registreer<C: Collection>(
         &mut self,
-        fcode: Option<&'static str>,
-        operation: &'static str,
         body: impl IntoBody,
+        pad: &str,
     ) -> Result<C::Response, Error> {
+        let (fcode, operation) = C::REGISTREER;
         self.call(fcode, operation, |tx| {
-            let id = C::create(tx, body.into_body()?)?;
+            let id = C::create(tx, body.into_body()?, pad)?;
             tx.lezer().vraag_op::<C>(id, &[])
         })
     }

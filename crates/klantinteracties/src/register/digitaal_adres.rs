@@ -208,12 +208,12 @@ impl Collection for DigitaalAdresInput {
         path: &str,
     ) -> Result<Self, Error> {
         let p = partij_van(&r);
-        let mut c = Checks::default();
+        let mut c = Checks::at(path);
         if let Some(p) = p {
-            c.bestaat::<PartijInput>(tx.lezer(), &format!("{path}verstrektDoorPartij"), p);
+            c.bestaat::<PartijInput>(tx.lezer(), "verstrektDoorPartij", p);
         }
         if let Some(b) = betrokkene_van(&r) {
-            c.bestaat::<BetrokkeneInput>(tx.lezer(), &format!("{path}verstrektDoorBetrokkene"), b);
+            c.bestaat::<BetrokkeneInput>(tx.lezer(), "verstrektDoorBetrokkene", b);
         }
         c.invalid()?;
         if let (Some(p), Some(referentie_)) = (p, referentie(&r)) {
@@ -227,7 +227,7 @@ impl Collection for DigitaalAdresInput {
             });
             if dubbel {
                 return Err(Error::conflict(
-                    "nonFieldErrors",
+                    &format!("{path}nonFieldErrors"),
                     "unique",
                     "De velden verstrekt_door_partij, referentie, soort_digitaal_adres moeten een unieke set zijn.",
                     &REGISTER_REFERENTIE_UNIEK,

@@ -61,27 +61,6 @@ pub const NOT_FOUND_TYPE: &str = "/ref/fouten/NotFound/";
 pub const STORAGE_ERROR_TYPE: &str = "/ref/fouten/APIException/";
 
 impl Error {
-    /// The error with each violation renamed by `naam` (its new name, or `None` to keep it):
-    /// how a call made on behalf of a larger one (a nested create, a workflow step) reports
-    /// under the caller's paths. Errors without violations stay as they are.
-    pub(crate) fn hernoemd(self, naam: impl Fn(&str) -> Option<String>) -> Self {
-        let fix = |mut r: Report| {
-            for v in &mut r.violations {
-                if let Some(n) = naam(&v.name) {
-                    v.name = n;
-                }
-            }
-            r
-        };
-        match self {
-            Self::Invalid(r) => Self::Invalid(fix(r)),
-            Self::Conflict(r) => Self::Conflict(fix(r)),
-            Self::Protected(r) => Self::Protected(fix(r)),
-            Self::Query(r) => Self::Query(fix(r)),
-            other => other,
-        }
-    }
-
     /// One violation as an `Invalid` error.
     pub fn invalid(name: &str, code: &str, reason: impl Into<String>, rule: &Rule) -> Self {
         Self::Invalid(report(name, code, reason, rule))

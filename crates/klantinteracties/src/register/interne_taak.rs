@@ -109,6 +109,7 @@ pub(crate) fn build(
     id: Uuid,
     mut t: InterneTaakInput,
     old: Option<&InterneTaakRecord>,
+    pad: &str,
 ) -> Result<InterneTaakRecord, Error> {
     if let Some(a) = t.toegewezen_aan_actor.take() {
         t.toegewezen_aan_actoren = Some(vec![a]);
@@ -120,7 +121,7 @@ pub(crate) fn build(
         .map(|a| a.uuid.0)
         .collect();
     let l = tx.lezer();
-    let mut c = Checks::default();
+    let mut c = Checks::at(pad);
     c.bestaat::<KlantcontactInput>(
         l,
         "aanleidinggevendKlantcontact",
@@ -155,7 +156,7 @@ pub(crate) fn build(
         );
     }
     c.invalid()?;
-    let mut u = Checks::default();
+    let mut u = Checks::at(pad);
     for (field, value, ix) in [
         (
             "nummer",
@@ -271,21 +272,21 @@ impl Collection for InterneTaakRecord {
         id: Uuid,
         input: Self::Input,
         old: Option<&Self>,
-        _: &str,
+        pad: &str,
     ) -> Result<Self, Error> {
-        build(tx, id, input, old)
+        build(tx, id, input, old, pad)
     }
 
     fn replace(tx: &mut Transactie<'_>, id: Uuid, body: Value) -> Result<(), Error> {
         let base = patch_base(&body);
         tx.vervang(id, body.clone(), base, |tx, id, i, old| {
-            build(tx, id, i, Some(old))
+            build(tx, id, i, Some(old), "")
         })
     }
 
     fn patch(tx: &mut Transactie<'_>, id: Uuid, patch: &Value) -> Result<(), Error> {
         tx.wijzig_deels(id, patch, patch_base(patch), |tx, id, i, old| {
-            build(tx, id, i, Some(old))
+            build(tx, id, i, Some(old), "")
         })
     }
 }

@@ -339,8 +339,33 @@ pub struct Klantcontactdossier {
 }
 
 /// Prefixes the names of an error's violations (`betrokkenen.0.`).
-fn prefixed(e: Error, prefix: &str) -> Error {
-    e.hernoemd(|naam| Some(format!("{prefix}{naam}")))
+/// Where the parts of a [`KlantcontactRegistratie`] sit in the caller's request (each with
+/// its dot), so that their violations are named from there: `klantcontact.`, `actoren.0.`,
+/// `betrokkenen.0.` … for a registration of its own; a workflow gives the places of its input.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Plaatsen {
+    pub(crate) klantcontact: String,
+    /// Where each actor-klantcontact sits: its `actor` is the actor reference.
+    pub(crate) actoren: Vec<String>,
+    pub(crate) betrokkenen: Vec<String>,
+    pub(crate) onderwerpobjecten: Vec<String>,
+    pub(crate) bijlagen: Vec<String>,
+    pub(crate) interne_taken: Vec<String>,
+}
+
+impl Plaatsen {
+    /// The places in a registration of its own (F2173's request body).
+    fn van(r: &KlantcontactRegistratie) -> Self {
+        let lijst = |naam: &str, n: usize| (0..n).map(|i| format!("{naam}.{i}.")).collect();
+        Self {
+            klantcontact: "klantcontact.".to_owned(),
+            actoren: lijst("actoren", r.actoren.len()),
+            betrokkenen: lijst("betrokkenen", r.betrokkenen.len()),
+            onderwerpobjecten: lijst("onderwerpobjecten", r.onderwerpobjecten.len()),
+            bijlagen: lijst("bijlagen", r.bijlagen.len()),
+            interne_taken: lijst("interneTaken", r.interne_taken.len()),
+        }
+    }
 }
 
 fn met(mut body: Value, key: &str, k: Uuid) -> Value {
@@ -440,6 +465,17 @@ impl Transactie<'_> {
         &mut self,
         registratie: KlantcontactRegistratie,
     ) -> Result<Klantcontactdossier, Error> {
+        let plaatsen = Plaatsen::van(&registratie);
+        self.registreer_klantcontact_op(registratie, &plaatsen)
+    }
+
+    /// [`Transactie::registreer_klantcontact`] for parts that sit elsewhere in the caller's
+    /// request (a workflow's input): each part's violations are named from its place.
+    pub(crate) fn registreer_klantcontact_op(
+        &mut self,
+        registratie: KlantcontactRegistratie,
+        plaatsen: &Plaatsen,
+    ) -> Result<Klantcontactdossier, Error> {
         self.call(Some("F2173"), "registreer_klantcontact", |tx| {
             let r = registratie;
             if tx.profile() == Profile::Standaard {
@@ -462,39 +498,40 @@ impl Transactie<'_> {
                 }
                 c.invalid()?;
             }
-            let k = KlantcontactInput::create(tx, r.klantcontact)
-                .map_err(|e| prefixed(e, "klantcontact."))?;
+            let k = KlantcontactInput::create(tx, r.klantcontact, &plaatsen.klantcontact)?;
             let kc = json!({ "uuid": k });
             let mut dossier_ak = Vec::new();
-            for (i, a) in r.actoren.iter().enumerate() {
+            for (a, pad) in r.actoren.iter().zip(&plaatsen.actoren) {
                 let body = json!({ "actor": { "uuid": a.uuid }, "klantcontact": kc });
-                let id = ActorKlantcontactInput::create(tx, body)
-                    .map_err(|e| prefixed(e, &format!("actoren.{i}.")))?;
-                dossier_ak.push(ActorKlantcontactId(id));
+                dossier_ak.push(ActorKlantcontactId(ActorKlantcontactInput::create(
+                    tx, body, pad,
+                )?));
             }
             let mut dossier_b = Vec::new();
-            for (i, b) in r.betrokkenen.into_iter().enumerate() {
-                let id = BetrokkeneInput::create(tx, met(b, "hadKlantcontact", k))
-                    .map_err(|e| prefixed(e, &format!("betrokkenen.{i}.")))?;
-                dossier_b.push(BetrokkeneId(id));
+            for (b, pad) in r.betrokkenen.into_iter().zip(&plaatsen.betrokkenen) {
+                let body = met(b, "hadKlantcontact", k);
+                dossier_b.push(BetrokkeneId(BetrokkeneInput::create(tx, body, pad)?));
             }
             let mut dossier_o = Vec::new();
-            for (i, o) in r.onderwerpobjecten.into_iter().enumerate() {
-                let id = OnderwerpobjectInput::create(tx, met(o, "klantcontact", k))
-                    .map_err(|e| prefixed(e, &format!("onderwerpobjecten.{i}.")))?;
-                dossier_o.push(OnderwerpobjectId(id));
+            for (o, pad) in r
+                .onderwerpobjecten
+                .into_iter()
+                .zip(&plaatsen.onderwerpobjecten)
+            {
+                let body = met(o, "klantcontact", k);
+                dossier_o.push(OnderwerpobjectId(OnderwerpobjectInput::create(
+                    tx, body, pad,
+                )?));
             }
             let mut dossier_bl = Vec::new();
-            for (i, o) in r.bijlagen.into_iter().enumerate() {
-                let id = BijlageInput::create(tx, met(o, "wasBijlageVanKlantcontact", k))
-                    .map_err(|e| prefixed(e, &format!("bijlagen.{i}.")))?;
-                dossier_bl.push(BijlageId(id));
+            for (o, pad) in r.bijlagen.into_iter().zip(&plaatsen.bijlagen) {
+                let body = met(o, "wasBijlageVanKlantcontact", k);
+                dossier_bl.push(BijlageId(BijlageInput::create(tx, body, pad)?));
             }
             let mut dossier_t = Vec::new();
-            for (i, t) in r.interne_taken.into_iter().enumerate() {
-                let id = InterneTaakRecord::create(tx, met(t, "aanleidinggevendKlantcontact", k))
-                    .map_err(|e| prefixed(e, &format!("interneTaken.{i}.")))?;
-                dossier_t.push(InterneTaakId(id));
+            for (t, pad) in r.interne_taken.into_iter().zip(&plaatsen.interne_taken) {
+                let body = met(t, "aanleidinggevendKlantcontact", k);
+                dossier_t.push(InterneTaakId(InterneTaakRecord::create(tx, body, pad)?));
             }
             let l = tx.lezer();
             Ok(Klantcontactdossier {
@@ -543,21 +580,21 @@ impl Transactie<'_> {
             let k = KlantcontactInput::create(
                 tx,
                 body.get("klantcontact").cloned().unwrap_or(Value::Null),
-            )
-            .map_err(|e| prefixed(e, "klantcontact."))?;
+                "klantcontact.",
+            )?;
             let betrokkene = match input.betrokkene {
                 Some(g) => {
                     let b: BetrokkeneGegevens = g;
-                    let id = BetrokkeneInput::create(tx, met(as_json(&b)?, "hadKlantcontact", k))
-                        .map_err(|e| prefixed(e, "betrokkene."))?;
+                    let body = met(as_json(&b)?, "hadKlantcontact", k);
+                    let id = BetrokkeneInput::create(tx, body, "betrokkene.")?;
                     Some(tx.vraag_betrokkene_op(BetrokkeneId(id), &[])?)
                 }
                 None => None,
             };
             let onderwerpobject = match input.onderwerpobject {
                 Some(o) => {
-                    let id = OnderwerpobjectInput::create(tx, met(as_json(&o)?, "klantcontact", k))
-                        .map_err(|e| prefixed(e, "onderwerpobject."))?;
+                    let body = met(as_json(&o)?, "klantcontact", k);
+                    let id = OnderwerpobjectInput::create(tx, body, "onderwerpobject.")?;
                     Some(tx.vraag_onderwerpobject_op(OnderwerpobjectId(id))?)
                 }
                 None => None,

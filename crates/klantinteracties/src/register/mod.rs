@@ -74,6 +74,7 @@ pub use collecties::AnyRecord;
 pub use collecties::{FUNCTIES, OPERATIES};
 pub use error::Error;
 pub use functies::{functie, Functie};
+pub(crate) use klantcontact::Plaatsen;
 pub use klantcontact::{KlantcontactRegistratie, Klantcontactdossier};
 pub use lezen::Lezer;
 pub use onderwerpobject::VerwijderResultaat;

@@ -159,9 +159,9 @@ impl Collection for OnderwerpobjectInput {
         _id: Uuid,
         r: Self::Input,
         _old: Option<&Self>,
-        _: &str,
+        pad: &str,
     ) -> Result<Self, Error> {
-        let mut c = Checks::default();
+        let mut c = Checks::at(pad);
         if let Some(k) = ref_id(r.klantcontact.as_ref()) {
             c.bestaat::<KlantcontactInput>(tx.lezer(), "klantcontact", k);
         }

@@ -317,6 +317,7 @@ fn opslaan(
     id: Uuid,
     mut r: PartijInput,
     old: Option<&PartijInput>,
+    pad: &str,
 ) -> Result<(), Error> {
     let lijsten = neem_lijsten(r.basis_mut());
     let mut c = Checks::default();
@@ -335,9 +336,13 @@ fn opslaan(
     }
     if let Some(o) = werkt_voor(&r) {
         match tx.lezer().opt::<PartijInput>(o) {
-            None => c.reference("partijIdentificatie.werkteVoorPartij", false, "Partij"),
+            None => c.reference(
+                &format!("{pad}partijIdentificatie.werkteVoorPartij"),
+                false,
+                "Partij",
+            ),
             Some(org) if org.soort() != SoortPartij::Organisatie || o == id => c.push(
-                "partijIdentificatie.werkteVoorPartij.uuid",
+                &format!("{pad}partijIdentificatie.werkteVoorPartij.uuid"),
                 "invalid",
                 "Partij object moet het soort 'organisatie' hebben.",
                 &REGISTER_CONTACTPERSOON_ORGANISATIE,
@@ -350,7 +355,7 @@ fn opslaan(
         && !tx.ix::<PartijInput>().werkt_voor.get(&id).is_empty()
     {
         c.push(
-            "soortPartij",
+            &format!("{pad}soortPartij"),
             "invalid",
             "Voor deze organisatie werken contactpersonen; de soort partij kan niet wijzigen.",
             &REGISTER_CONTACTPERSOON_ORGANISATIE,
@@ -372,14 +377,14 @@ fn opslaan(
         ),
     ] {
         for (i, a) in ids.iter().flatten().enumerate() {
-            c.reference(&format!("{field}.{i}"), exists(tx, *a), model);
+            c.reference(&format!("{pad}{field}.{i}"), exists(tx, *a), model);
         }
     }
     for (i, pi) in lijsten.identificatoren.iter().flatten().enumerate() {
         if let Some(u) = pi.uuid {
             c.bestaat::<PartijIdentificatorInput>(
                 tx.lezer(),
-                &format!("partijIdentificatoren.{i}"),
+                &format!("{pad}partijIdentificatoren.{i}"),
                 u.0,
             );
         }
@@ -394,7 +399,7 @@ fn opslaan(
             .any(|o| *o != id)
         {
             return Err(Error::conflict(
-                "nummer",
+                &format!("{pad}nummer"),
                 "unique",
                 "Er bestaat al een partij met eenzelfde nummer.",
                 &REGISTER_NUMMER_UNIEK,
@@ -421,7 +426,7 @@ fn opslaan(
                 *a,
                 adres,
                 Some(&old_adres),
-                &format!("digitaleAdressen.{i}."),
+                &format!("{pad}digitaleAdressen.{i}."),
             )?;
             tx.zet(*a, adres);
         }
@@ -457,7 +462,12 @@ fn opslaan(
                 .filter(|p| !houden.contains(p))
                 .collect();
             for p in &weg {
-                PartijIdentificatorInput::beschermd(tx, *p, &weg, "partijIdentificatoren")?;
+                PartijIdentificatorInput::beschermd(
+                    tx,
+                    *p,
+                    &weg,
+                    &format!("{pad}partijIdentificatoren"),
+                )?;
             }
             for p in weg {
                 tx.wis::<PartijIdentificatorInput>(p);
@@ -472,7 +482,7 @@ fn opslaan(
                 pid,
                 pi,
                 old_pi.as_deref(),
-                &format!("partijIdentificatoren.{i}."),
+                &format!("{pad}partijIdentificatoren.{i}."),
             )?;
             tx.zet(pid, pi);
         }
@@ -483,7 +493,7 @@ fn opslaan(
     if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
         if !tx.ix::<DigitaalAdresInput>().partij.get(&id).contains(&a) {
             c.push(
-                "voorkeursDigitaalAdres",
+                &format!("{pad}voorkeursDigitaalAdres"),
                 "invalid",
                 "Het voorkeurs adres moet een gelinkte digitaal adres zijn.",
                 &REGISTER_VOORKEURSADRES,
@@ -493,7 +503,7 @@ fn opslaan(
     if let Some(a) = ref_id(b.voorkeurs_rekeningnummer.as_ref()) {
         if !tx.ix::<RekeningnummerInput>().partij.get(&id).contains(&a) {
             c.push(
-                "voorkeursRekeningnummer",
+                &format!("{pad}voorkeursRekeningnummer"),
                 "invalid",
                 "Het voorkeurs rekeningnummer moet een gelinkte rekeningnummer zijn.",
                 &REGISTER_VOORKEURSREKENINGNUMMER,
@@ -681,10 +691,10 @@ impl Collection for PartijInput {
         }
     }
 
-    fn create(tx: &mut Transactie<'_>, body: Value) -> Result<Uuid, Error> {
-        let id = tx.id_for_create(&body, |id| tx.lezer().bestaat::<Self>(*id))?;
-        let input: Self = tx.parse(Resource::Partijen, body)?;
-        opslaan(tx, id, input, None)?;
+    fn create(tx: &mut Transactie<'_>, body: Value, pad: &str) -> Result<Uuid, Error> {
+        let id = tx.id_for_create(&body, pad, |id| tx.lezer().bestaat::<Self>(*id))?;
+        let input: Self = tx.parse_at(Resource::Partijen, body, pad)?;
+        opslaan(tx, id, input, None, pad)?;
         Ok(id)
     }
 
@@ -696,13 +706,13 @@ impl Collection for PartijInput {
             tx.check_whole(Resource::Partijen, &body)?;
             samengevoegd(tx, id, &old, &body)?
         };
-        opslaan(tx, id, input, Some(&old))
+        opslaan(tx, id, input, Some(&old), "")
     }
 
     fn patch(tx: &mut Transactie<'_>, id: Uuid, patch: &Value) -> Result<(), Error> {
         let old = tx.haal::<Self>(id)?;
         let input = samengevoegd(tx, id, &old, patch)?;
-        opslaan(tx, id, input, Some(&old))
+        opslaan(tx, id, input, Some(&old), "")
     }
 
     fn delete(tx: &mut Transactie<'_>, id: Uuid) -> Result<(), Error> {

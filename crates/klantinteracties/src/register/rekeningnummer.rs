@@ -67,9 +67,9 @@ impl Collection for RekeningnummerInput {
         id: Uuid,
         r: Self,
         old: Option<&Self>,
-        _: &str,
+        pad: &str,
     ) -> Result<Self, Error> {
-        let mut c = Checks::default();
+        let mut c = Checks::at(pad);
         let new_partij = ref_id(r.partij.as_ref());
         if let Some(p) = new_partij {
             c.bestaat::<PartijInput>(tx.lezer(), "partij", p);

@@ -18,11 +18,24 @@ use crate::Resource;
 #[derive(Debug, Default)]
 pub(crate) struct Checks {
     pub(crate) violations: Vec<Violation>,
+    /// Where the checked object sits in the request (`klantcontact.`, with its dot; empty for
+    /// a body of its own): the start of every name.
+    pad: String,
 }
 
 impl Checks {
+    /// Checks of an object that sits at `pad` in the request.
+    pub(crate) fn at(pad: &str) -> Self {
+        Self {
+            violations: Vec::new(),
+            pad: pad.to_owned(),
+        }
+    }
+
+    /// A violation at `name`, below the checked object's path.
     pub(crate) fn push(&mut self, name: &str, code: &str, reason: impl Into<String>, rule: &Rule) {
-        self.violations.push(violation(name, code, reason, rule));
+        let name = format!("{}{name}", self.pad);
+        self.violations.push(violation(&name, code, reason, rule));
     }
 
     /// A reference that must resolve (R32: "`<Model>` object bestaat niet.").
@@ -82,7 +95,19 @@ impl Transactie<'_> {
         resource: Resource,
         body: Value,
     ) -> Result<T, Error> {
-        rules::parse_value(resource, body, Options::input(self.ctx.profile)).map_err(Error::Invalid)
+        self.parse_at(resource, body, "")
+    }
+
+    /// [`Transactie::parse`] for a body that sits at `pad` in the caller's request
+    /// (`klantcontact.`, with its dot): its violations are named from there.
+    pub(crate) fn parse_at<T: DeserializeOwned>(
+        &self,
+        resource: Resource,
+        body: Value,
+        pad: &str,
+    ) -> Result<T, Error> {
+        rules::parse_value_at(resource, body, Options::input(self.ctx.profile), pad)
+            .map_err(Error::Invalid)
     }
 
     /// Checks a PATCH body, merges it over the stored object and types the result, which must
@@ -102,20 +127,27 @@ impl Transactie<'_> {
 
     /// The id of a new object: the caller's `uuid` if the body has one (idempotent creation,
     /// decision 4), else a new one from the id source.
+    /// `pad` is where the body sits in the request (see [`Transactie::parse_at`]).
     pub(crate) fn id_for_create(
         &self,
         body: &Value,
+        pad: &str,
         exists: impl Fn(&Uuid) -> bool,
     ) -> Result<Uuid, Error> {
         match body.get("uuid") {
             None | Some(Value::Null) => Ok(self.new_id()),
             Some(Value::String(s)) => {
                 let id = Uuid::parse_str(s).map_err(|_| {
-                    Error::invalid("uuid", "invalid", "Voer een geldige UUID in.", &VELD_UUID)
+                    Error::invalid(
+                        &format!("{pad}uuid"),
+                        "invalid",
+                        "Voer een geldige UUID in.",
+                        &VELD_UUID,
+                    )
                 })?;
                 if exists(&id) {
                     return Err(Error::conflict(
-                        "uuid",
+                        &format!("{pad}uuid"),
                         "unique",
                         "Er bestaat al een object met deze uuid.",
                         &REGISTER_UUID_UNIEK,
@@ -189,10 +221,11 @@ impl Transactie<'_> {
     pub(crate) fn maak<I: DeserializeOwned, R: Stored>(
         &mut self,
         body: Value,
+        pad: &str,
         build: impl FnOnce(&mut Self, Uuid, I) -> Result<R, Error>,
     ) -> Result<Uuid, Error> {
-        let id = self.id_for_create(&body, |id| R::table(&self.state.t).contains(id))?;
-        let input: I = self.parse(R::RESOURCE, body)?;
+        let id = self.id_for_create(&body, pad, |id| R::table(&self.state.t).contains(id))?;
+        let input: I = self.parse_at(R::RESOURCE, body, pad)?;
         let rec = build(self, id, input)?;
         self.zet(id, rec);
         Ok(id)

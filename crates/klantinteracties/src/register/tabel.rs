@@ -70,6 +70,8 @@ macro_rules! collecties {
             impl crate::register::collection::Stored for $rec {
                 const RESOURCE: crate::Resource = crate::Resource::$variant;
                 const MODEL: &'static str = stringify!($resp);
+                const REGISTREER: (Option<&'static str>, &'static str) =
+                    (fcode!($($cf)?), stringify!($c));
                 fn table(t: &Tables) -> &crate::register::table::Table<Self> {
                     &t.$field
                 }
@@ -206,7 +208,7 @@ macro_rules! collecties {
                 #[doc = concat!($(stringify!($cf), " ",)? $ct, " (`POST /", $name, "`).")]
                 $(#[$cm])*
                 pub fn $c(&mut self, body: impl crate::register::IntoBody) -> Result<$resp, crate::register::Error> {
-                    self.registreer::<$rec>(fcode!($($cf)?), stringify!($c), body)
+                    self.registreer::<$rec>(body, "")
                 }
 
                 #[doc = concat!($(stringify!($rf), " ",)? $rt, " (`PUT /", $name, "/{uuid}`).")]

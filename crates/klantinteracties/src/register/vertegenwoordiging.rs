@@ -80,13 +80,13 @@ impl Collection for VertegenwoordigdenInput {
         id: Uuid,
         r: Self::Input,
         _old: Option<&Self>,
-        _: &str,
+        pad: &str,
     ) -> Result<Self, Error> {
         let (a, b) = (
             r.vertegenwoordigende_partij.uuid.0,
             r.vertegenwoordigde_partij.uuid.0,
         );
-        let mut c = Checks::default();
+        let mut c = Checks::at(pad);
         c.bestaat::<PartijInput>(tx.lezer(), "vertegenwoordigendePartij", a);
         c.bestaat::<PartijInput>(tx.lezer(), "vertegenwoordigdePartij", b);
         if a == b {
@@ -112,7 +112,7 @@ impl Collection for VertegenwoordigdenInput {
             });
         if taken {
             return Err(Error::conflict(
-                "nonFieldErrors",
+                &format!("{pad}nonFieldErrors"),
                 "unique",
                 "De velden vertegenwoordigende_partij, vertegenwoordigde_partij moeten een unieke set zijn.",
                 &REGISTER_PAAR_UNIEK,

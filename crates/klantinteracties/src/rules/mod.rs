@@ -32,7 +32,7 @@ use serde_json::Value;
 pub use crate::regel::Profile;
 pub use report::{Problem, Report, Violation};
 
-use crate::rules::catalogue::{DOCUMENT_JSON, VELD_TYPE};
+use crate::rules::catalogue::{DOCUMENT_JSON, VELD_MAX_LENGTE, VELD_TYPE};
 use crate::Resource;
 
 /// How a document is checked.
@@ -150,9 +150,32 @@ fn too_deep(bytes: &[u8]) -> Option<Violation> {
     None
 }
 
+/// The violation of a text at `name` longer than `max` characters (`veld.max-lengte`), for a
+/// value the caller composes or renames before it becomes a document's field.
+pub(crate) fn te_lang(name: &str, max: usize) -> Violation {
+    Violation {
+        name: name.to_owned(),
+        code: "max_length".to_owned(),
+        reason: walk::max_lengte_reden(max),
+        rule: VELD_MAX_LENGTE.id.to_owned(),
+    }
+}
+
 /// Checks a document that is already parsed.
 pub fn validate_value(resource: Resource, value: &Value, options: Options) -> Report {
-    let mut ctx = walk::Ctx::new(options);
+    validate_value_at(resource, value, options, "")
+}
+
+/// [`validate_value`] for a document that sits at `base` in a larger one (`klantcontact.`,
+/// with its dot; a workflow's input): the violations are named from there
+/// (`klantcontact.onderwerp`).
+pub fn validate_value_at(
+    resource: Resource,
+    value: &Value,
+    options: Options,
+    base: &str,
+) -> Report {
+    let mut ctx = walk::Ctx::at(options, base);
     ctx.object(value, resource.shape());
     Report {
         violations: ctx.into_violations(),
@@ -175,7 +198,18 @@ pub fn parse_value<T: DeserializeOwned>(
     value: Value,
     options: Options,
 ) -> Result<T, Report> {
-    let report = validate_value(resource, &value, options);
+    parse_value_at(resource, value, options, "")
+}
+
+/// [`parse_value`] for a document that sits at `base` in a larger one (see
+/// [`validate_value_at`]).
+pub fn parse_value_at<T: DeserializeOwned>(
+    resource: Resource,
+    value: Value,
+    options: Options,
+    base: &str,
+) -> Result<T, Report> {
+    let report = validate_value_at(resource, &value, options, base);
     if !report.is_valid() {
         return Err(report);
     }
@@ -183,7 +217,7 @@ pub fn parse_value<T: DeserializeOwned>(
     normalise::normalise(&mut value, resource.shape(), options.response);
     serde_json::from_value(value).map_err(|e| Report {
         violations: vec![Violation {
-            name: "nonFieldErrors".to_owned(),
+            name: format!("{base}nonFieldErrors"),
             code: "invalid".to_owned(),
             reason: format!(
                 "Het document past niet in het gevraagde type: {}",

@@ -14,6 +14,11 @@ use crate::rules::catalogue::{
     VELD_MIN_LENGTE, VELD_NULL, VELD_ONBEKEND, VELD_TYPE, VELD_URL, VELD_UUID, VELD_VERPLICHT,
 };
 
+/// Why a text longer than `max` characters is refused (`veld.max-lengte`).
+pub(crate) fn max_lengte_reden(max: usize) -> String {
+    format!("Zorg ervoor dat dit veld niet meer dan {max} karakters bevat.")
+}
+
 /// One segment of a JSON path.
 #[derive(Debug, Clone, Copy)]
 enum Segment<'a> {
@@ -32,6 +37,9 @@ pub struct Ctx<'a> {
     /// True when a partial update (PATCH) body is checked.
     pub partial: bool,
     path: Vec<Segment<'a>>,
+    /// Where the document sits in a larger one (`klantcontact.`; empty for a document on its
+    /// own): the start of every violation's name.
+    base: String,
     violations: Vec<Violation>,
     /// Violations found past [`super::MAX_VIOLATIONS`], counted but not kept.
     omitted: usize,
@@ -45,8 +53,18 @@ impl<'a> Ctx<'a> {
             response: options.response,
             partial: options.partial && !options.response,
             path: Vec::with_capacity(8),
+            base: String::new(),
             violations: Vec::new(),
             omitted: 0,
+        }
+    }
+
+    /// A fresh context for a document that sits at `base` in a larger one (`klantcontact.`,
+    /// with its dot): its violations are named from there.
+    pub fn at(options: Options, base: &str) -> Self {
+        Self {
+            base: base.to_owned(),
+            ..Self::new(options)
         }
     }
 
@@ -54,7 +72,7 @@ impl<'a> Ctx<'a> {
     pub fn into_violations(mut self) -> Vec<Violation> {
         if self.omitted > 0 {
             self.violations.push(Violation {
-                name: "nonFieldErrors".to_owned(),
+                name: format!("{}nonFieldErrors", self.base),
                 code: "too_many_errors".to_owned(),
                 reason: format!(
                     "Nog {} overtredingen zijn niet gemeld: een rapport noemt er ten hoogste {}.",
@@ -115,6 +133,11 @@ impl<'a> Ctx<'a> {
             self.omitted += 1;
             return;
         }
+        let name = if self.base.is_empty() {
+            name
+        } else {
+            format!("{}{name}", self.base)
+        };
         self.violations.push(Violation {
             name,
             code: code.to_owned(),
@@ -352,11 +375,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn max_length(&mut self, max: usize) {
-        self.report_here(
-            "max_length",
-            &VELD_MAX_LENGTE,
-            format!("Zorg ervoor dat dit veld niet meer dan {max} karakters bevat."),
-        );
+        self.report_here("max_length", &VELD_MAX_LENGTE, max_lengte_reden(max));
     }
 
     fn int(&mut self, v: &Value, min: i64, max: i64) {

@@ -10,10 +10,11 @@ use uuid::Uuid;
 use super::invoer::{object, REGEL};
 use super::uitkomst::Verzameling;
 use crate::model::{
-    ActorId, BetrokkeneId, InterneTaak, InterneTaakId, KlantcontactId, Taakstatus, Verwijzing,
+    ActorId, BetrokkeneId, DigitaalAdresInput, InterneTaak, InterneTaakId, KlantcontactId,
+    PartijId, Taakstatus, Verwijzing,
 };
 use crate::register::regels::REGISTER_VERWIJZING;
-use crate::register::{Error, KlantcontactRegistratie, Transactie};
+use crate::register::{Error, InterneTaakRecord, KlantcontactRegistratie, Plaatsen, Transactie};
 use crate::rules::{Report, Violation};
 use crate::workflows::regels::WORKFLOW_TAAK_TE_VERWERKEN;
 
@@ -85,17 +86,27 @@ pub struct Zaak {
     pub identificatie: String,
 }
 
+/// The longest zaak `identificatie`: the `objectId` of the onderwerpobjectidentificator it
+/// becomes (API 0.9.0, maxLength 200).
+const ZAAK_IDENTIFICATIE_MAX: usize = 200;
+
 impl Zaak {
-    /// The onderwerpobject body (without `klantcontact`), after checking the identificatie
-    /// is filled in.
+    /// The onderwerpobject body (without `klantcontact`), after checking the identificatie at
+    /// `pad`: filled in, and no longer than the `objectId` it becomes.
     pub(crate) fn onderwerpobject(&self, pad: &str) -> Result<Value, Error> {
+        let naam = format!("{pad}.identificatie");
         if self.identificatie.trim().is_empty() {
             return Err(Error::invalid(
-                &format!("{pad}.identificatie"),
+                &naam,
                 "blank",
                 "Dit veld mag niet leeg zijn.",
                 REGEL,
             ));
+        }
+        if self.identificatie.chars().count() > ZAAK_IDENTIFICATIE_MAX {
+            return Err(Error::Invalid(Report {
+                violations: vec![crate::rules::te_lang(&naam, ZAAK_IDENTIFICATIE_MAX)],
+            }));
         }
         Ok(json!({"onderwerpobjectidentificator": {
             "objectId": self.identificatie,
@@ -104,37 +115,6 @@ impl Zaak {
             "codeSoortObjectId": ZAAK_SOORT_OBJECT_ID,
         }}))
     }
-
-    /// How the register's names for the onderwerpobject map onto the zaak input at `pad`.
-    fn paden(bron: &str, pad: &str) -> [(String, String); 2] {
-        [
-            (
-                format!("{bron}.onderwerpobjectidentificator.objectId"),
-                format!("{pad}.identificatie"),
-            ),
-            (bron.to_owned(), pad.to_owned()),
-        ]
-    }
-}
-
-/// Renames the violations of an error: a name equal to `van`, or starting with `van.`, gets
-/// `naar` in its place; the first matching pair wins.
-pub(crate) fn hernoem(e: Error, paden: &[(String, String)]) -> Error {
-    e.hernoemd(|naam| {
-        paden.iter().find_map(|(van, naar)| {
-            let rest = naam.strip_prefix(van.as_str())?;
-            if rest.is_empty() {
-                Some(naar.clone())
-            } else {
-                rest.strip_prefix('.').map(|r| format!("{naar}.{r}"))
-            }
-        })
-    })
-}
-
-/// Puts `pad.` in front of every violation name of an error.
-pub(crate) fn onder(e: Error, pad: &str) -> Error {
-    e.hernoemd(|naam| Some(format!("{pad}.{naam}")))
 }
 
 /// A body from the input at `pad` without the fields the workflow fills in itself (`eigen`,
@@ -167,20 +147,24 @@ pub(crate) fn verwijzing(id: impl Into<Uuid>) -> Value {
     json!({ "uuid": id.into() })
 }
 
-/// A klantcontact with its parts, each with the input path its errors are reported at.
+/// A klantcontact with its parts, each with the place in the input (`klant`, `bijlagen.0`)
+/// where the register names its violations.
 #[derive(Debug)]
 pub(crate) struct Contact<'a> {
-    /// The F2173 klantcontact body, and its input path.
-    pub(crate) klantcontact: (&'a Value, String),
-    /// The actor that registers it, and its input path.
-    pub(crate) actor: (&'a Verwijzing<ActorId>, String),
-    /// The betrokkene body (without `hadKlantcontact`), and its input path.
+    /// Where `klantcontact` and `actor` are in the input (`""` or `antwoord.`).
+    basis: String,
+    /// The F2173 klantcontact body.
+    klantcontact: &'a Value,
+    /// The actor that registers it.
+    actor: &'a Verwijzing<ActorId>,
+    /// The betrokkene body (without `hadKlantcontact`), and its place.
     pub(crate) betrokkene: Option<(Value, String)>,
-    /// Onderwerpobject bodies (without `klantcontact`).
+    /// Onderwerpobject bodies (without `klantcontact`), and their places.
     pub(crate) onderwerpobjecten: Vec<(Value, String)>,
-    /// Bijlage bodies as the input gave them (the workflow adds `wasBijlageVanKlantcontact`).
+    /// Bijlage bodies as the input gave them (the workflow adds `wasBijlageVanKlantcontact`),
+    /// and their places.
     pub(crate) bijlagen: Vec<(&'a Value, String)>,
-    /// Interne taak bodies (without `aanleidinggevendKlantcontact`).
+    /// Interne taak bodies (without `aanleidinggevendKlantcontact`), and their places.
     pub(crate) taken: Vec<(Value, String)>,
 }
 
@@ -197,8 +181,9 @@ impl<'a> Contact<'a> {
         actor: &'a Verwijzing<ActorId>,
     ) -> Self {
         Self {
-            klantcontact: (klantcontact, format!("{pad}klantcontact")),
-            actor: (actor, format!("{pad}actor")),
+            basis: pad.to_owned(),
+            klantcontact,
+            actor,
             betrokkene: None,
             onderwerpobjecten: Vec::new(),
             bijlagen: Vec::new(),
@@ -224,55 +209,58 @@ impl<'a> Contact<'a> {
         Ok(self)
     }
 
-    /// F2173 in one call, the errors renamed to the input's paths; records what was made.
+    /// F2173 in one call, each part created at its place in the input; records what was
+    /// made. The actor-klantcontact sits where `actor` is: its `actor` is the input's.
     pub(crate) fn registreer(
         self,
         tx: &mut Transactie<'_>,
         v: &mut Verzameling,
     ) -> Result<(KlantcontactId, Option<BetrokkeneId>), Error> {
-        let mut paden = vec![
-            ("klantcontact".to_owned(), self.klantcontact.1.clone()),
-            ("actoren.0.actor".to_owned(), self.actor.1.clone()),
-            ("actoren.0".to_owned(), self.actor.1.clone()),
-        ];
-        let mut betrokkenen = Vec::new();
-        if let Some((b, pad)) = self.betrokkene {
-            paden.push((
-                "betrokkenen.0.wasPartij".to_owned(),
-                format!("{pad}.partij"),
-            ));
-            paden.push(("betrokkenen.0".to_owned(), pad));
-            betrokkenen.push(b);
-        }
-        let mut onderwerpobjecten = Vec::new();
-        for (i, (o, pad)) in self.onderwerpobjecten.into_iter().enumerate() {
-            paden.extend(Zaak::paden(&format!("onderwerpobjecten.{i}"), &pad));
-            onderwerpobjecten.push(o);
-        }
+        let plaats = |pad: String| format!("{pad}.");
         let mut bijlagen = Vec::new();
-        for (i, (b, pad)) in self.bijlagen.into_iter().enumerate() {
+        let mut bijlage_plaatsen = Vec::new();
+        for (b, pad) in self.bijlagen {
             bijlagen.push(Value::Object(zonder_eigen(
                 b,
                 &pad,
                 &["wasBijlageVanKlantcontact"],
             )?));
-            paden.push((format!("bijlagen.{i}"), pad));
+            bijlage_plaatsen.push(plaats(pad));
         }
-        let mut taken = Vec::new();
-        for (i, (t, pad)) in self.taken.into_iter().enumerate() {
-            paden.push((format!("interneTaken.{i}"), pad));
-            taken.push(t);
-        }
-        let dossier = tx
-            .registreer_klantcontact(KlantcontactRegistratie {
-                klantcontact: self.klantcontact.0.clone(),
-                actoren: vec![self.actor.0.clone()],
+        let (betrokkenen, betrokkene_plaatsen): (Vec<Value>, Vec<String>) = self
+            .betrokkene
+            .into_iter()
+            .map(|(b, pad)| (b, plaats(pad)))
+            .unzip();
+        let (onderwerpobjecten, onderwerp_plaatsen): (Vec<Value>, Vec<String>) = self
+            .onderwerpobjecten
+            .into_iter()
+            .map(|(o, pad)| (o, plaats(pad)))
+            .unzip();
+        let (taken, taak_plaatsen): (Vec<Value>, Vec<String>) = self
+            .taken
+            .into_iter()
+            .map(|(t, pad)| (t, plaats(pad)))
+            .unzip();
+        let plaatsen = Plaatsen {
+            klantcontact: format!("{}klantcontact.", self.basis),
+            actoren: vec![self.basis],
+            betrokkenen: betrokkene_plaatsen,
+            onderwerpobjecten: onderwerp_plaatsen,
+            bijlagen: bijlage_plaatsen,
+            interne_taken: taak_plaatsen,
+        };
+        let dossier = tx.registreer_klantcontact_op(
+            KlantcontactRegistratie {
+                klantcontact: self.klantcontact.clone(),
+                actoren: vec![self.actor.clone()],
                 betrokkenen,
                 onderwerpobjecten,
                 bijlagen,
                 interne_taken: taken,
-            })
-            .map_err(|e| hernoem(e, &paden))?;
+            },
+            &plaatsen,
+        )?;
         v.dossier(&dossier);
         Ok((
             dossier.klantcontact.uuid,
@@ -297,11 +285,28 @@ pub(crate) fn registreer_adres(
             body.insert((*veld).to_owned(), verwijzing(*id));
         }
     }
-    let adres = tx
-        .registreer_digitaal_adres(Value::Object(body))
-        .map_err(|e| onder(e, pad))?;
+    let adres = tx.registreer::<DigitaalAdresInput>(Value::Object(body), &format!("{pad}."))?;
     v.digitale_adressen.push(adres.uuid);
     Ok(())
+}
+
+/// The partij the input names at `pad`, which must exist (R32, as the register would say of
+/// the betrokkene's `wasPartij` it becomes).
+pub(crate) fn bestaande_partij(
+    tx: &Transactie<'_>,
+    partij: &Verwijzing<PartijId>,
+    pad: &str,
+) -> Result<(), Error> {
+    match tx.vraag_partij_op(partij.uuid, &[]) {
+        Ok(_) => Ok(()),
+        Err(Error::NotFound { .. }) => Err(Error::invalid(
+            &format!("{pad}.uuid"),
+            "invalid",
+            "Partij object bestaat niet.",
+            &REGISTER_VERWIJZING,
+        )),
+        Err(other) => Err(other),
+    }
 }
 
 /// The interne taak named at `taak` (`{uuid}`), which must exist and still be `te_verwerken`
@@ -357,9 +362,7 @@ pub(crate) fn registreer_taak(
 ) -> Result<(), Error> {
     let mut body = body;
     body["aanleidinggevendKlantcontact"] = verwijzing(aanleiding);
-    let taak = tx
-        .registreer_interne_taak(body)
-        .map_err(|e| onder(e, pad))?;
+    let taak = tx.registreer::<InterneTaakRecord>(body, &format!("{pad}."))?;
     v.interne_taken.push(taak.uuid);
     Ok(())
 }

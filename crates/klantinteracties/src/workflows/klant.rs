@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::gemeenschappelijk::{onder, registreer_adres, verwijzing, Contact};
+use super::gemeenschappelijk::{bestaande_partij, registreer_adres, verwijzing, Contact};
 use super::uitkomst::Verzameling;
 use crate::model::{
     Adres, BetrokkeneId, Contactnaam, DigitaalAdresInput, Klantcontactrol, PartijId, PartijInput,
@@ -256,12 +256,12 @@ impl Klant {
                         ("organisatienaam", &g.organisatienaam),
                     ],
                 );
+                bestaande_partij(tx, &g.partij, "klant.partij")?;
                 (Some(g.partij.uuid), &g.digitale_adressen)
             }
             Self::Nieuw(n) => {
                 let p = tx
-                    .registreer_partij(&n.partij)
-                    .map_err(|e| onder(e, "klant.partij"))?
+                    .registreer::<PartijInput>(&n.partij, "klant.partij.")?
                     .uuid();
                 v.partij = Some(p);
                 for (i, a) in n.digitale_adressen.iter().enumerate() {

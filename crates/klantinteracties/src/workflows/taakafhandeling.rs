@@ -7,12 +7,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::gemeenschappelijk::{
-    hernoem, onder, open_taak, registreer_taak, sluit_taak, verwijzing, Antwoord, Taak, Zaak,
+    open_taak, registreer_taak, sluit_taak, verwijzing, Antwoord, Taak, Zaak,
 };
 use super::uitkomst::{Uitkomst, Verzameling};
 use super::workflow;
 use crate::model::{
-    ActorId, BijlageInput, InterneTaak, InterneTaakId, KlantcontactInput, Verwijzing,
+    ActorId, BijlageInput, InterneTaak, InterneTaakId, KlantcontactInput, OnderwerpobjectInput,
+    Verwijzing,
 };
 use crate::register::{Error, Register, Transactie};
 
@@ -127,15 +128,7 @@ fn zaak_bij_taak(tx: &mut Transactie<'_>, invoer: &ZaakBijTaak) -> Result<Uitkom
     let mut v = Verzameling::default();
     let mut body = invoer.zaak.onderwerpobject("zaak")?;
     body["klantcontact"] = verwijzing(t.aanleidinggevend_klantcontact.uuid);
-    let o = tx.registreer_onderwerpobject(body).map_err(|e| {
-        hernoem(
-            onder(e, "zaak"),
-            &[(
-                "zaak.onderwerpobjectidentificator.objectId".to_owned(),
-                "zaak.identificatie".to_owned(),
-            )],
-        )
-    })?;
+    let o = tx.registreer::<OnderwerpobjectInput>(body, "zaak.")?;
     v.onderwerpobjecten.push(o.uuid);
     let antwoord = invoer.antwoord.as_ref().map(|a| Antwoord {
         pad: "antwoord.",

@@ -6,13 +6,18 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::gemeenschappelijk::{hernoem, verwijzing, Contact};
+use super::gemeenschappelijk::{verwijzing, Contact};
 use super::klant::Klant;
 use super::uitkomst::{Uitkomst, Verzameling};
 use super::workflow;
 use crate::model::{ActorId, KlantcontactId, KlantcontactInput, Verwijzing};
 use crate::register::regels::REGISTER_VERWIJZING;
 use crate::register::{Error, Register, Transactie};
+use crate::rules::{te_lang, Report};
+
+/// The longest `inhoud` of a klantcontact (API 0.9.0, maxLength 1000), which the answer is
+/// appended to.
+const INHOUD_MAX: usize = 1000;
 
 /// A klant's question on the phone, as the KCC medewerker registers it (C0992, C0534).
 #[derive(Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -117,9 +122,14 @@ fn na_doorverbinden(
         Some(oud) => format!("{oud} {}", invoer.antwoord),
         None => invoer.antwoord.clone(),
     };
+    // The answer becomes part of the inhoud: checked here, where it is the input's `antwoord`.
+    if inhoud.chars().count() > INHOUD_MAX {
+        return Err(Error::Invalid(Report {
+            violations: vec![te_lang("antwoord", INHOUD_MAX)],
+        }));
+    }
     let mut v = Verzameling::default();
-    tx.wijzig_klantcontact_deels(id, &json!({ "inhoud": inhoud }))
-        .map_err(|e| hernoem(e, &[("inhoud".to_owned(), "antwoord".to_owned())]))?;
+    tx.wijzig_klantcontact_deels(id, &json!({ "inhoud": inhoud }))?;
     v.klantcontact = Some(id);
     if !kc
         .had_betrokken_actoren
