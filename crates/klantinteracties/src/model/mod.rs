@@ -1,7 +1,9 @@
 //! The information model of Klantinteracties, in the shapes of API 0.9.0.
 //!
 //! Every resource has an input shape (`…Input`: the create/update request body without
-//! read-only fields) and a response shape (with `uuid`, `url`, derived lists and `_expand`).
+//! read-only fields) and a response shape (with `uuid`, `url`, derived lists and `_expand`),
+//! both written from one declaration of the response by `#[tweeling]` (the
+//! `klantinteracties-macros` crate; `docs/architecture.md` lists the field kinds).
 //! Presence follows the spec: required → `T`; required nullable → `Option<T>`; optional →
 //! `Option<T>` left out when `None`; optional nullable → [`Nullable<T>`] (absent, `null` and a
 //! value all round-trip).
