@@ -770,3 +770,46 @@ fn every_reported_rule_is_catalogued() {
         }
     }
 }
+
+/// A document checked where it sits in a larger one (a workflow's `klantcontact`) names its
+/// violations from there, and is valid or not exactly as on its own.
+#[test]
+fn a_document_at_a_path_names_its_violations_from_there() {
+    use klantinteracties::rules::validate_value_at;
+    let options = Options::input(Profile::Standaard);
+    let goed = base(Resource::Klantcontacten);
+    assert!(
+        validate_value_at(Resource::Klantcontacten, &goed, options, "klantcontact.").is_valid()
+    );
+
+    let mut fout = goed.clone();
+    fout["onderwerp"] = Value::from("x".repeat(201));
+    let los = validate_value(Resource::Klantcontacten, &fout, options);
+    let daar = validate_value_at(
+        Resource::Klantcontacten,
+        &fout,
+        options,
+        "antwoord.klantcontact.",
+    );
+    assert_eq!(los.violations.len(), daar.violations.len());
+    for (l, d) in los.violations.iter().zip(&daar.violations) {
+        assert_eq!(d.name, format!("antwoord.klantcontact.{}", l.name));
+        assert_eq!((&d.code, &d.rule), (&l.code, &l.rule));
+    }
+    assert!(daar
+        .violations
+        .iter()
+        .any(|v| v.name == "antwoord.klantcontact.onderwerp"
+            && v.code == "max_length"
+            && v.rule == "veld.max-lengte"));
+
+    // The document itself not an object: `nonFieldErrors` below its place.
+    let geen = validate_value_at(
+        Resource::Klantcontacten,
+        &json!([]),
+        options,
+        "klantcontact.",
+    );
+    assert_eq!(geen.violations[0].name, "klantcontact.nonFieldErrors");
+    assert_eq!(geen.violations[0].code, "invalid");
+}
