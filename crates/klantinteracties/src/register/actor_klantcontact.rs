@@ -38,8 +38,6 @@ const FILTERS: &[F] = &[
     .via(|l| &l.ix::<ActorKlantcontactInput>().klantcontact),
 ];
 
-/// Checks a link: both sides exist, the actor is active (standaard, for a new link), the
-/// pair is new.
 /// KC-01 (standaard profile): refuses to take away the last actor of a klantcontact.
 fn laatste_actor(
     tx: &Transactie<'_>,
@@ -103,6 +101,8 @@ impl Collection for ActorKlantcontactInput {
         )
     }
 
+    /// Checks a link: both sides exist, the actor is active (standaard, for a new link), the
+    /// pair is new.
     #[allow(clippy::many_single_char_names)]
     fn build(
         tx: &mut Transactie<'_>,
