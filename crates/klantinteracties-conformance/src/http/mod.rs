@@ -1,8 +1,8 @@
 //! The HTTP target: any implementation of API 0.9.0, reached over HTTP with a blocking client
 //! and described by a [target file](TargetFile).
 //!
-//! It maps documented uuids to the ones the server assigns ([`ids`]), sends F2173's whole
-//! registration as the documented sequence of POSTs with compensation ([`registratie`]),
+//! It maps documented uuids to the ones the server assigns (module `ids`), sends F2173's whole
+//! registration as the documented sequence of POSTs with compensation (module `registratie`),
 //! keeps scenarios apart on a shared server (each judged on what it wrote, which is deleted
 //! afterwards) or empties the server with the target's reset command, and records every
 //! exchange with the credential redacted.

@@ -80,7 +80,7 @@ pub struct Klantcontact {
     #[veld(optioneel)]
     pub plaatsgevonden_op: Option<Datumtijd>,
     /// Generic key/value metadata (values max 255); `{}` when unset, keys in the order
-    /// Open Klant reads them back ([`super::leeg::metadata`]).
+    /// Open Klant reads them back from PostgreSQL (shorter keys first).
     #[veld(metadata, verhuld)]
     pub metadata: Option<BTreeMap<String, String>>,
     /// Linked resources requested with the `expand` query parameter.
