@@ -260,14 +260,10 @@ impl Collection for BetrokkeneInput {
         if let Some(old) = old {
             laatste_betrokkene(tx, id, old, Some(r.had_klantcontact.uuid.0))?;
         }
-        let mut c = Checks::default();
-        c.bestaat::<KlantcontactInput>(
-            tx.lezer(),
-            &format!("{path}hadKlantcontact"),
-            r.had_klantcontact.uuid.0,
-        );
+        let mut c = Checks::at(path);
+        c.bestaat::<KlantcontactInput>(tx.lezer(), "hadKlantcontact", r.had_klantcontact.uuid.0);
         if let Some(p) = partij(&r) {
-            c.bestaat::<PartijInput>(tx.lezer(), &format!("{path}wasPartij"), p);
+            c.bestaat::<PartijInput>(tx.lezer(), "wasPartij", p);
         }
         c.invalid()?;
         Ok(r)

@@ -320,7 +320,7 @@ fn opslaan(
     pad: &str,
 ) -> Result<(), Error> {
     let lijsten = neem_lijsten(r.basis_mut());
-    let mut c = Checks::default();
+    let mut c = Checks::at(pad);
     if let PartijInput::Contactpersoon(p) = &mut r {
         if let Some(i) = p.partij_identificatie.as_mut() {
             if i.uuid.is_none() {
@@ -336,13 +336,9 @@ fn opslaan(
     }
     if let Some(o) = werkt_voor(&r) {
         match tx.lezer().opt::<PartijInput>(o) {
-            None => c.reference(
-                &format!("{pad}partijIdentificatie.werkteVoorPartij"),
-                false,
-                "Partij",
-            ),
+            None => c.reference("partijIdentificatie.werkteVoorPartij", false, "Partij"),
             Some(org) if org.soort() != SoortPartij::Organisatie || o == id => c.push(
-                &format!("{pad}partijIdentificatie.werkteVoorPartij.uuid"),
+                "partijIdentificatie.werkteVoorPartij.uuid",
                 "invalid",
                 "Partij object moet het soort 'organisatie' hebben.",
                 &REGISTER_CONTACTPERSOON_ORGANISATIE,
@@ -355,7 +351,7 @@ fn opslaan(
         && !tx.ix::<PartijInput>().werkt_voor.get(&id).is_empty()
     {
         c.push(
-            &format!("{pad}soortPartij"),
+            "soortPartij",
             "invalid",
             "Voor deze organisatie werken contactpersonen; de soort partij kan niet wijzigen.",
             &REGISTER_CONTACTPERSOON_ORGANISATIE,
@@ -377,14 +373,14 @@ fn opslaan(
         ),
     ] {
         for (i, a) in ids.iter().flatten().enumerate() {
-            c.reference(&format!("{pad}{field}.{i}"), exists(tx, *a), model);
+            c.reference(&format!("{field}.{i}"), exists(tx, *a), model);
         }
     }
     for (i, pi) in lijsten.identificatoren.iter().flatten().enumerate() {
         if let Some(u) = pi.uuid {
             c.bestaat::<PartijIdentificatorInput>(
                 tx.lezer(),
-                &format!("{pad}partijIdentificatoren.{i}"),
+                &format!("partijIdentificatoren.{i}"),
                 u.0,
             );
         }
@@ -489,11 +485,11 @@ fn opslaan(
     }
     // The preferences must be the partij's own (R13, R14).
     let b = r.basis();
-    let mut c = Checks::default();
+    let mut c = Checks::at(pad);
     if let Some(a) = ref_id(b.voorkeurs_digitaal_adres.as_ref()) {
         if !tx.ix::<DigitaalAdresInput>().partij.get(&id).contains(&a) {
             c.push(
-                &format!("{pad}voorkeursDigitaalAdres"),
+                "voorkeursDigitaalAdres",
                 "invalid",
                 "Het voorkeurs adres moet een gelinkte digitaal adres zijn.",
                 &REGISTER_VOORKEURSADRES,
@@ -503,7 +499,7 @@ fn opslaan(
     if let Some(a) = ref_id(b.voorkeurs_rekeningnummer.as_ref()) {
         if !tx.ix::<RekeningnummerInput>().partij.get(&id).contains(&a) {
             c.push(
-                &format!("{pad}voorkeursRekeningnummer"),
+                "voorkeursRekeningnummer",
                 "invalid",
                 "Het voorkeurs rekeningnummer moet een gelinkte rekeningnummer zijn.",
                 &REGISTER_VOORKEURSREKENINGNUMMER,

@@ -107,34 +107,30 @@ impl Collection for PartijIdentificatorInput {
     ) -> Result<Self, Error> {
         r.uuid = None;
         let l = tx.lezer();
-        let mut c = Checks::default();
+        let mut c = Checks::at(path);
         let partij = ref_id(r.identificeerde_partij.as_ref());
         if let Some(p) = partij {
-            c.bestaat::<PartijInput>(l, &format!("{path}identificeerdePartij"), p);
+            c.bestaat::<PartijInput>(l, "identificeerdePartij", p);
         }
         let sub = ref_id(r.sub_identificator_van.as_ref());
         let soort = r.partij_identificator.code_soort_object_id;
         if sub == Some(id) {
             c.push(
-                &format!("{path}subIdentificatorVan"),
+                "subIdentificatorVan",
                 "invalid",
                 "Een `Partijidentificator` kan geen `subIdentificatorVan` zijn van zichzelf.",
                 &REGISTER_SUB_IDENTIFICATOR_ZELF,
             );
         } else if let Some(s) = sub {
             match l.opt::<PartijIdentificatorInput>(s) {
-                None => c.reference(
-                    &format!("{path}subIdentificatorVan"),
-                    false,
-                    "PartijIdentificator",
-                ),
+                None => c.reference("subIdentificatorVan", false, "PartijIdentificator"),
                 Some(parent) => {
                     if soort == CodeSoortObjectId::Vestigingsnummer
                         && parent.partij_identificator.code_soort_object_id
                             != CodeSoortObjectId::KvkNummer
                     {
                         c.push(
-                            &format!("{path}subIdentificatorVan"),
+                            "subIdentificatorVan",
                             "invalid",
                             "Het is alleen mogelijk om een subIdentifierVan te selecteren met codeSoortObjectId = `kvk_nummer`.",
                             &REGISTER_VESTIGING_ONDER_KVK,
@@ -144,7 +140,7 @@ impl Collection for PartijIdentificatorInput {
             }
         } else if soort == CodeSoortObjectId::Vestigingsnummer {
             c.push(
-                &format!("{path}subIdentificatorVan"),
+                "subIdentificatorVan",
                 "invalid",
                 "Voor een PartijIdentificator met codeSoortObjectId = `vestigingsnummer` is het verplicht om een `sub_identifier_van` met codeSoortObjectId = `kvk_nummer` te kiezen.",
                 &REGISTER_VESTIGING_ONDER_KVK,
@@ -155,7 +151,7 @@ impl Collection for PartijIdentificatorInput {
                 && !l.ix::<PartijIdentificatorInput>().sub.get(&id).is_empty()
             {
                 c.push(
-                    &format!("{path}partijIdentificator.codeSoortObjectId"),
+                    "partijIdentificator.codeSoortObjectId",
                     "invalid",
                     "Het is niet mogelijk om de codeSoortObjectId van deze PartijIdentificator te wijzigen, omdat er andere PartijIdentificatoren aan gekoppeld zijn.",
                     &REGISTER_SUB_IDENTIFICATOR_SOORT,
@@ -163,7 +159,7 @@ impl Collection for PartijIdentificatorInput {
             }
         }
         c.invalid()?;
-        let mut uniek = Checks::default();
+        let mut uniek = Checks::at(path);
         if let Some(p) = partij {
             let dubbel = l
                 .ix::<PartijIdentificatorInput>()
@@ -177,7 +173,7 @@ impl Collection for PartijIdentificatorInput {
                 });
             if dubbel {
                 uniek.push(
-                    &format!("{path}partijIdentificator.codeSoortObjectId"),
+                    "partijIdentificator.codeSoortObjectId",
                     "unique",
                     "`CodeSoortObjectId` moet uniek zijn voor de Partij.",
                     &REGISTER_IDENTIFICATOR_PER_PARTIJ,
@@ -199,7 +195,7 @@ impl Collection for PartijIdentificatorInput {
             });
         if globaal {
             uniek.push(
-                &format!("{path}partijIdentificator"),
+                "partijIdentificator",
                 "unique",
                 "`PartijIdentificator` moet uniek zijn, er bestaat er al een met deze gegevenscombinatie.",
                 &REGISTER_IDENTIFICATOR_UNIEK,
