@@ -11,7 +11,7 @@ use super::invoer::{object, REGEL};
 use super::uitkomst::Verzameling;
 use crate::model::{
     ActorId, BetrokkeneId, DigitaalAdresInput, InterneTaak, InterneTaakId, KlantcontactId,
-    PartijId, Taakstatus, Verwijzing,
+    PartijId, PartijInput, Taakstatus, Verwijzing,
 };
 use crate::register::regels::REGISTER_VERWIJZING;
 use crate::register::{Error, InterneTaakRecord, KlantcontactRegistratie, Plaatsen, Transactie};
@@ -216,32 +216,15 @@ impl<'a> Contact<'a> {
         tx: &mut Transactie<'_>,
         v: &mut Verzameling,
     ) -> Result<(KlantcontactId, Option<BetrokkeneId>), Error> {
-        let plaats = |pad: String| format!("{pad}.");
         let mut bijlagen = Vec::new();
-        let mut bijlage_plaatsen = Vec::new();
         for (b, pad) in self.bijlagen {
-            bijlagen.push(Value::Object(zonder_eigen(
-                b,
-                &pad,
-                &["wasBijlageVanKlantcontact"],
-            )?));
-            bijlage_plaatsen.push(plaats(pad));
+            let eigen = zonder_eigen(b, &pad, &["wasBijlageVanKlantcontact"])?;
+            bijlagen.push((Value::Object(eigen), pad));
         }
-        let (betrokkenen, betrokkene_plaatsen): (Vec<Value>, Vec<String>) = self
-            .betrokkene
-            .into_iter()
-            .map(|(b, pad)| (b, plaats(pad)))
-            .unzip();
-        let (onderwerpobjecten, onderwerp_plaatsen): (Vec<Value>, Vec<String>) = self
-            .onderwerpobjecten
-            .into_iter()
-            .map(|(o, pad)| (o, plaats(pad)))
-            .unzip();
-        let (taken, taak_plaatsen): (Vec<Value>, Vec<String>) = self
-            .taken
-            .into_iter()
-            .map(|(t, pad)| (t, plaats(pad)))
-            .unzip();
+        let (bijlagen, bijlage_plaatsen) = met_plaatsen(bijlagen);
+        let (betrokkenen, betrokkene_plaatsen) = met_plaatsen(self.betrokkene);
+        let (onderwerpobjecten, onderwerp_plaatsen) = met_plaatsen(self.onderwerpobjecten);
+        let (taken, taak_plaatsen) = met_plaatsen(self.taken);
         let plaatsen = Plaatsen {
             klantcontact: format!("{}klantcontact.", self.basis),
             actoren: vec![self.basis],
@@ -267,6 +250,14 @@ impl<'a> Contact<'a> {
             dossier.betrokkenen.first().map(|b| b.uuid),
         ))
     }
+}
+
+/// Bodies apart from their places, each place as F2173 takes it (`klant` → `klant.`).
+fn met_plaatsen(delen: impl IntoIterator<Item = (Value, String)>) -> (Vec<Value>, Vec<String>) {
+    delen
+        .into_iter()
+        .map(|(body, pad)| (body, format!("{pad}.")))
+        .unzip()
 }
 
 /// F1995: a digitaal adres from the input at `pad`, linked by the workflow (`koppelingen`:
@@ -297,16 +288,15 @@ pub(crate) fn bestaande_partij(
     partij: &Verwijzing<PartijId>,
     pad: &str,
 ) -> Result<(), Error> {
-    match tx.vraag_partij_op(partij.uuid, &[]) {
-        Ok(_) => Ok(()),
-        Err(Error::NotFound { .. }) => Err(Error::invalid(
-            &format!("{pad}.uuid"),
-            "invalid",
-            "Partij object bestaat niet.",
-            &REGISTER_VERWIJZING,
-        )),
-        Err(other) => Err(other),
+    if tx.bestaat::<PartijInput>(partij.uuid.0) {
+        return Ok(());
     }
+    Err(Error::invalid(
+        &format!("{pad}.uuid"),
+        "invalid",
+        "Partij object bestaat niet.",
+        &REGISTER_VERWIJZING,
+    ))
 }
 
 /// The interne taak named at `taak` (`{uuid}`), which must exist and still be `te_verwerken`
